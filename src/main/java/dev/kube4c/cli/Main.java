@@ -1,0 +1,65 @@
+package dev.kube4c.cli;
+
+import dev.kube4c.engine.Scanner;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The kube4c command line. Exit codes follow CLI.md: 0 clean, 1 findings at the threshold, 2 usage or input errors. */
+@Command(
+    name = "kube4c",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Kubernetes security posture by the 4C model: Cloud, Cluster, Container, Code.",
+    subcommands = {ScanCommand.class, RulesCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FINDINGS = 1;
+  public static final int EXIT_ERROR = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; used by tests as well as {@link #main}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExitCodeExceptionMapper(e -> EXIT_ERROR);
+    commandLine.setParameterExceptionHandler(
+        (ex, arguments) -> {
+          err.println("kube4c: " + ex.getMessage());
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+          return EXIT_ERROR;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) -> {
+          boolean verbose = parseResult.originalArgs().contains("--verbose");
+          err.println("kube4c: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+          if (verbose) {
+            ex.printStackTrace(err);
+          } else {
+            err.println("(run with --verbose for details)");
+          }
+          return EXIT_ERROR;
+        });
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Prints the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"kube4c " + Scanner.VERSION};
+    }
+  }
+}

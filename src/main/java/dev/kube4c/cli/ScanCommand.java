@@ -1,0 +1,164 @@
+package dev.kube4c.cli;
+
+import dev.kube4c.config.Config;
+import dev.kube4c.config.ConfigLoader;
+import dev.kube4c.engine.Pipeline;
+import dev.kube4c.engine.ScanRequest;
+import dev.kube4c.findings.ScanResult;
+import dev.kube4c.report.ReportOptions;
+import dev.kube4c.report.Reporter;
+import dev.kube4c.report.Reporters;
+import dev.kube4c.rules.Layer;
+import dev.kube4c.rules.RuleCatalogue;
+import dev.kube4c.rules.Severity;
+import dev.kube4c.source.InputProblem;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kube4c scan}: the main job. */
+@Command(name = "scan", description = "Scan manifests (files, folders, - for stdin) by the 4C model.", sortOptions = false)
+final class ScanCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (recursive), or - for standard input.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text, json, sarif, junit (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = {"-o", "--output"}, description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--fail-on", defaultValue = "high", description = "critical|high|medium|low|info|none: exit 1 when a finding is at least this severe (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--config", description = "Configuration file (default: ./.kube4c.yaml when present).")
+  Path config;
+
+  @Option(names = "--layer", split = ",", description = "Only rules of these layers: cloud, cluster, container, code.")
+  List<String> layers = new ArrayList<>();
+
+  @Option(names = "--rule", split = ",", description = "Only these rule ids.")
+  List<String> rules = new ArrayList<>();
+
+  @Option(names = "--exclude-rule", split = ",", description = "Skip these rule ids.")
+  List<String> excludedRules = new ArrayList<>();
+
+  @Option(names = "--pss-level", description = "Evaluate Pod Security Standards at this level: baseline or restricted.")
+  String pssLevel;
+
+  @Option(names = "--pss-version", description = "Pod Security Standards policy version: v1.N or latest.")
+  String pssVersion;
+
+  @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
+  boolean noColor;
+
+  @Option(names = "--quiet", description = "Text format: print only the summary.")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "List skipped files and show details of internal errors.")
+  boolean verbose;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    Severity threshold = parseFailOn();
+    Set<Layer> layerSet = parseLayers();
+    Reporter reporter = new Reporters().find(format).orElseThrow(() -> usage("--format must be one of " + new Reporters().formats()));
+    if (paths.isEmpty()) {
+      throw usage("give at least one PATH to scan (a file, a folder, or - for standard input)");
+    }
+
+    List<InputProblem> problems = new ArrayList<>();
+    Config settings = loadConfig(problems).withPss(pssLevel, pssVersion);
+    if (settings.pssLevel() != null && !List.of("baseline", "restricted", "privileged").contains(settings.pssLevel())) {
+      throw usage("--pss-level must be baseline or restricted");
+    }
+    ScanRequest request = new ScanRequest(settings, layerSet, new HashSet<>(rules), new HashSet<>(excludedRules), LocalDate.now());
+    Pipeline pipeline = new Pipeline(RuleCatalogue.builtIn());
+    List<String> unknown = pipeline.scanner().unknownRuleIds(request);
+    if (!unknown.isEmpty()) {
+      throw usage("unknown rule id(s): " + String.join(", ", unknown) + " (see 'kube4c rules')");
+    }
+
+    ScanResult result = pipeline.scanPaths(paths, System.in, request, problems);
+    boolean toTerminal = output == null && System.console() != null;
+    ReportOptions options = new ReportOptions(toTerminal && !noColor && System.getenv("NO_COLOR") == null, verbose, quiet);
+    if (output != null) {
+      try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        reporter.write(result, options, writer);
+      }
+    } else {
+      Writer writer = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+      reporter.write(result, options, writer);
+      writer.flush();
+    }
+    if (!format.equals("text") || output != null) {
+      // Problems always reach the terminal, whatever the report format.
+      result.errors().forEach(e -> err.println("error: " + e));
+    }
+    if (verbose) {
+      result.notes().forEach(n -> err.println("note: " + n));
+    }
+    err.flush();
+    return result.exitCode(threshold);
+  }
+
+  private Config loadConfig(List<InputProblem> problems) {
+    Path file = config;
+    if (file == null) {
+      Path implicit = Path.of(".kube4c.yaml");
+      if (!Files.isRegularFile(implicit)) {
+        return Config.DEFAULT;
+      }
+      file = implicit;
+    } else if (!Files.isRegularFile(file)) {
+      throw usage("config file " + file + " does not exist");
+    }
+    ConfigLoader.Loaded loaded = new ConfigLoader().load(file);
+    problems.addAll(loaded.problems());
+    return loaded.config();
+  }
+
+  private Severity parseFailOn() {
+    if (failOn.equalsIgnoreCase("none")) {
+      return null;
+    }
+    try {
+      return Severity.parse(failOn);
+    } catch (IllegalArgumentException e) {
+      throw usage("--fail-on must be critical, high, medium, low, info or none");
+    }
+  }
+
+  private Set<Layer> parseLayers() {
+    Set<Layer> set = EnumSet.noneOf(Layer.class);
+    try {
+      layers.forEach(l -> set.add(Layer.parse(l)));
+    } catch (IllegalArgumentException e) {
+      throw usage("--layer must be cloud, cluster, container or code");
+    }
+    return set;
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

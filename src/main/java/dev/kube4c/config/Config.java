@@ -1,0 +1,64 @@
+package dev.kube4c.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contents of {@code .kube4c.yaml} (CLI.md "Configuration"). Missing fields take their
+ * defaults; unknown fields are a configuration error so that typos do not silently disable things.
+ */
+public record Config(
+    List<ExceptionSpec> exceptions,
+    Map<String, String> severity,
+    List<String> allowedRegistries,
+    List<String> untrustedNamespaces,
+    List<String> sandboxedRuntimeHandlers,
+    String minimumKubernetesVersion,
+    String pssLevel,
+    String pssVersion,
+    String source) {
+
+  public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null, null);
+
+  public Config {
+    exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+    severity = severity == null ? Map.of() : Map.copyOf(severity);
+    allowedRegistries = allowedRegistries == null ? List.of() : List.copyOf(allowedRegistries);
+    untrustedNamespaces = untrustedNamespaces == null ? List.of() : List.copyOf(untrustedNamespaces);
+    sandboxedRuntimeHandlers =
+        sandboxedRuntimeHandlers == null ? List.of("runsc", "gvisor", "kata", "kata-qemu", "kata-clh", "kata-fc") : List.copyOf(sandboxedRuntimeHandlers);
+  }
+
+  /** One entry of {@code exceptions}: which rule, on which resources, why, and until when. */
+  public record ExceptionSpec(
+      String rule, List<String> resources, String reason, LocalDate expires, @JsonProperty(access = JsonProperty.Access.READ_ONLY) int line) {
+
+    public ExceptionSpec {
+      resources = resources == null ? List.of() : List.copyOf(resources);
+    }
+
+    public ExceptionSpec withLine(int line) {
+      return new ExceptionSpec(rule, resources, reason, expires, line);
+    }
+  }
+
+  public Config withPss(String level, String version) {
+    return new Config(
+        exceptions, severity, allowedRegistries, untrustedNamespaces, sandboxedRuntimeHandlers,
+        minimumKubernetesVersion, level != null ? level : pssLevel, version != null ? version : pssVersion, source);
+  }
+
+  public Config withSource(String source) {
+    return new Config(
+        exceptions, severity, allowedRegistries, untrustedNamespaces, sandboxedRuntimeHandlers,
+        minimumKubernetesVersion, pssLevel, pssVersion, source);
+  }
+
+  public Config withExceptions(List<ExceptionSpec> exceptions) {
+    return new Config(
+        exceptions, severity, allowedRegistries, untrustedNamespaces, sandboxedRuntimeHandlers,
+        minimumKubernetesVersion, pssLevel, pssVersion, source);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.kube4c.engine;
+
+import dev.kube4c.config.Config;
+import dev.kube4c.rules.Layer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to scan and with which rules: layers, rule ids to keep (empty: all) and rule ids to drop.
+ * {@code today} is injectable so that exception expiry is testable.
+ */
+public record ScanRequest(Config config, Set<Layer> layers, Set<String> onlyRules, Set<String> excludedRules, LocalDate today) {
+
+  public ScanRequest {
+    layers = layers == null || layers.isEmpty() ? Set.of(Layer.values()) : Set.copyOf(layers);
+    onlyRules = onlyRules == null ? Set.of() : Set.copyOf(onlyRules);
+    excludedRules = excludedRules == null ? Set.of() : Set.copyOf(excludedRules);
+  }
+
+  public static ScanRequest defaults(Config config) {
+    return new ScanRequest(config, null, null, null, LocalDate.now());
+  }
+
+  public ScanRequest onlyRule(String id) {
+    return new ScanRequest(config, layers, Set.of(id), excludedRules, today);
+  }
+
+  boolean selects(String ruleId, Layer layer) {
+    return layers.contains(layer) && (onlyRules.isEmpty() || onlyRules.contains(ruleId)) && !excludedRules.contains(ruleId);
+  }
+
+  static List<String> unknownIds(Set<String> ids, Set<String> known) {
+    return ids.stream().filter(id -> !known.contains(id)).sorted().toList();
+  }
+}

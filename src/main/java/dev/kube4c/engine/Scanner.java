@@ -1,0 +1,128 @@
+package dev.kube4c.engine;
+
+import dev.kube4c.findings.Exceptions;
+import dev.kube4c.findings.Finding;
+import dev.kube4c.findings.ScanResult;
+import dev.kube4c.findings.Scores;
+import dev.kube4c.findings.Suppressed;
+import dev.kube4c.inventory.Inventory;
+import dev.kube4c.inventory.ResourceRef;
+import dev.kube4c.rules.FindingSink;
+import dev.kube4c.rules.Rule;
+import dev.kube4c.rules.RuleCatalogue;
+import dev.kube4c.rules.RuleContext;
+import dev.kube4c.rules.RuleMetadata;
+import dev.kube4c.rules.Severity;
+import dev.kube4c.source.InputProblem;
+import dev.kube4c.source.InputSummary;
+import dev.kube4c.source.Location;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules stage of the pipeline: runs the selected rules over an inventory (in parallel, one rule
+ * per task), applies exceptions and severity overrides, orders the findings and scores them. A rule
+ * that fails is reported as an error of the scan; it never takes the others down.
+ */
+public final class Scanner {
+
+  public static final String VERSION = Optional.ofNullable(Scanner.class.getPackage().getImplementationVersion()).orElse("0.1.0-dev");
+
+  private final RuleCatalogue catalogue;
+
+  public Scanner(RuleCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  public List<Rule> selectedRules(ScanRequest request) {
+    return catalogue.all().stream().filter(r -> request.selects(r.metadata().id(), r.metadata().layer())).toList();
+  }
+
+  /** Rule ids named in --rule/--exclude-rule that the catalogue does not have. */
+  public List<String> unknownRuleIds(ScanRequest request) {
+    Set<String> known = new HashSet<>();
+    catalogue.all().forEach(r -> known.add(r.metadata().id()));
+    Set<String> named = new HashSet<>(request.onlyRules());
+    named.addAll(request.excludedRules());
+    return ScanRequest.unknownIds(named, known);
+  }
+
+  public ScanResult scan(Inventory inventory, ScanRequest request, List<InputSummary> inputs, List<InputProblem> extraErrors, List<String> notes) {
+    RuleContext context = new RuleContext(inventory, request.config(), request.today());
+    List<Rule> rules = selectedRules(request).stream().filter(r -> r.isActive(context)).toList();
+    List<InputProblem> ruleErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Finding> raw =
+        rules.parallelStream()
+            .flatMap(rule -> run(rule, context, request, ruleErrors).stream())
+            .toList();
+
+    Exceptions exceptions = new Exceptions(request.config(), inventory, request.today());
+    List<Finding> findings = new ArrayList<>();
+    List<Suppressed> suppressed = new ArrayList<>();
+    for (Finding finding : raw) {
+      Optional<Suppressed.Exemption> exemption = exceptions.exemptionFor(finding);
+      if (exemption.isPresent()) {
+        suppressed.add(new Suppressed(finding, exemption.get()));
+      } else {
+        findings.add(finding);
+      }
+    }
+    findings.sort(ORDER);
+    suppressed.sort(Comparator.comparing(Suppressed::finding, ORDER));
+    List<InputProblem> errors = new ArrayList<>(inventory.problems());
+    errors.addAll(extraErrors);
+    errors.addAll(ruleErrors);
+    errors.sort(Comparator.comparing((InputProblem p) -> p.location().file()).thenComparingInt(p -> p.location().line()).thenComparingInt(p -> p.location().column()).thenComparing(InputProblem::message));
+    return new ScanResult(
+        VERSION, Instant.now(), inputs, inventory.resources().size(), rules.size(), List.copyOf(findings),
+        List.copyOf(suppressed), List.copyOf(errors), Scores.of(findings, inventory.resources().size()), notes,
+        rules.stream().map(Rule::metadata).toList());
+  }
+
+  private static List<Finding> run(Rule rule, RuleContext context, ScanRequest request, List<InputProblem> errors) {
+    RuleMetadata metadata = rule.metadata();
+    Severity override = Optional.ofNullable(request.config().severity().get(metadata.id())).map(Scanner::severityOrNull).orElse(null);
+    List<Finding> found = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    FindingSink sink =
+        (ResourceRef resource, Location location, String message, Severity severity) -> {
+          // One finding per (rule, object, container): the first message wins.
+          String key = resource == null ? message : resource.display() + "#" + resource.container();
+          if (resource == null || seen.add(key)) {
+            Severity effective = override != null ? override : severity != null ? severity : metadata.severity();
+            found.add(Finding.of(metadata, effective, message, resource, location));
+          }
+        };
+    try {
+      rule.check(context, sink);
+    } catch (RuntimeException e) {
+      errors.add(new InputProblem(Location.of("(rule " + metadata.id() + ")"), "internal error in rule " + metadata.id() + ": " + e));
+    }
+    return found;
+  }
+
+  private static Severity severityOrNull(String text) {
+    try {
+      return Severity.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Severity, then layer (outermost first), then file location, then rule and resource: stable across runs. */
+  public static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::severity)
+          .thenComparing(Finding::layer)
+          .thenComparing(f -> f.location() == null ? "\uffff" : f.location().file())
+          .thenComparingInt(f -> f.location() == null ? 0 : f.location().line())
+          .thenComparingInt(f -> f.location() == null ? 0 : f.location().column())
+          .thenComparing(Finding::ruleId)
+          .thenComparing(f -> f.resource() == null ? "" : f.resource().display())
+          .thenComparing(f -> f.resource() == null || f.resource().container() == null ? "" : f.resource().container())
+          .thenComparing(Finding::message);
+}

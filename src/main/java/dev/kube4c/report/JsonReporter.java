@@ -1,0 +1,158 @@
+package dev.kube4c.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kube4c.findings.Finding;
+import dev.kube4c.findings.ScanResult;
+import dev.kube4c.findings.Scores;
+import dev.kube4c.findings.Suppressed;
+import dev.kube4c.inventory.ResourceRef;
+import dev.kube4c.rules.Area;
+import dev.kube4c.rules.Frameworks;
+import dev.kube4c.rules.Layer;
+import dev.kube4c.rules.Severity;
+import dev.kube4c.source.InputProblem;
+import dev.kube4c.source.InputSummary;
+import dev.kube4c.source.Location;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** The JSON report of CLI.md (schemaVersion 1). Fields that do not apply are omitted. */
+public final class JsonReporter implements Reporter {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Override
+  public String format() {
+    return "json";
+  }
+
+  @Override
+  public void write(ScanResult result, ReportOptions options, Writer out) throws IOException {
+    MAPPER.writeValue(new NonClosing(out), toJson(result));
+    out.write('\n');
+  }
+
+  public static ObjectNode toJson(ScanResult result) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schemaVersion", 1);
+    root.putObject("tool").put("name", "kube4c").put("version", result.toolVersion());
+    root.put("scannedAt", DateTimeFormatter.ISO_INSTANT.format(result.scannedAt().truncatedTo(ChronoUnit.SECONDS)));
+    ArrayNode inputs = root.putArray("inputs");
+    for (InputSummary input : result.inputs()) {
+      ObjectNode node = inputs.addObject().put("source", input.source()).put("documents", input.documents()).put("resources", input.resources()).put("errors", input.errors());
+      if (input.skipped() != null) {
+        node.put("skipped", input.skipped());
+      }
+    }
+    ObjectNode summary = root.putObject("summary");
+    summary.put("resources", result.resources()).put("rulesEvaluated", result.rulesEvaluated());
+    Scores scores = result.scores();
+    summary.set("findings", counts(scores.total()));
+    ObjectNode layers = summary.putObject("layers");
+    for (Layer layer : Layer.values()) {
+      ObjectNode node = layers.putObject(layer.id());
+      node.put("score", scores.layerScores().get(layer));
+      node.set("findings", counts(scores.layerCounts().get(layer)));
+      ObjectNode areas = node.putObject("areas");
+      for (Area area : Area.of(layer)) {
+        ObjectNode areaNode = areas.putObject(area.id());
+        areaNode.put("score", scores.areaScores().get(area));
+        areaNode.set("findings", counts(scores.areaCounts().get(area)));
+      }
+    }
+    ArrayNode findings = root.putArray("findings");
+    result.findings().forEach(f -> findings.add(finding(f)));
+    ArrayNode suppressed = root.putArray("suppressed");
+    for (Suppressed s : result.suppressed()) {
+      ObjectNode node = finding(s.finding());
+      ObjectNode exception = node.putObject("exception").put("source", s.exemption().source());
+      if (s.exemption().reason() != null) {
+        exception.put("reason", s.exemption().reason());
+      }
+      if (s.exemption().expires() != null) {
+        exception.put("expires", s.exemption().expires().toString());
+      }
+      suppressed.add(node);
+    }
+    ArrayNode errors = root.putArray("errors");
+    for (InputProblem problem : result.errors()) {
+      ObjectNode node = errors.addObject().put("file", problem.location().file());
+      if (problem.location().line() > 0) {
+        node.put("line", problem.location().line()).put("column", problem.location().column());
+      }
+      node.put("message", problem.message());
+    }
+    return root;
+  }
+
+  private static ObjectNode counts(Map<Severity, Integer> counts) {
+    ObjectNode node = MAPPER.createObjectNode();
+    for (Severity severity : Severity.values()) {
+      node.put(severity.id(), counts.getOrDefault(severity, 0));
+    }
+    return node;
+  }
+
+  static ObjectNode finding(Finding finding) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("ruleId", finding.ruleId()).put("title", finding.title()).put("layer", finding.layer().id()).put("area", finding.area().id());
+    node.put("severity", finding.severity().id()).put("message", finding.message());
+    ResourceRef ref = finding.resource();
+    if (ref != null) {
+      ObjectNode resource = node.putObject("resource");
+      putIfPresent(resource, "apiVersion", ref.apiVersion());
+      putIfPresent(resource, "kind", ref.kind());
+      putIfPresent(resource, "namespace", ref.namespace());
+      putIfPresent(resource, "name", ref.name());
+      putIfPresent(resource, "container", ref.container());
+    }
+    Location location = finding.location();
+    if (location != null) {
+      ObjectNode loc = node.putObject("location").put("file", location.file());
+      if (location.line() > 0) {
+        loc.put("line", location.line()).put("column", location.column());
+      }
+    }
+    node.put("remediation", finding.remediation());
+    Frameworks frameworks = finding.frameworks();
+    if (!frameworks.isEmpty()) {
+      ObjectNode fw = node.putObject("frameworks");
+      if (!frameworks.cis().isEmpty()) {
+        frameworks.cis().forEach(fw.putArray("cis")::add);
+      }
+      if (!frameworks.nsa().isEmpty()) {
+        frameworks.nsa().forEach(fw.putArray("nsa")::add);
+      }
+      if (!frameworks.mitre().isEmpty()) {
+        frameworks.mitre().forEach(fw.putArray("mitre")::add);
+      }
+      putIfPresent(fw, "pss", frameworks.pss());
+      putIfPresent(fw, "cks", frameworks.cks());
+    }
+    return node;
+  }
+
+  private static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      node.put(field, value);
+    }
+  }
+
+  /** Jackson closes the target after writing; the caller owns the writer. */
+  static final class NonClosing extends java.io.FilterWriter {
+    NonClosing(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.kube4c.rules;
+
+/**
+ * One check of the catalogue: its metadata and its logic. Implementations are small, stateless
+ * classes registered in {@code META-INF/services/dev.kube4c.rules.Rule}; most extend
+ * {@link ContainerRule}, {@link WorkloadRule} or {@link ResourceRule} rather than this directly.
+ */
+public interface Rule {
+
+  RuleMetadata metadata();
+
+  /** Reports every problem of this kind in the scan; must not throw for odd but valid input. */
+  void check(RuleContext context, FindingSink sink);
+
+  /** False for rules that only run on request (e.g. Pod Security Standards without a level). */
+  default boolean isActive(RuleContext context) {
+    return true;
+  }
+}

@@ -1,0 +1,237 @@
+package dev.kube4c.source;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the input files under the given paths and reads them, in parallel and in a stable order.
+ * Every problem (missing file, loop, binary, too large, bad YAML) becomes an {@link InputProblem};
+ * nothing here throws for bad input.
+ */
+public final class SourceLoader {
+
+  /** Larger files are refused, so one stray dump cannot exhaust memory. */
+  public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+  private final ManifestReader reader = new ManifestReader();
+  private final InputStream stdin;
+
+  public SourceLoader(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** Everything the inputs gave, in input order. */
+  public record Loaded(
+      List<Document> documents, List<InputProblem> problems, List<InputSummary> inputs, List<String> notes) {}
+
+  private record Input(String name, Path path) {
+    boolean isStdin() {
+      return path == null;
+    }
+  }
+
+  private record Outcome(
+      List<Document> documents, List<InputProblem> problems, InputSummary summary) {}
+
+  public Loaded load(List<String> paths) {
+    List<Input> inputs = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<InputSummary> summaries = new ArrayList<>();
+    for (String path : paths) {
+      collect(path, inputs, problems, notes, summaries);
+    }
+    List<Outcome> outcomes = inputs.parallelStream().map(this::read).toList();
+    List<Document> documents = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      documents.addAll(outcome.documents);
+      problems.addAll(outcome.problems);
+      summaries.add(outcome.summary);
+      if (outcome.summary.skipped() != null) {
+        notes.add(outcome.summary.source() + ": skipped, " + outcome.summary.skipped());
+      }
+    }
+    return new Loaded(documents, problems, summaries, notes);
+  }
+
+  private void collect(
+      String given, List<Input> inputs, List<InputProblem> problems, List<String> notes, List<InputSummary> summaries) {
+    if (given.equals("-")) {
+      inputs.add(new Input("-", null));
+      return;
+    }
+    Path root = Path.of(given);
+    if (!Files.exists(root)) {
+      problems.add(new InputProblem(Location.of(given), "no such file or directory"));
+      return;
+    }
+    if (!Files.isDirectory(root)) {
+      inputs.add(new Input(given, root));
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          root,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+              if (!dir.equals(root) && name.startsWith(".")) {
+                return FileVisitResult.SKIP_SUBTREE; // .git, .github, editor folders
+              }
+              if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
+                String chart = display(root, given, dir);
+                notes.add(chart + ": skipped, Helm chart (rendering charts is not supported yet)");
+                summaries.add(new InputSummary(chart, 0, 0, 0, "Helm chart (not rendered)"));
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (attrs.isRegularFile() && isManifestName(file)) {
+                inputs.add(new Input(display(root, given, file), file));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              String name = display(root, given, file);
+              if (e instanceof FileSystemLoopException) {
+                problems.add(new InputProblem(Location.of(name), "directory loop: a symbolic link points back to an enclosing folder; not followed"));
+              } else {
+                problems.add(new InputProblem(Location.of(name), "cannot read: " + describe(e)));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException | UncheckedIOException e) {
+      problems.add(new InputProblem(Location.of(given), "cannot read folder: " + e.getMessage()));
+    }
+  }
+
+  private static String display(Path root, String given, Path file) {
+    String relative = root.relativize(file).toString();
+    if (relative.isEmpty()) {
+      return given;
+    }
+    return given.endsWith("/") ? given + relative : given + "/" + relative;
+  }
+
+  private static boolean isManifestName(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+
+  private Outcome read(Input input) {
+    byte[] bytes;
+    try {
+      if (input.isStdin()) {
+        bytes = stdin.readNBytes((int) MAX_FILE_BYTES + 1);
+      } else {
+        long size = Files.size(input.path);
+        if (size > MAX_FILE_BYTES) {
+          return failed(input, String.format("file is %,d bytes, over the %d MiB limit; not read", size, MAX_FILE_BYTES >> 20));
+        }
+        bytes = Files.readAllBytes(input.path);
+      }
+    } catch (IOException e) {
+      return failed(input, "cannot read: " + describe(e));
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      return failed(input, "input is over the " + (MAX_FILE_BYTES >> 20) + " MiB limit; not read");
+    }
+    if (bytes.length == 0 || isBlank(bytes)) {
+      return new Outcome(List.of(), List.of(), new InputSummary(input.name, 0, 0, 0, "empty file"));
+    }
+    if (input.path != null && isTemplate(input.path, bytes)) {
+      return new Outcome(List.of(), List.of(), new InputSummary(input.name, 0, 0, 0, "template (Helm/Go template syntax)"));
+    }
+    ManifestReader.Result result = reader.read(input.name, bytes);
+    List<Document> resources = new ArrayList<>();
+    for (Document document : result.documents()) {
+      if (KubernetesObjects.isResource(document.tree())) {
+        resources.add(document);
+      }
+    }
+    String skipped = null;
+    if (resources.isEmpty() && result.problems().isEmpty()) {
+      skipped = KubernetesObjects.describeNonKubernetes(result.documents());
+    }
+    InputSummary summary =
+        new InputSummary(input.name, result.documents().size(), resources.size(), result.problems().size(), skipped);
+    return new Outcome(resources, result.problems(), summary);
+  }
+
+  private static Outcome failed(Input input, String message) {
+    InputProblem problem = new InputProblem(Location.of(input.name), message);
+    return new Outcome(List.of(), List.of(problem), new InputSummary(input.name, 0, 0, 1, null));
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Unrendered Helm templates under templates/ are not YAML yet; they are skipped, not errors. */
+  private static boolean isTemplate(Path path, byte[] bytes) {
+    Path parent = path.getParent();
+    boolean inTemplates = parent != null && parent.toString().replace('\\', '/').contains("templates");
+    if (!inTemplates && !path.getFileName().toString().endsWith(".tpl")) {
+      return false;
+    }
+    for (int i = 0; i + 1 < bytes.length; i++) {
+      if (bytes[i] == '{' && bytes[i + 1] == '{') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file (broken symbolic link?)";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** For tests and the webhook: reads one in-memory text as if it were a file. */
+  public List<Document> readText(String name, String text, List<InputProblem> problems) {
+    ManifestReader.Result result = reader.read(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    problems.addAll(result.problems());
+    List<Document> resources = new ArrayList<>();
+    for (Document document : result.documents()) {
+      ObjectNode tree = document.tree();
+      if (KubernetesObjects.isResource(tree)) {
+        resources.add(document);
+      }
+    }
+    return resources;
+  }
+}
