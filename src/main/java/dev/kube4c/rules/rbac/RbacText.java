@@ -1,0 +1,59 @@
+package dev.kube4c.rules.rbac;
+
+import dev.kube4c.inventory.Workload;
+import dev.kube4c.rbac.Binding;
+import dev.kube4c.rbac.RbacModel;
+import dev.kube4c.rbac.Role;
+import dev.kube4c.rbac.SourcedRule;
+import dev.kube4c.rbac.Subject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The wording that every RBAC finding shares: subjects with their workloads, and rule paths. */
+final class RbacText {
+
+  private static final int MAX_LISTED = 5;
+
+  private RbacText() {}
+
+  /** The binding's subjects that findings are about: control-plane system: identities are left out. */
+  static List<Subject> reportable(Binding binding) {
+    return binding.subjects().stream().filter(s -> !s.isSystemBuiltIn()).distinct().toList();
+  }
+
+  /** {@code ServiceAccount/ns/a (runs Deployment/ns/x), Group/g}. */
+  static String subjects(RbacModel model, List<Subject> subjects) {
+    List<String> parts = new ArrayList<>();
+    for (Subject subject : subjects) {
+      parts.add(subject.display() + workloads(model, subject));
+    }
+    return limited(parts);
+  }
+
+  private static String workloads(RbacModel model, Subject subject) {
+    List<Workload> workloads = model.workloadsOf(subject);
+    if (workloads.isEmpty()) {
+      return subject.isServiceAccount() ? " (no scanned workload runs as it)" : "";
+    }
+    List<String> names = new ArrayList<>();
+    workloads.forEach(w -> names.add(w.resource().display()));
+    return " (runs " + limited(names) + ")";
+  }
+
+  /** {@code ClusterRole/x rules[1] (verbs [...], ...)}, at most a few. */
+  static String rules(Role role, List<SourcedRule> rules) {
+    List<String> parts = new ArrayList<>();
+    for (SourcedRule rule : rules) {
+      String where = rule.origin().equals(role.display()) ? "rules[" + rule.index() + "]" : rule.path();
+      parts.add(where + " (" + rule.rule().describe() + ")");
+    }
+    return role.describe() + " " + limited(parts);
+  }
+
+  static String limited(List<String> items) {
+    if (items.size() <= MAX_LISTED) {
+      return String.join(", ", items);
+    }
+    return String.join(", ", items.subList(0, MAX_LISTED)) + " and " + (items.size() - MAX_LISTED) + " more";
+  }
+}
