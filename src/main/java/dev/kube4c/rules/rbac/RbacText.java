@@ -40,14 +40,18 @@ final class RbacText {
     return " (runs " + limited(names) + ")";
   }
 
-  /** {@code ClusterRole/x rules[1] (verbs [...], ...)}, at most a few. */
+  /**
+   * {@code ClusterRole/x rules[1] (verbs [...], ...)}: the first matching rule quoted in full, the
+   * others by path; rules aggregated from another ClusterRole are named {@code via} it.
+   */
   static String rules(Role role, List<SourcedRule> rules) {
     List<String> parts = new ArrayList<>();
     for (SourcedRule rule : rules) {
-      String where = rule.origin().equals(role.display()) ? "rules[" + rule.index() + "]" : rule.path();
-      parts.add(where + " (" + rule.rule().describe() + ")");
+      String where = rule.origin().equals(role.display()) ? "rules[" + rule.index() + "]" : "via " + rule.path();
+      parts.add(parts.isEmpty() ? where + " (" + rule.rule().describe() + ")" : where);
     }
-    return role.describe() + " " + limited(parts);
+    String first = parts.get(0);
+    return role.describe() + " " + first + (parts.size() > 1 ? "; also " + limited(parts.subList(1, parts.size())) : "");
   }
 
   static String limited(List<String> items) {
