@@ -38,8 +38,8 @@ public record Binding(Resource resource, String roleKind, String roleName, List<
     return isClusterWide() ? resource.kind() + "/" + resource.name() : resource.kind() + "/" + namespace() + "/" + resource.name();
   }
 
-  /** A Kubernetes bootstrap binding (as found in a dump of a live cluster). */
-  public boolean isBuiltIn() {
+  /** Labelled as a Kubernetes bootstrap binding (as found in a dump of a live cluster). */
+  public boolean isLabelledDefault() {
     return "rbac-defaults".equals(resource.labels().get("kubernetes.io/bootstrapping"));
   }
 

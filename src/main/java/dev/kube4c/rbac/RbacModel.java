@@ -183,6 +183,17 @@ public final class RbacModel {
     return Optional.ofNullable(clusterRoles.get(binding.roleName()));
   }
 
+  /**
+   * A Kubernetes default binding: labelled as one, or a {@code system:} binding of a built-in role
+   * (installers such as kubeadm or "the hard way" create the API server's own bindings like that).
+   */
+  public boolean isBuiltIn(Binding binding) {
+    if (binding.isLabelledDefault()) {
+      return true;
+    }
+    return binding.resource().name().startsWith("system:") && roleOf(binding).map(Role::isBuiltIn).orElse(false);
+  }
+
   public Optional<Role> clusterRole(String name) {
     return Optional.ofNullable(clusterRoles.get(name));
   }

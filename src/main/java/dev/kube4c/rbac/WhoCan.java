@@ -29,7 +29,7 @@ public final class WhoCan {
     List<Entry> entries = new ArrayList<>();
     bySubject.forEach((subject, grants) -> {
       List<String> workloads = new ArrayList<>();
-      model.workloadsOf(subject).forEach(w -> workloads.add(w.resource().display()));
+      model.workloadsOf(subject).stream().map(w -> w.resource().display()).distinct().forEach(workloads::add);
       if (access.namespace() != null && !subject.isServiceAccount()) {
         workloads.removeIf(w -> !w.contains("/" + access.namespace() + "/"));
       }

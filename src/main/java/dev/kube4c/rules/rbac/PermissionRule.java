@@ -41,7 +41,7 @@ abstract class PermissionRule implements Rule {
     for (Binding binding : model.bindings()) {
       List<Subject> subjects = RbacText.reportable(binding);
       Optional<Role> role = model.roleOf(binding);
-      if (binding.isBuiltIn() || subjects.isEmpty() || role.isEmpty() || RbacChecks.isFullAdmin(role.get())) {
+      if (model.isBuiltIn(binding) || subjects.isEmpty() || role.isEmpty() || RbacChecks.isFullAdmin(role.get())) {
         continue;
       }
       List<SourcedRule> matching = role.get().rules().stream().filter(r -> grants(r.rule(), binding)).toList();

@@ -43,7 +43,7 @@ public final class RbacBroadGroupBinding implements Rule {
     RbacModel model = RbacModel.of(context.inventory());
     for (Binding binding : model.bindings()) {
       List<Subject> broad = binding.subjects().stream().filter(Subject::isBroad).distinct().toList();
-      if (binding.isBuiltIn() || broad.isEmpty()) {
+      if (model.isBuiltIn(binding) || broad.isEmpty()) {
         continue;
       }
       Optional<Role> role = model.roleOf(binding);

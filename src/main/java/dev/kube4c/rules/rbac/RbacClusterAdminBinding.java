@@ -44,7 +44,7 @@ public final class RbacClusterAdminBinding implements Rule {
     for (Binding binding : model.bindings()) {
       List<Subject> subjects = RbacText.reportable(binding);
       Optional<Role> role = model.roleOf(binding);
-      if (binding.isBuiltIn() || subjects.isEmpty() || role.isEmpty() || !RbacChecks.isFullAdmin(role.get())) {
+      if (model.isBuiltIn(binding) || subjects.isEmpty() || role.isEmpty() || !RbacChecks.isFullAdmin(role.get())) {
         continue;
       }
       List<SourcedRule> full = role.get().rules().stream().filter(r -> RbacChecks.isFullAdmin(r.rule())).toList();

@@ -63,7 +63,7 @@ public final class RbacCsrApproval implements Rule {
 
   private static Optional<Grant> first(RbacModel model, Subject subject, Access access) {
     for (Grant grant : model.grantsOf(subject)) {
-      if (!grant.binding().isBuiltIn() && !RbacChecks.isFullAdmin(grant.role()) && access.allowedBy(grant.rule().rule(), grant.binding())) {
+      if (!model.isBuiltIn(grant.binding()) && !RbacChecks.isFullAdmin(grant.role()) && access.allowedBy(grant.rule().rule(), grant.binding())) {
         return Optional.of(grant);
       }
     }

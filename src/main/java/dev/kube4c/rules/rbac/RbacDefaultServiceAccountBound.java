@@ -44,7 +44,7 @@ public final class RbacDefaultServiceAccountBound implements Rule {
           .filter(s -> (s.isServiceAccount() && s.name().equals("default")) || s.isServiceAccountGroup())
           .distinct().toList();
       Optional<Role> role = model.roleOf(binding);
-      if (binding.isBuiltIn() || defaults.isEmpty() || (role.isPresent() && role.get().rules().isEmpty())) {
+      if (model.isBuiltIn(binding) || defaults.isEmpty() || (role.isPresent() && role.get().rules().isEmpty())) {
         continue;
       }
       String what = role.map(Role::describe).orElse(binding.roleKind() + "/" + binding.roleName() + " (not in the scanned files)");

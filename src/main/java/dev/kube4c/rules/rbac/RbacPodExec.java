@@ -35,8 +35,8 @@ public final class RbacPodExec extends PermissionRule {
 
   @Override
   protected boolean grants(PolicyRule rule, Binding binding) {
-    // Older clients open exec with GET (websocket upgrade); both verbs authorize it.
-    List<String> verbs = List.of("create", "get");
+    // Only create: since Kubernetes 1.35 websocket upgrades (GET) also need create on pods/exec.
+    List<String> verbs = List.of("create");
     return RbacChecks.allows(rule, binding, verbs, "", "pods", "exec", true)
         || RbacChecks.allows(rule, binding, verbs, "", "pods", "attach", true);
   }

@@ -35,8 +35,7 @@ final class RbacText {
     if (workloads.isEmpty()) {
       return subject.isServiceAccount() ? " (no scanned workload runs as it)" : "";
     }
-    List<String> names = new ArrayList<>();
-    workloads.forEach(w -> names.add(w.resource().display()));
+    List<String> names = workloads.stream().map(w -> w.resource().display()).distinct().toList();
     return " (runs " + limited(names) + ")";
   }
 
