@@ -7,7 +7,7 @@ public final class Redaction {
 
   /** {@code "AKIA…" (20 chars)}; short values show fewer characters, so at most a quarter leaks. */
   public static String redact(String value) {
-    String trimmed = value.strip();
+    String trimmed = value.strip().replaceFirst("^[\"']+", "");
     int shown = Math.min(4, trimmed.length() / 4);
     return "\"" + trimmed.substring(0, shown) + "…\" (" + trimmed.length() + " chars)";
   }
