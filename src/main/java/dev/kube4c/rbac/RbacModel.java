@@ -257,6 +257,23 @@ public final class RbacModel {
     return grants;
   }
 
+  /**
+   * The effective permissions of a workload's pods: those of its ServiceAccount and of the groups
+   * every ServiceAccount token carries (system:serviceaccounts, system:serviceaccounts:NS,
+   * system:authenticated).
+   */
+  public List<Grant> grantsOf(Workload workload) {
+    List<Grant> grants = new ArrayList<>();
+    for (Subject subject : List.of(
+        Subject.serviceAccount(workload.namespace(), serviceAccountOf(workload)),
+        new Subject(Subject.GROUP, null, "system:serviceaccounts:" + workload.namespace()),
+        new Subject(Subject.GROUP, null, "system:serviceaccounts"),
+        new Subject(Subject.GROUP, null, "system:authenticated"))) {
+      grants.addAll(grantsOf(subject));
+    }
+    return grants;
+  }
+
   /** The grants that allow the access, ordered by subject, then binding. */
   public List<Grant> whoCan(Access access) {
     List<Grant> found = new ArrayList<>();

@@ -165,6 +165,18 @@ class RbacModelTest {
   }
 
   @Test
+  void aWorkloadHoldsItsServiceAccountsGrantsAndThoseOfItsGroups() {
+    RbacModel model = model(
+        binding("shop", "own", "ClusterRole", "view", "{kind: ServiceAccount, name: web}")
+            + binding("shop", "all", "ClusterRole", "edit", "{kind: Group, name: 'system:serviceaccounts:shop'}")
+            + binding("bank", "other", "ClusterRole", "admin", "{kind: Group, name: 'system:serviceaccounts:bank'}")
+            + "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\n"
+            + "spec:\n  template:\n    spec:\n      serviceAccountName: web\n      containers: [{name: a, image: a}]\n");
+    assertThat(model.grantsOf(model.workloadsOf(Subject.serviceAccount("shop", "web")).get(0)))
+        .extracting(g -> g.binding().display()).containsOnly("RoleBinding/shop/own", "RoleBinding/shop/all");
+  }
+
+  @Test
   void unknownRolesGrantNothingAndDoNotFail() {
     RbacModel model = model(clusterBinding("x", "does-not-exist", "{kind: User, name: ann}")
         + binding("shop", "y", "Role", "missing", "{kind: User, name: ben}"));

@@ -11,7 +11,6 @@ import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.secrets.CredentialDetector;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -44,8 +43,7 @@ public final class SecretInConfigmap extends ResourceRule {
   protected void check(Resource resource, RuleContext context, FindingSink sink) {
     List<String> found = new ArrayList<>();
     JsonNode data = resource.object().path("data");
-    for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : data.properties()) {
       if (!entry.getValue().isValueNode()) {
         continue;
       }

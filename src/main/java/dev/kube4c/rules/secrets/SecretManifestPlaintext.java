@@ -14,7 +14,6 @@ import dev.kube4c.secrets.Detection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +65,7 @@ public final class SecretManifestPlaintext extends ResourceRule {
   }
 
   private void collect(JsonNode map, String field, boolean base64, List<String> keys, List<String> credentials) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : map.properties()) {
       String value = entry.getValue().isValueNode() ? entry.getValue().asText() : "";
       if (value.isBlank()) {
         continue;
