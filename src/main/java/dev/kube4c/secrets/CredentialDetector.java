@@ -110,7 +110,8 @@ public final class CredentialDetector {
     return found;
   }
 
-  private static boolean isPlaceholder(String value) {
+  /** True for values that stand for a credential without being one: changeme, ${VAR}, <your-key>, ... */
+  public static boolean isPlaceholder(String value) {
     return PLACEHOLDER.matcher(value).matches();
   }
 

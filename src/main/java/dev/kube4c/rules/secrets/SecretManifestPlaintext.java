@@ -15,12 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A Secret with its data in the scanned files: base64 is an encoding, so the values are in
- * version control in the clear. Secrets whose values are all empty (to be filled in by a
- * controller or at deploy time), and templates whose name is still a ${placeholder}, are not reported.
+ * version control in the clear. Not reported: empty values, templates (a ${placeholder} name, or
+ * every credential-named entry a placeholder), configuration files in which no credential is
+ * found, certificates (public), and .key/.pem entries without PEM material (test data).
  */
 public final class SecretManifestPlaintext extends ResourceRule {
 
@@ -46,37 +49,76 @@ public final class SecretManifestPlaintext extends ResourceRule {
     return METADATA;
   }
 
+  /** Files whose content is configuration rather than a credential, unless a credential is found in it. */
+  private static final Pattern CONFIG_FILE = Pattern.compile(".*\\.(ya?ml|json|ini|conf|cfg|toml|properties|xml|tmpl)$");
+
+  /** Keys of PEM material: without a PEM block it is test data, and certificates alone are public. */
+  private static final Pattern PEM_FILE = Pattern.compile(".*\\.(key|pem|crt|cert)$");
+
+  private static final Pattern PUBLIC_FILE = Pattern.compile(".*\\.(crt|cert)$");
+
   @Override
   protected void check(Resource resource, RuleContext context, FindingSink sink) {
-    List<String> keys = new ArrayList<>();
+    if (resource.name().contains("${") || resource.name().contains("{{")) {
+      return; // a template, rendered elsewhere
+    }
+    List<Value> values = new ArrayList<>();
+    collect(resource.object().path("data"), "data", true, values);
+    collect(resource.object().path("stringData"), "stringData", false, values);
+    List<Value> credentialNamed = values.stream().filter(v -> CredentialDetector.isKeyLike(v.key()) || PEM_FILE.matcher(v.key()).matches()).toList();
+    if (!credentialNamed.isEmpty() && credentialNamed.stream().allMatch(v -> v.plain() != null && CredentialDetector.isPlaceholder(v.plain()))) {
+      return; // every credential in it is a placeholder to fill in at deploy time
+    }
+    List<String> sensitive = new ArrayList<>();
     List<String> credentials = new ArrayList<>();
-    boolean templated = resource.name().contains("${") || resource.name().contains("{{");
-    collect(resource.object().path("data"), "data", true, keys, credentials);
-    collect(resource.object().path("stringData"), "stringData", false, keys, credentials);
-    if (keys.isEmpty() || templated) {
+    for (Value value : values) {
+      List<Detection> found = value.plain() == null ? List.of() : detect(value);
+      if (!found.isEmpty()) {
+        credentials.add(value.path() + " holds a " + found.get(0).kind());
+      }
+      if (!found.isEmpty() || isSensitive(value)) {
+        sensitive.add(value.path());
+      }
+    }
+    if (sensitive.isEmpty()) {
       return;
     }
     String message = "Secret " + resource.name() + " (type " + resource.object().path("type").asText("Opaque") + ") has values for "
-        + String.join(", ", keys) + " in the scanned files (values not shown)";
+        + String.join(", ", sensitive) + " in the scanned files (values not shown)";
     if (!credentials.isEmpty()) {
       message += "; " + String.join("; ", credentials);
     }
     sink.report(resource, message);
   }
 
-  private void collect(JsonNode map, String field, boolean base64, List<String> keys, List<String> credentials) {
+  /** One non-empty entry; {@code plain} is the decoded text, or null when data is not valid base64. */
+  private record Value(String path, String key, String plain) {}
+
+  private List<Detection> detect(Value value) {
+    return value.plain().contains("\n") ? detector.inText(null, value.plain()) : detector.inKeyValue(value.key(), value.plain()).stream().toList();
+  }
+
+  /** Anything but placeholders, configuration files without credentials, and PEM keys without PEM material. */
+  private static boolean isSensitive(Value value) {
+    String key = value.key().toLowerCase(Locale.ROOT);
+    String plain = value.plain();
+    if (plain == null) {
+      return true;
+    }
+    if (CredentialDetector.isPlaceholder(plain) || CONFIG_FILE.matcher(key).matches()) {
+      return false;
+    }
+    if (PEM_FILE.matcher(key).matches()) {
+      return plain.contains("-----BEGIN") && !PUBLIC_FILE.matcher(key).matches();
+    }
+    return true;
+  }
+
+  private static void collect(JsonNode map, String field, boolean base64, List<Value> values) {
     for (Map.Entry<String, JsonNode> entry : map.properties()) {
       String value = entry.getValue().isValueNode() ? entry.getValue().asText() : "";
-      if (value.isBlank()) {
-        continue;
-      }
-      keys.add(field + "." + entry.getKey());
-      String plain = base64 ? decode(value) : value;
-      if (plain != null) {
-        List<Detection> found = plain.contains("\n") ? detector.inText(null, plain) : detector.inKeyValue(entry.getKey(), plain).stream().toList();
-        if (!found.isEmpty()) {
-          credentials.add(field + "." + entry.getKey() + " holds a " + found.get(0).kind());
-        }
+      if (!value.isBlank()) {
+        values.add(new Value(field + "." + entry.getKey(), entry.getKey(), base64 ? decode(value) : value));
       }
     }
   }
@@ -85,7 +127,7 @@ public final class SecretManifestPlaintext extends ResourceRule {
     try {
       return new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      return null; // not base64: the API server would reject it, nothing more to say here
+      return null; // not base64: the API server would reject it, but the value is still in the file
     }
   }
 }
