@@ -130,18 +130,14 @@ public final class CredentialDetector {
       return Optional.empty();
     }
     String value = raw.strip();
-    Optional<Detection> password = literalPassword(key, value);
-    if (password.isPresent()) {
-      return password;
-    }
     if (value.length() < 12 || value.length() > 4096 || value.contains(" ") || isPlaceholder(value) || isReference(value)) {
-      return Optional.empty();
+      return literalPassword(key, value);
     }
     int classes = characterClasses(value);
     double entropy = shannonEntropy(value);
     boolean strong = value.length() >= 16 ? classes >= 2 && entropy >= 3.5 : classes >= 3 && entropy >= 3.2;
     if (!strong || looksLikeIdentifier(value) || looksLikeCode(value) || hasSequentialRun(value)) {
-      return Optional.empty();
+      return literalPassword(key, value);
     }
     return Optional.of(new Detection("high-entropy value", key, Redaction.redact(value)));
   }
@@ -153,7 +149,9 @@ public final class CredentialDetector {
    */
   private static Optional<Detection> literalPassword(String key, String value) {
     String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    if (!PASSWORD_KEY.matcher(normalized).matches() || value.length() < 4 || value.length() > 256 || value.contains(" ")
+    // Secret keys of S3-style services (MINIO_SECRET_KEY: minio123) are passwords by another name.
+    boolean secretKey = normalized.endsWith("secretkey") || normalized.endsWith("secretaccesskey");
+    if (!(PASSWORD_KEY.matcher(normalized).matches() || (secretKey && value.length() >= 8)) || value.length() < 4 || value.length() > 256 || value.contains(" ")
         || SETTING.matcher(value).matches() || isPlaceholder(value) || isReference(value) || looksLikeCode(value)
         || value.matches("[A-Z0-9_]+_[A-Z0-9_]+")) {
       return Optional.empty();

@@ -28,6 +28,7 @@ class CredentialDetectorTest {
     "high-entropy value|API_TOKEN|q8Zr2VtX9pLm4Kd7Nw3Hs6Jf",
     "high-entropy value|aws_secret_access_key|Qz8Xv2Lm9Rt4Wk7Np3Hs6Jd1Fg5Bc0Ya2Ue/x+Y1",
     "literal password|MYSQL_ROOT_PASSWORD|my-secret-pw",
+    "literal password|MINIO_SECRET_KEY|minio123",
   })
   void recognisesKnownFormatsAndKeyLikeValues(String kind, String key, String value) {
     Optional<Detection> found = detector.inKeyValue(key, value);
@@ -54,6 +55,7 @@ class CredentialDetectorTest {
     "ACCESS_KEY|8312341g-5678-abcd-4a2b2c-33bcsd655",
     "LOG_LEVEL|Qz8Xv2Lm9Rt4Wk7Np3Hs6Jd1",
     "API_TOKEN|short",
+    "AWS_SECRET_ACCESS_KEY|secret",
     "DATABASE_URL|postgres://user:password@db:5432/shop",
     "self.tokenizer|AutoTokenizer.from_pretrained(model_id)",
     "API_KEY|projects/shop/secrets/api-key/versions/latest",
