@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -30,7 +29,7 @@ public final class RbacModel {
   private final Map<String, Role> roles;
   private final List<Binding> bindings;
   private final Map<String, List<Binding>> bindingsByRole = new HashMap<>();
-  private final Map<Subject, List<Binding>> bindingsBySubject = new TreeMap<>();
+  private final Map<Subject, List<Binding>> bindingsBySubject = new HashMap<>();
   private final Map<String, List<Workload>> workloadsByAccount = new HashMap<>();
   private final Inventory inventory;
 
@@ -225,8 +224,9 @@ public final class RbacModel {
     return bindingsBySubject.getOrDefault(subject, List.of());
   }
 
+  /** Every subject named by some binding, in display order. */
   public Set<Subject> subjects() {
-    return Collections.unmodifiableSet(bindingsBySubject.keySet());
+    return Collections.unmodifiableSet(new TreeSet<>(bindingsBySubject.keySet()));
   }
 
   /** Every (subject, rule) that a binding grants; empty when its role is unknown. */

@@ -17,30 +17,31 @@ import java.util.regex.Pattern;
  */
 public final class CredentialDetector {
 
-  private record Format(String kind, Pattern pattern) {}
+  /** A known credential format; {@code hint} is a substring every match contains, checked before the regex. */
+  private record Format(String kind, String hint, Pattern pattern) {}
 
   private static final List<Format> FORMATS =
       List.of(
-          new Format("private key PEM block", Pattern.compile(
+          new Format("private key PEM block", "PRIVATE KEY", Pattern.compile(
               "-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----[\\s\\\\n]*[A-Za-z0-9+/=:,\\-\\s\\\\]{64,}")),
-          new Format("AWS access key ID", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b")),
-          new Format("GCP service-account key JSON", Pattern.compile("\"type\"\\s*:\\s*\"service_account\"[\\s\\S]*\"private_key\"\\s*:\\s*\"-----BEGIN")),
-          new Format("Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_\\-]{35}\\b")),
-          new Format("Google OAuth client secret", Pattern.compile("\\bGOCSPX-[A-Za-z0-9_\\-]{28}\\b")),
-          new Format("Azure storage connection string", Pattern.compile(
+          new Format("AWS access key ID", null, Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b")),
+          new Format("GCP service-account key JSON", "service_account", Pattern.compile("\"type\"\\s*:\\s*\"service_account\"[\\s\\S]*\"private_key\"\\s*:\\s*\"-----BEGIN")),
+          new Format("Google API key", "AIza", Pattern.compile("\\bAIza[0-9A-Za-z_\\-]{35}\\b")),
+          new Format("Google OAuth client secret", "GOCSPX-", Pattern.compile("\\bGOCSPX-[A-Za-z0-9_\\-]{28}\\b")),
+          new Format("Azure storage connection string", "AccountKey=", Pattern.compile(
               "DefaultEndpointsProtocol=https?;AccountName=(?!devstoreaccount1;)[^;\\s]+;AccountKey=[A-Za-z0-9+/]{40,}={0,2}")),
-          new Format("Azure SAS token", Pattern.compile("\\bsv=\\d{4}-\\d{2}-\\d{2}&[^\\s\"']*\\bsig=[A-Za-z0-9%+/]{30,}")),
-          new Format("JSON Web Token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,}")),
-          new Format("GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\\b")),
-          new Format("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_\\-]{20}\\b")),
-          new Format("Slack token", Pattern.compile("\\bxox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,}")),
-          new Format("Slack webhook URL", Pattern.compile("https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{20,}")),
-          new Format("Stripe key", Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\\b")),
-          new Format("SendGrid API key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b")),
-          new Format("OpenAI API key", Pattern.compile("\\bsk-(?:proj-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}")),
-          new Format("Hugging Face token", Pattern.compile("\\bhf_[A-Za-z]{34}\\b")),
-          new Format("npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-          new Format("password in URL", Pattern.compile("\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@\"']{1,64}:([^\\s:/@\"']{1,128})@[A-Za-z0-9.-]+")));
+          new Format("Azure SAS token", "sig=", Pattern.compile("\\bsv=\\d{4}-\\d{2}-\\d{2}&[^\\s\"']*\\bsig=[A-Za-z0-9%+/]{30,}")),
+          new Format("JSON Web Token", "eyJ", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,}")),
+          new Format("GitHub token", "_", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\\b")),
+          new Format("GitLab token", "glpat-", Pattern.compile("\\bglpat-[A-Za-z0-9_\\-]{20}\\b")),
+          new Format("Slack token", "xox", Pattern.compile("\\bxox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,}")),
+          new Format("Slack webhook URL", "hooks.slack.com", Pattern.compile("https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{20,}")),
+          new Format("Stripe key", "k_", Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\\b")),
+          new Format("SendGrid API key", "SG.", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b")),
+          new Format("OpenAI API key", "T3BlbkFJ", Pattern.compile("\\bsk-(?:proj-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}")),
+          new Format("Hugging Face token", "hf_", Pattern.compile("\\bhf_[A-Za-z]{34}\\b")),
+          new Format("npm token", "npm_", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
+          new Format("password in URL", "://", Pattern.compile("\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@\"']{1,64}:([^\\s:/@\"']{1,128})@[A-Za-z0-9.-]+")));
 
   /** Parts of a key name that mean "the value is a credential". */
   private static final Pattern KEY_LIKE =
@@ -91,6 +92,9 @@ public final class CredentialDetector {
   private List<Detection> knownFormats(String key, String text) {
     List<Detection> found = new ArrayList<>();
     for (Format format : FORMATS) {
+      if (format.hint() != null && !text.contains(format.hint())) {
+        continue;
+      }
       Matcher m = format.pattern().matcher(text);
       while (m.find()) {
         String match = m.group();

@@ -7,7 +7,9 @@ import dev.kube4c.rbac.Role;
 import dev.kube4c.rbac.SourcedRule;
 import dev.kube4c.rbac.Subject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The wording that every RBAC finding shares: subjects with their workloads, and rule paths. */
 final class RbacText {
@@ -35,8 +37,18 @@ final class RbacText {
     if (workloads.isEmpty()) {
       return subject.isServiceAccount() ? " (no scanned workload runs as it)" : "";
     }
-    List<String> names = workloads.stream().map(w -> w.resource().display()).distinct().toList();
-    return " (runs " + limited(names) + ")";
+    // Only the listed names are built: a ServiceAccount group can stand for thousands of workloads.
+    Set<String> names = new LinkedHashSet<>();
+    int consumed = 0;
+    for (Workload workload : workloads) {
+      if (names.size() == MAX_LISTED) {
+        break;
+      }
+      names.add(workload.resource().display());
+      consumed++;
+    }
+    int more = workloads.size() - consumed;
+    return " (runs " + String.join(", ", names) + (more > 0 ? " and " + more + " more" : "") + ")";
   }
 
   /**
