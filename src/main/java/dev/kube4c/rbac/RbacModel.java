@@ -8,6 +8,7 @@ import dev.kube4c.inventory.Resource;
 import dev.kube4c.inventory.Workload;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,12 @@ import java.util.TreeSet;
  * ServiceAccount), so building and querying are linear in the size of the input.
  */
 public final class RbacModel {
+
+  private static final Comparator<Grant> GRANT_ORDER =
+      Comparator.comparing(Grant::subject)
+          .thenComparing(g -> g.binding().resource().kind())
+          .thenComparing(g -> g.binding().namespace(), Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(g -> g.binding().resource().name());
 
   private final Map<String, Role> clusterRoles;
   private final Map<String, Role> roles;
@@ -290,10 +297,7 @@ public final class RbacModel {
         }
       }
     }
-    found.sort((a, b) -> {
-      int bySubject = a.subject().compareTo(b.subject());
-      return bySubject != 0 ? bySubject : a.binding().display().compareTo(b.binding().display());
-    });
+    found.sort(GRANT_ORDER);
     return found;
   }
 

@@ -1,6 +1,7 @@
 package dev.kube4c.rbac;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
 import java.util.Set;
 
 /**
@@ -64,8 +65,14 @@ public record Subject(String kind, String namespace, String name) implements Com
     return namespace == null ? kind + "/" + name : kind + "/" + namespace + "/" + name;
   }
 
+  /** Kind, then namespace, then name: the order of {@link #display()} without building strings. */
+  private static final Comparator<Subject> ORDER =
+      Comparator.comparing(Subject::kind)
+          .thenComparing(Subject::namespace, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Subject::name);
+
   @Override
   public int compareTo(Subject other) {
-    return display().compareTo(other.display());
+    return ORDER.compare(this, other);
   }
 }
