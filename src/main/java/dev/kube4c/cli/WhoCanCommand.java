@@ -22,17 +22,20 @@ import picocli.CommandLine.Parameters;
 /** {@code kube4c who-can VERB RESOURCE PATH...}: the subjects an access is granted to, and how. */
 @Command(
     name = "who-can",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
       "List every subject (User, Group, ServiceAccount) that the scanned RBAC objects allow to perform VERB on RESOURCE,",
       "with the binding -> role -> rule path of each grant and the workloads that run as each ServiceAccount.",
-      "Kubernetes' default ClusterRoles (cluster-admin, admin, edit, view, system:*) are known without a cluster."
+      "Kubernetes' default ClusterRoles (cluster-admin, admin, edit, view, system:*) are known without a cluster.",
+      "Examples: kube4c who-can create pods/exec manifests/ -n shop;  kube4c who-can get /metrics manifests/ --format json"
     },
     sortOptions = false)
 final class WhoCanCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "VERB", description = "get, list, create, update, delete, exec's create, impersonate, escalate, ... or *")
+  @Parameters(index = "0", paramLabel = "VERB", description = "get, list, watch, create (exec and attach are create on pods/exec, pods/attach), update, patch, delete, impersonate, escalate, bind, ... or *")
   String verb;
 
   @Parameters(index = "1", paramLabel = "RESOURCE",
