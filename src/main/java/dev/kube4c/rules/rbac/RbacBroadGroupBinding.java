@@ -50,7 +50,7 @@ public final class RbacBroadGroupBinding implements Rule {
       if (role.isPresent() && (role.get().rules().isEmpty() || (role.get().isBuiltIn() && DISCOVERY_ROLES.contains(role.get().name())))) {
         continue; // grants nothing, or only what Kubernetes already grants these groups
       }
-      String what = role.map(r -> r.describe() + " (" + r.rules().size() + " rules)").orElse(binding.roleKind() + "/" + binding.roleName() + " (not in the scanned files)");
+      String what = role.map(r -> r.describe() + " (" + r.rules().size() + (r.rules().size() == 1 ? " rule)" : " rules)")).orElse(binding.roleKind() + "/" + binding.roleName() + " (not in the scanned files)");
       sink.report(binding.resource(), binding.display() + " grants " + what + " " + binding.scopeText() + " to " + RbacText.subjects(model, broad));
     }
   }

@@ -49,7 +49,7 @@ public final class RbacDefaultServiceAccountBound implements Rule {
       }
       String what = role.map(Role::describe).orElse(binding.roleKind() + "/" + binding.roleName() + " (not in the scanned files)");
       sink.report(binding.resource(), binding.display() + " grants " + what + " " + binding.scopeText() + " to "
-          + RbacText.subjects(model, defaults) + ", which every pod without its own serviceAccountName runs as");
+          + RbacText.subjects(model, defaults) + "; every pod without its own serviceAccountName runs as default and holds it");
     }
   }
 }
