@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kube4c.inventory.Inventory;
 import dev.kube4c.rbac.Access;
+import dev.kube4c.rbac.ApiResources;
 import dev.kube4c.rbac.Grant;
 import dev.kube4c.rbac.RbacModel;
 import dev.kube4c.rbac.WhoCan;
@@ -83,7 +84,8 @@ final class WhoCanCommand implements Callable<Integer> {
   }
 
   private static void writeText(Access access, List<WhoCan.Entry> entries, PrintWriter out) {
-    String where = access.isNonResource() ? "" : access.namespace() == null ? " (any namespace)" : " (namespace " + access.namespace() + ")";
+    String where = access.isNonResource() || ApiResources.isClusterScoped(access.resource()) ? ""
+        : access.namespace() == null ? " (any namespace)" : " (namespace " + access.namespace() + ")";
     out.println("Who can " + access.describe() + where + ": " + entries.size() + (entries.size() == 1 ? " subject" : " subjects"));
     for (WhoCan.Entry entry : entries) {
       out.println();
