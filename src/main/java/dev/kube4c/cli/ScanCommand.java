@@ -13,7 +13,6 @@ import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.source.InputProblem;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -106,11 +105,11 @@ final class ScanCommand implements Callable<Integer> {
         reporter.write(result, options, writer);
       }
     } else {
-      Writer writer = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+      PrintWriter writer = spec.commandLine().getOut();
       reporter.write(result, options, writer);
       writer.flush();
     }
-    if (!format.equals("text") || output != null) {
+    if (!format.equals("text") || output != null || quiet) {
       // Problems always reach the terminal, whatever the report format.
       result.errors().forEach(e -> err.println("error: " + e));
     }

@@ -34,14 +34,15 @@ public final class ManifestReader {
   /** Deeper than any real manifest (CRD schemas reach about 40); deep input is refused, not recursed. */
   public static final int MAX_DEPTH = 200;
 
-  /** Real manifests use a handful of aliases; thousands are a bomb. */
-  public static final int MAX_ALIASES = 100;
+  /** Real manifests use a handful of aliases to collections; more is an alias bomb. */
+  public static final int MAX_ALIASES = 50;
 
   private static final int MAX_DOCUMENT_CHARS = 32 * 1024 * 1024;
 
   private final YAMLFactory yaml;
   private final JsonFactory json;
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+  private final AliasingYamlReader aliasing = new AliasingYamlReader();
 
   public ManifestReader() {
     LoaderOptions options = new LoaderOptions();
@@ -140,6 +141,8 @@ public final class ManifestReader {
         }
         first = parser.nextToken();
       }
+    } catch (UsesAliases e) {
+      readWithAliases(file, text, firstLine, out, problems);
     } catch (RefusedInput e) {
       problems.add(new InputProblem(e.location, e.getMessage()));
     } catch (JsonProcessingException e) {
@@ -152,7 +155,6 @@ public final class ManifestReader {
   /** Builds Jackson trees from tokens, keeping the locations of List items and counting YAML aliases. */
   private final class TreeBuilder {
     private final JsonParser parser;
-    private int aliases;
     private String file;
     private int firstLine;
 
@@ -195,8 +197,8 @@ public final class ManifestReader {
       if (depth > MAX_DEPTH) {
         throw new RefusedInput(here(), "document nested deeper than " + MAX_DEPTH + " levels; refusing it");
       }
-      if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias() && ++aliases > MAX_ALIASES) {
-        throw new RefusedInput(here(), "more than " + MAX_ALIASES + " YAML aliases in one document (possible alias bomb); refusing it");
+      if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+        throw new UsesAliases();
       }
       switch (token) {
         case START_OBJECT:
@@ -231,6 +233,24 @@ public final class ManifestReader {
 
     private Location here() {
       return location(file, parser.currentTokenLocation(), firstLine);
+    }
+  }
+
+  /** Jackson reads an alias as its anchor's name; such documents take the expanding slow path. */
+  private static final class UsesAliases extends IOException {
+    UsesAliases() {
+      super("document uses YAML aliases");
+    }
+  }
+
+  private void readWithAliases(String file, String text, int firstLine, List<Document> out, List<InputProblem> problems) {
+    AliasingYamlReader.Outcome outcome = aliasing.read(file, text, firstLine);
+    if (outcome.problem() != null) {
+      problems.add(outcome.problem());
+      return;
+    }
+    for (ObjectNode tree : outcome.objects()) {
+      expandList(tree, new Location(file, firstLine, 1), List.of(), out);
     }
   }
 
