@@ -47,7 +47,12 @@ public final class Main implements Runnable {
           }
           return EXIT_ERROR;
         });
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("kube4c: out of memory (heap limit " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); raise it with KUBE4C_JAVA_OPTS=-Xmx4g");
+      return EXIT_ERROR;
+    }
   }
 
   @Override
