@@ -93,7 +93,10 @@ public final class JunitReporter implements Reporter {
   }
 
   private static String objectName(Finding finding) {
-    return finding.resource() == null ? "-" : finding.resource().display();
+    if (finding.resource() != null) {
+      return finding.resource().display();
+    }
+    return finding.location() == null ? "-" : finding.location().file();
   }
 
   private static void writeSuite(XMLStreamWriter xml, Layer layer, List<Case> cases, ScanResult result, String timestamp) throws XMLStreamException {

@@ -35,6 +35,16 @@ public record MindMap(List<LayerNode> layers, boolean scanned) {
     public int findings() {
       return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
+
+    /** False when no kube4c rule was evaluated (or exists) here: a score of 100 would mean nothing. */
+    public boolean covered() {
+      return !rules.isEmpty();
+    }
+
+    /** "score 67 · 2 low" (with {@code separator}), or "not covered by any evaluated rule". */
+    public String status(String separator) {
+      return covered() ? "score " + score + separator + MindMap.countsText(counts) : "no rule evaluated";
+    }
   }
 
   /** The map with the status of a scan; an area's rules are the rules that scan evaluated. */

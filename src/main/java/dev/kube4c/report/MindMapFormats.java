@@ -27,7 +27,7 @@ public final class MindMapFormats {
       for (int a = 0; a < layer.areas().size(); a++) {
         MindMap.AreaNode area = layer.areas().get(a);
         boolean lastArea = a == layer.areas().size() - 1;
-        String status = map.scanned() ? "  score " + area.score() + "  " + MindMap.countsText(area.counts()) + "  (" + area.rules().size() + " rules evaluated)" : "";
+        String status = map.scanned() ? "  " + area.status("  ") : "";
         out.println(stem + (lastArea ? "└── " : "├── ") + area.area().id() + status);
         String inner = stem + (lastArea ? "    " : "│   ") + "  ";
         out.println(inner + "covers: " + area.covers());
@@ -48,8 +48,8 @@ public final class MindMapFormats {
       out.println("## " + MarkdownReporter.text(MindMap.layerTitle(layer.layer())) + (map.scanned() ? " (score " + layer.score() + "/100, " + MindMap.countsText(layer.counts()) + ")" : ""));
       out.println();
       if (map.scanned()) {
-        out.println("| Area | Score | Findings | Rules evaluated | Covers | Tools that help |");
-        out.println("|---|--:|---|---|---|---|");
+        out.println("| Area | Status | Rules evaluated | Covers | Tools that help |");
+        out.println("|---|---|---|---|---|");
       } else {
         out.println("| Area | Covers | Tools that help | kube4c rules |");
         out.println("|---|---|---|---|");
@@ -57,7 +57,7 @@ public final class MindMapFormats {
       for (MindMap.AreaNode area : layer.areas()) {
         String rules = area.rules().isEmpty() ? "none yet" : area.rules().stream().map(r -> MarkdownReporter.code(r.id())).collect(Collectors.joining(", "));
         if (map.scanned()) {
-          out.println("| " + area.area().id() + " | " + area.score() + " | " + MindMap.countsText(area.counts()) + " | " + rules + " | " + MarkdownReporter.text(area.covers()) + " | " + MarkdownReporter.text(area.area().tools()) + " |");
+          out.println("| " + area.area().id() + " | " + area.status(", ") + " | " + rules + " | " + MarkdownReporter.text(area.covers()) + " | " + MarkdownReporter.text(area.area().tools()) + " |");
         } else {
           out.println("| " + area.area().id() + " | " + MarkdownReporter.text(area.covers()) + " | " + MarkdownReporter.text(area.area().tools()) + " | " + rules + " |");
         }
@@ -74,7 +74,7 @@ public final class MindMapFormats {
       String layerText = layer.layer().id() + (map.scanned() ? " · score " + layer.score() + " · " + MindMap.countsText(layer.counts()) : "");
       out.println("    " + layer.layer().id() + "[" + mermaidText(layerText) + "]");
       for (MindMap.AreaNode area : layer.areas()) {
-        String status = map.scanned() ? " · score " + area.score() + " · " + MindMap.countsText(area.counts()) : "";
+        String status = map.scanned() ? " · " + area.status(" · ") : "";
         out.println("      " + layer.layer().id() + "_" + area.area().id().replace('-', '_') + "(" + mermaidText(area.area().id() + status) + ")");
         out.println("        " + mermaidText("tools: " + area.area().tools()));
         out.println("        " + mermaidText((map.scanned() ? "rules evaluated: " : "rules: ") + ruleList(area.rules())));

@@ -169,7 +169,7 @@
   const layerNodes = [];
   function renderMap() {
     const view = document.getElementById('view-map');
-    const W = 1280, AW = 270, AH = 66, GAP = 10, GROUP = 36, LW = 170, LH = 78;
+    const W = 1320, AW = 290, AH = 66, GAP = 10, GROUP = 36, LW = 170, LH = 78;
     // Clockwise from the top left, outermost layer first: cloud, cluster (right), container (right), code (left).
     const sides = { left: [], right: [] };
     D.layers.forEach((l, i) => (i === 0 || i === D.layers.length - 1 ? sides.left : sides.right).push(i));
@@ -272,8 +272,14 @@
           x += width;
         });
       }
-      const rules = plural(a.rules.length, 'rule') + (D.scanned ? ' evaluated' : '');
-      node.sub.textContent = D.scanned ? rules + ' · ' + (n ? countsText(counts) : 'no findings') : (a.rules.length ? rules : 'no kube4c rule yet') + ' · ' + a.tools;
+      const rules = a.rules.length ? plural(a.rules.length, 'rule') : 'no kube4c rule yet';
+      node.sub.textContent = D.scanned ? rules + (a.rules.length ? ' · ' + (n ? countsText(counts) : 'no findings') : '') : rules + ' · ' + truncate(a.tools, 34);
+      // Long status lines are squeezed into the box rather than cut off.
+      node.sub.removeAttribute('textLength');
+      if (node.sub.getComputedTextLength() > node.w - 24) {
+        node.sub.setAttribute('textLength', String(node.w - 24));
+        node.sub.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+      }
     });
     D.layers.forEach((l, li) => {
       const counts = D.scanned ? stats.layer[li] : [0, 0, 0, 0, 0];
@@ -510,11 +516,11 @@
       h('div', { cls: 'msg', text: D.msgs[f[8]], title: D.msgs[f[8]] }),
       h('div', { cls: 'fix', text: 'Fix: ' + rule.fix, title: rule.fix })]);
     el.style.transform = 'translateY(' + (k * ROW) + 'px)';
-    el.addEventListener('click', () => select(i));
-    el.addEventListener('keydown', e => { if (e.key === 'Enter') select(i); });
+    el.addEventListener("click", () => selectFinding(i));
+    el.addEventListener('keydown', e => { if (e.key === "Enter") selectFinding(i); });
     return el;
   }
-  function select(i) {
+  function selectFinding(i) {
     state.selected = i;
     for (const el of vlist.rendered.values()) el.classList.toggle('sel', el.getAttribute('data-finding') === String(i));
     const f = F[i];
