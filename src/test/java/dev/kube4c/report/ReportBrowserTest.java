@@ -1,0 +1,156 @@
+package dev.kube4c.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.config.Config;
+import dev.kube4c.findings.Finding;
+import dev.kube4c.findings.ScanResult;
+import dev.kube4c.rules.Area;
+import dev.kube4c.testing.Chromium;
+import dev.kube4c.testing.Fixtures;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTML report in real headless Chromium: clicking an area node lists that area's findings,
+ * manifest text renders as text, the console stays free of errors, and a 10k-object report opens
+ * fast. Screenshots and timings are written to target/browser/ as artefacts.
+ */
+class ReportBrowserTest {
+
+  private static final Path OUT = Path.of("target/browser");
+
+  @Test
+  void clickingAnAreaListsItsFindings() throws IOException {
+    ScanResult result = GoldenScan.result();
+    Path html = write(result, OUT.resolve("report.html"));
+    try (Chromium browser = Chromium.start(1600, 1000)) {
+      browser.open(html.toUri().toString());
+      assertThat(browser.script("return document.documentElement.getAttribute('data-ready')").asText()).as("page script finished").isNotEmpty();
+
+      browser.click("g.area[data-area='least-privilege']");
+      List<String> expected = new ArrayList<>();
+      for (Finding f : result.findings()) {
+        if (f.area() == Area.LEAST_PRIVILEGE) {
+          expected.add(f.ruleId() + " " + ReportRules.resourceLabel(f));
+        }
+      }
+      JsonNode rows =
+          browser.script(
+              "return Array.from(document.querySelectorAll('#findings .row')).map(r => "
+                  + "r.querySelector('.l1').childNodes[1].textContent.replace(/\\s*·\\s*$/, '') + ' ' + r.querySelector('.res').textContent)");
+      List<String> shown = new ArrayList<>();
+      rows.forEach(r -> shown.add(r.asText()));
+      assertThat(expected).isNotEmpty();
+      assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(browser.script("return document.querySelector('#panel h2 span').textContent").asText()).isEqualTo("container / least-privilege");
+      assertThat(browser.script("return document.getElementById('pcount').textContent").asText()).startsWith(expected.size() + " findings");
+
+      // Hostile manifest text is shown literally and creates no elements.
+      assertThat(shown).anyMatch(s -> s.contains("Pod/tenant-<b>a</b>/x</script><img src=x onerror=alert(1)> [c|`*<!--&amp;]"));
+      assertThat(browser.script("return document.querySelectorAll('img, #panel b, #panel svg').length").asInt()).isZero();
+
+      // A finding's details carry its remediation.
+      browser.click("#findings .row");
+      String detail = browser.script("return document.getElementById('detail').textContent").asText();
+      Finding first = result.findings().stream().filter(f -> f.area() == Area.LEAST_PRIVILEGE).findFirst().orElseThrow();
+      assertThat(detail).contains(first.remediation()).contains(first.message());
+
+      // The other views render too.
+      for (String tab : List.of("summary", "cks", "frameworks", "map")) {
+        browser.click(".tabs button[data-tab='" + tab + "']");
+      }
+      assertThat(browser.script("return document.querySelectorAll('#view-cks .card[data-cks]').length").asInt()).isEqualTo(6);
+      assertThat(browser.script("return document.querySelector('#view-frameworks [data-framework=cis] td').textContent").asText()).isNotEmpty();
+      browser.click("g.area[data-area='least-privilege']");
+      browser.click("#findings .row");
+      browser.screenshot(OUT.resolve("report-least-privilege.png"));
+
+      List<String> log = browser.consoleLog();
+      assertThat(log).as("browser console").noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("WARNING"));
+      // Guards the assertion above: a console error must show up in the log we read.
+      browser.script("console.error('kube4c-probe')");
+      assertThat(browser.consoleLog()).anyMatch(line -> line.startsWith("SEVERE") && line.contains("kube4c-probe"));
+    }
+  }
+
+  /** Acceptance: the report of a 10k-object scan is under 10 MB and opens in under 2 s. */
+  @Test
+  void aTenThousandObjectReportOpensFast() throws Exception {
+    Path corpus = tenThousandObjects();
+    long scanStart = System.nanoTime();
+    ScanResult result = Fixtures.scan(List.of(corpus.toString()), Config.DEFAULT);
+    long scanMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scanStart);
+    Path html = write(result, OUT.resolve("report-10k.html"));
+    long bytes = Files.size(html);
+    assertThat(result.resources()).isGreaterThanOrEqualTo(10_000);
+    assertThat(bytes).as("report size").isLessThan(10L * 1024 * 1024);
+    try (Chromium browser = Chromium.start(1600, 1000)) {
+      long start = System.nanoTime();
+      browser.open(html.toUri().toString());
+      long openMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      JsonNode timing =
+          browser.script(
+              "const n = performance.getEntriesByType('navigation')[0];"
+                  + "return [Math.round(n.domContentLoadedEventEnd), Math.round(n.loadEventEnd), Number(document.documentElement.getAttribute('data-ready'))]");
+      long loadMs = timing.get(1).asLong();
+      long readyMs = timing.get(2).asLong();
+      JsonNode click =
+          browser.script(
+              "const t = performance.now();"
+                  + "document.querySelector(\"g.area[data-area='qos']\").dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+                  + "return [performance.now() - t, document.querySelectorAll('#findings .row').length, document.getElementById('pcount').textContent]");
+      browser.script("document.getElementById('findings').scrollTop = 1e9;");
+      browser.script("return new Promise(r => requestAnimationFrame(() => r(1)))");
+      browser.screenshot(OUT.resolve("report-10k.png"));
+      String report =
+          String.format(
+              "10k-object HTML report: %d resources, %d findings, %.2f MB; scan %d ms; in Chromium: WebDriver open %d ms, "
+                  + "DOMContentLoaded %d ms, load %d ms, first render done %d ms; opening an area with %s took %.0f ms with %d rows in the DOM%n",
+              result.resources(), result.findings().size(), bytes / 1048576.0, scanMs, openMs, timing.get(0).asLong(), loadMs, readyMs,
+              click.get(2).asText(), click.get(0).asDouble(), click.get(1).asInt());
+      Files.writeString(OUT.resolve("measurements.txt"), report);
+      System.out.print(report);
+      assertThat(Math.max(loadMs, readyMs)).as("time to a rendered report, ms").isLessThan(2000);
+      assertThat(click.get(1).asInt()).as("virtualised rows").isLessThan(60);
+      assertThat(browser.consoleLog()).noneMatch(line -> line.startsWith("SEVERE"));
+    }
+  }
+
+  private static Path write(ScanResult result, Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      new HtmlReporter().write(result, ReportOptions.PLAIN, out);
+    }
+    return file.toAbsolutePath();
+  }
+
+  /** Grows (once, cached in target/) a 10k-object corpus with ../shared/bench/grow-corpus.py. */
+  private static Path tenThousandObjects() throws Exception {
+    Path script = Fixtures.shared("bench/grow-corpus.py");
+    Path corpus = Fixtures.shared("corpus");
+    Path out = Path.of("target/c10k");
+    if (Files.isDirectory(out)) {
+      return out;
+    }
+    Process python;
+    try {
+      python = new ProcessBuilder("python3", script.toString(), "--objects", "10000", "--out", out.toString(), corpus.toString()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      Assumptions.abort("skipped: python3 is needed to grow the 10k corpus");
+      throw e;
+    }
+    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(python.waitFor()).as(output).isZero();
+    return out;
+  }
+}
