@@ -83,6 +83,25 @@ class ReportBrowserTest {
     }
   }
 
+  @Test
+  void theCatalogueMapShowsRulesPerAreaWithoutAScan() throws IOException {
+    Path html = OUT.resolve("map.html").toAbsolutePath();
+    Files.createDirectories(OUT);
+    List<dev.kube4c.rules.RuleMetadata> rules = dev.kube4c.rules.RuleCatalogue.builtIn().all().stream().map(dev.kube4c.rules.Rule::metadata).toList();
+    try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+      HtmlReporter.catalogue(rules, "0.0.0-test", out);
+    }
+    try (Chromium browser = Chromium.start(1600, 1000)) {
+      browser.open(html.toUri().toString());
+      assertThat(browser.script("return document.querySelectorAll('g.area').length").asInt()).isEqualTo(Area.values().length);
+      browser.click("g.area[data-area='least-privilege']");
+      String panel = browser.script("return document.getElementById('panel').textContent").asText();
+      assertThat(panel).contains("container-privileged", "securityContext, Pod Security Standards");
+      browser.screenshot(OUT.resolve("map-catalogue.png"));
+      assertThat(browser.consoleLog()).noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("WARNING"));
+    }
+  }
+
   /** Acceptance: the report of a 10k-object scan is under 10 MB and opens in under 2 s. */
   @Test
   void aTenThousandObjectReportOpensFast() throws Exception {

@@ -273,7 +273,7 @@
         });
       }
       const rules = a.rules.length ? plural(a.rules.length, 'rule') : 'no kube4c rule yet';
-      node.sub.textContent = D.scanned ? rules + (a.rules.length ? ' · ' + (n ? countsText(counts) : 'no findings') : '') : rules + ' · ' + truncate(a.tools, 34);
+      node.sub.textContent = D.scanned ? rules + (a.rules.length ? ' · ' + (n ? countsText(counts) : 'no findings') : '') : rules + ' · ' + truncate(a.tools, 26);
       // Long status lines are squeezed into the box rather than cut off.
       node.sub.removeAttribute('textLength');
       if (node.sub.getComputedTextLength() > node.w - 24) {
