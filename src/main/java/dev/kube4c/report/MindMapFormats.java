@@ -77,7 +77,10 @@ public final class MindMapFormats {
         String status = map.scanned() ? " · " + area.status(" · ") : "";
         out.println("      " + layer.layer().id() + "_" + area.area().id().replace('-', '_') + "(" + mermaidText(area.area().id() + status) + ")");
         out.println("        " + mermaidText("tools: " + area.area().tools()));
-        out.println("        " + mermaidText((map.scanned() ? "rules evaluated: " : "rules: ") + ruleList(area.rules())));
+        if (!map.scanned() || area.covered()) {
+          // A scanned area without rules already says so in its own text.
+          out.println("        " + mermaidText((map.scanned() ? "rules evaluated: " : "rules: ") + ruleList(area.rules())));
+        }
       }
     }
     out.flush();

@@ -55,6 +55,20 @@ class ReportBrowserTest {
       assertThat(browser.script("return document.querySelector('#panel h2 span').textContent").asText()).isEqualTo("container / least-privilege");
       assertThat(browser.script("return document.getElementById('pcount').textContent").asText()).startsWith(expected.size() + " findings");
 
+      // Filters narrow the panel: without critical findings, then only namespace shop.
+      long critical = result.findings().stream().filter(f -> f.area() == Area.LEAST_PRIVILEGE && f.severity() == dev.kube4c.rules.Severity.CRITICAL).count();
+      long inShop = result.findings().stream().filter(f -> f.area() == Area.LEAST_PRIVILEGE && "shop".equals(f.resource().namespace())).count();
+      assertThat(critical).isPositive();
+      browser.click("input[data-sev='critical']");
+      assertThat(browser.script("return document.querySelectorAll('#findings .row').length").asLong()).isEqualTo(expected.size() - critical);
+      browser.click("input[data-sev='critical']");
+      browser.script(
+          "const s = document.getElementById('filter-namespace');"
+              + "s.value = Array.from(s.options).find(o => o.text === 'shop').value; s.dispatchEvent(new Event('change'));");
+      assertThat(browser.script("return document.querySelectorAll('#findings .row').length").asLong()).isEqualTo(inShop).isLessThan(expected.size());
+      browser.script("const s = document.getElementById('filter-namespace'); s.value = '-1'; s.dispatchEvent(new Event('change'));");
+      assertThat(browser.script("return document.querySelectorAll('#findings .row').length").asInt()).isEqualTo(expected.size());
+
       // Hostile manifest text is shown literally and creates no elements.
       assertThat(shown).anyMatch(s -> s.contains("Pod/tenant-<b>a</b>/x</script><img src=x onerror=alert(1)> [c|`*<!--&amp;]"));
       assertThat(browser.script("return document.querySelectorAll('img, #panel b, #panel svg').length").asInt()).isZero();
@@ -99,6 +113,32 @@ class ReportBrowserTest {
       assertThat(panel).contains("container-privileged", "securityContext, Pod Security Standards");
       browser.screenshot(OUT.resolve("map-catalogue.png"));
       assertThat(browser.consoleLog()).noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("WARNING"));
+    }
+  }
+
+  /** The Mermaid map is checked by Mermaid itself (the webjar's mermaid.min.js) and rendered to a screenshot. */
+  @Test
+  void mermaidParsesAndRendersTheMap() throws IOException {
+    Path dir = OUT.resolve("mermaid");
+    Files.createDirectories(dir);
+    try (var js = getClass().getResourceAsStream("/META-INF/resources/webjars/mermaid/11.14.0/dist/mermaid.min.js")) {
+      Assumptions.assumeTrue(js != null, "skipped: the mermaid webjar is not on the test classpath");
+      Files.write(dir.resolve("mermaid.min.js"), js.readAllBytes());
+    }
+    Files.writeString(dir.resolve("index.html"), "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"mermaid.min.js\"></script></head><body><div id=\"out\"></div></body></html>");
+    String text = ReportGoldenTest.map(GoldenScan.result(), "mermaid");
+    try (Chromium browser = Chromium.start(1600, 1000)) {
+      browser.open(dir.resolve("index.html").toAbsolutePath().toUri().toString());
+      String check = "mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});"
+          + "return mermaid.parse(arguments[0]).then(r => 'ok ' + r.diagramType, e => 'error ' + e.message)";
+      assertThat(browser.script(check, text).asText()).isEqualTo("ok mindmap");
+      // Guards the check above: Mermaid must reject a broken map.
+      assertThat(browser.script(check, "mindmap\n  root((4C)\n    a[b\n").asText()).startsWith("error");
+      String rendered = browser.script(
+          "return mermaid.render('kube4c-map', arguments[0]).then(r => { document.getElementById('out').innerHTML = r.svg; "
+              + "return document.querySelectorAll('#out svg .mindmap-node').length; })", text).asText();
+      browser.screenshot(OUT.resolve("map-mermaid.png"));
+      assertThat(Integer.parseInt(rendered)).as("rendered mindmap nodes").isGreaterThan(Area.values().length);
     }
   }
 
