@@ -64,11 +64,11 @@ final class MapCommand implements Callable<Integer> {
     ScanResult result = paths.isEmpty() ? null : scan();
     if (output != null) {
       try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        render(result, writer);
+        render(result, format, writer);
       }
     } else {
       Writer writer = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-      render(result, writer);
+      render(result, format, writer);
       writer.flush();
     }
     if (result == null) {
@@ -119,9 +119,5 @@ final class MapCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException("unknown map format " + format);
     }
     out.flush();
-  }
-
-  private void render(ScanResult result, Writer writer) throws IOException {
-    render(result, format, writer);
   }
 }

@@ -171,6 +171,10 @@ class ReportBrowserTest {
       browser.script("document.getElementById('findings').scrollTop = 1e9;");
       browser.script("return new Promise(r => requestAnimationFrame(() => r(1)))");
       browser.screenshot(OUT.resolve("report-10k.png"));
+      for (String tab : List.of("summary", "cks", "frameworks")) {
+        browser.click(".tabs button[data-tab='" + tab + "']");
+        browser.screenshot(OUT.resolve("report-10k-" + tab + ".png"));
+      }
       String report =
           String.format(
               "10k-object HTML report: %d resources, %d findings, %.2f MB; scan %d ms; in Chromium: WebDriver open %d ms, "

@@ -115,7 +115,8 @@
     const chips = document.getElementById('chips');
     clear(chips);
     if (D.scanned) {
-      const counts = SEV.map((_, i) => F.reduce((a, f) => a + (f[1] === i ? 1 : 0), 0));
+      const counts = [0, 0, 0, 0, 0];
+      for (const f of F) counts[f[1]]++;
       counts.forEach((n, i) => chips.appendChild(h('span', { cls: 'chip sev-' + SEV[i] }, [h('b', { text: String(n) }), ' ' + SEV[i]])));
       chips.appendChild(h('span', { cls: 'chip', text: plural(D.meta.resources, 'resource') }));
       chips.appendChild(h('span', { cls: 'chip', text: plural(D.meta.rulesEvaluated, 'rule') + ' evaluated' }));
@@ -552,7 +553,6 @@
   }
 
   // ---- tabs and updates ---------------------------------------------------------------------
-  const built = {};
   function showTab(tab) {
     state.tab = tab;
     document.querySelectorAll('.tabs button').forEach(b => b.setAttribute('aria-selected', String(b.getAttribute('data-tab') === tab)));
@@ -560,11 +560,10 @@
     renderTab(tab);
   }
   function renderTab(tab) {
-    // Views other than the map are built on first view and rebuilt after filter changes only when visible.
+    // Views other than the map are built when shown, and rebuilt after a filter change only while visible.
     if (tab === 'summary') renderSummary();
     else if (tab === 'cks') renderCks();
     else if (tab === 'frameworks') renderFrameworks();
-    built[tab] = true;
   }
   function update() {
     if (D.scanned) recompute();
