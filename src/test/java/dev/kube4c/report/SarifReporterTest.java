@@ -34,6 +34,17 @@ class SarifReporterTest {
     assertThat(errors).isEmpty();
   }
 
+  /** Real-world paths, kinds and messages: the whole shared corpus as one SARIF log. */
+  @Test
+  void sharedCorpusGivesValidSarif() throws IOException {
+    Path corpus = Fixtures.shared("corpus");
+    ScanResult result = Fixtures.scan(List.of(corpus.toString()), dev.kube4c.config.Config.DEFAULT);
+    JsonNode sarif = MAPPER.readTree(GoldenScan.render(new SarifReporter(), result));
+    assertThat(sarif.at("/runs/0/results").size()).isEqualTo(result.findings().size() + result.suppressed().size()).isPositive();
+    List<Error> errors = schema().validate(sarif);
+    assertThat(errors).as("schema errors (first 5): %s", errors.stream().limit(5).toList()).isEmpty();
+  }
+
   @Test
   void theSchemaCheckRejectsBrokenSarif() throws IOException {
     // Guards the test above: the validator must really check the document.
