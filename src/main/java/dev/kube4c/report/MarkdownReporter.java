@@ -35,7 +35,7 @@ public final class MarkdownReporter implements Reporter {
     out.println();
     long files = result.inputs().stream().filter(i -> i.skipped() == null).count();
     StringBuilder line = new StringBuilder();
-    line.append(result.resources()).append(" resources from ").append(files).append(" inputs · ").append(result.rulesEvaluated()).append(" rules evaluated");
+    line.append(plural(result.resources(), "resource")).append(" from ").append(plural((int) files, "input")).append(" · ").append(plural(result.rulesEvaluated(), "rule")).append(" evaluated");
     if (!result.suppressed().isEmpty()) {
       line.append(" · ").append(result.suppressed().size()).append(" suppressed");
     }
@@ -161,6 +161,10 @@ public final class MarkdownReporter implements Reporter {
       }
     }
     return out.toString();
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
   }
 
   private static String capitalize(String id) {
