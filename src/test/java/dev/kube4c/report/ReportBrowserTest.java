@@ -160,9 +160,12 @@ class ReportBrowserTest {
       JsonNode timing =
           browser.script(
               "const n = performance.getEntriesByType('navigation')[0];"
-                  + "return [Math.round(n.domContentLoadedEventEnd), Math.round(n.loadEventEnd), Number(document.documentElement.getAttribute('data-ready'))]");
+                  + "const p = performance.getEntriesByName('first-contentful-paint')[0];"
+                  + "return [Math.round(n.domContentLoadedEventEnd), Math.round(n.loadEventEnd), Number(document.documentElement.getAttribute('data-ready')),"
+                  + " p ? Math.round(p.startTime) : -1]");
       long loadMs = timing.get(1).asLong();
       long readyMs = timing.get(2).asLong();
+      long paintMs = timing.get(3).asLong();
       JsonNode click =
           browser.script(
               "const t = performance.now();"
@@ -178,12 +181,13 @@ class ReportBrowserTest {
       String report =
           String.format(
               "10k-object HTML report: %d resources, %d findings, %.2f MB; scan %d ms; in Chromium: WebDriver open %d ms, "
-                  + "DOMContentLoaded %d ms, load %d ms, first render done %d ms; opening an area with %s took %.0f ms with %d rows in the DOM%n",
-              result.resources(), result.findings().size(), bytes / 1048576.0, scanMs, openMs, timing.get(0).asLong(), loadMs, readyMs,
+                  + "DOMContentLoaded %d ms, load %d ms, first render done %d ms, first contentful paint %d ms; "
+                  + "opening an area with %s took %.0f ms with %d rows in the DOM%n",
+              result.resources(), result.findings().size(), bytes / 1048576.0, scanMs, openMs, timing.get(0).asLong(), loadMs, readyMs, paintMs,
               click.get(2).asText(), click.get(0).asDouble(), click.get(1).asInt());
       Files.writeString(OUT.resolve("measurements.txt"), report);
       System.out.print(report);
-      assertThat(Math.max(loadMs, readyMs)).as("time to a rendered report, ms").isLessThan(2000);
+      assertThat(Math.max(Math.max(loadMs, readyMs), paintMs)).as("time to a rendered report, ms").isLessThan(2000);
       assertThat(click.get(1).asInt()).as("virtualised rows").isLessThan(60);
       assertThat(browser.consoleLog()).noneMatch(line -> line.startsWith("SEVERE"));
     }
