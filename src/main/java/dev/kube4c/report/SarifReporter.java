@@ -59,7 +59,7 @@ public final class SarifReporter implements Reporter {
     log.put("$schema", SCHEMA).put("version", "2.1.0");
     ObjectNode run = log.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "kube4c").put("version", result.toolVersion()).put("informationUri", "https://kube4c.dev/");
+    driver.put("name", "kube4c").put("version", result.toolVersion());
     List<RuleMetadata> rules = ReportRules.of(result);
     Map<String, Integer> ruleIndex = new HashMap<>();
     ArrayNode ruleArray = driver.putArray("rules");
