@@ -79,6 +79,10 @@ class ReportBrowserTest {
       Finding first = result.findings().stream().filter(f -> f.area() == Area.LEAST_PRIVILEGE).findFirst().orElseThrow();
       assertThat(detail).contains(first.remediation()).contains(first.message());
 
+      // "All findings" lists every finding of the scan.
+      browser.click("#all-findings");
+      assertThat(browser.script("return document.getElementById('pcount').textContent").asText()).startsWith(result.findings().size() + " findings");
+
       // The other views render too.
       for (String tab : List.of("summary", "cks", "frameworks", "map")) {
         browser.click(".tabs button[data-tab='" + tab + "']");
