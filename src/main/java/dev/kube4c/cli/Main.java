@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Kubernetes security posture by the 4C model: Cloud, Cluster, Container, Code.",
-    subcommands = {ScanCommand.class, RulesCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ScanCommand.class, RulesCommand.class, MapCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;

@@ -39,7 +39,7 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (recursive), or - for standard input.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text, json, sarif, junit (default: ${DEFAULT-VALUE})")
+  @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text, json, sarif, junit, markdown or html (default: ${DEFAULT-VALUE})")
   String format;
 
   @Option(names = {"-o", "--output"}, description = "Write the report to FILE instead of standard output.")
