@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "kube4c",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "Kubernetes security posture by the 4C model: Cloud, Cluster, Container, Code.",
     subcommands = {ScanCommand.class, RulesCommand.class, MapCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})

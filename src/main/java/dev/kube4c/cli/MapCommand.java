@@ -33,7 +33,6 @@ import picocli.CommandLine.Parameters;
 /** {@code kube4c map}: the 4C mind map alone; with inputs, each area's status from a scan of them. */
 @Command(
     name = "map",
-    mixinStandardHelpOptions = true,
     description = {
       "Draw the 4C mind map: layers, areas, the tools that help in each area and the kube4c rules covering it.",
       "With PATHs, scan them and show each layer's and area's status (score, findings by severity, rules evaluated)."

@@ -82,7 +82,7 @@ final class AliasingYamlReader {
         List<Node> sources = merge.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of(merge.getValueNode());
         for (Node source : sources) {
           if (convert(source, depth + 1, count) instanceof ObjectNode from) {
-            from.fields().forEachRemaining(e -> object.putIfAbsent(e.getKey(), e.getValue()));
+            from.properties().forEach(e -> object.putIfAbsent(e.getKey(), e.getValue()));
           }
         }
       }
