@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "kube4c",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "Kubernetes security posture by the 4C model: Cloud, Cluster, Container, Code.",
-    subcommands = {ScanCommand.class, RulesCommand.class, WhoCanCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ScanCommand.class, RulesCommand.class, MapCommand.class, WhoCanCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;
@@ -47,7 +48,12 @@ public final class Main implements Runnable {
           }
           return EXIT_ERROR;
         });
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("kube4c: out of memory (heap limit " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); raise it with KUBE4C_JAVA_OPTS=-Xmx4g");
+      return EXIT_ERROR;
+    }
   }
 
   @Override

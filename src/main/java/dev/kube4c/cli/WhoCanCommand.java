@@ -23,8 +23,6 @@ import picocli.CommandLine.Parameters;
 /** {@code kube4c who-can VERB RESOURCE PATH...}: the subjects an access is granted to, and how. */
 @Command(
     name = "who-can",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
     description = {
       "List every subject (User, Group, ServiceAccount) that the scanned RBAC objects allow to perform VERB on RESOURCE,",
       "with the binding -> role -> rule path of each grant and the workloads that run as each ServiceAccount.",

@@ -47,7 +47,10 @@ public final class ConfigLoader {
     try {
       config = mapper.readValue(text, Config.class);
     } catch (UnrecognizedPropertyException e) {
-      problems.add(problem(name, e, "unknown setting '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")"));
+      // Jackson points after the value; the key's own line is what the user needs.
+      int line = lineOf(text, e.getPropertyName() + ":", 0);
+      String message = "unknown setting '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")";
+      problems.add(line > 0 ? new InputProblem(new Location(name, line, text.split("\n", -1)[line - 1].indexOf(e.getPropertyName()) + 1), message) : problem(name, e, message));
       return new Loaded(Config.DEFAULT.withSource(name), problems);
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();

@@ -26,6 +26,11 @@ public record ScanRequest(Config config, Set<Layer> layers, Set<String> onlyRule
     return new ScanRequest(config, layers, Set.of(id), excludedRules, today);
   }
 
+  /** A request that runs no rule at all (layers empty after filtering). */
+  public ScanRequest withNoRules() {
+    return new ScanRequest(config, layers, Set.of("\u0000none"), excludedRules, today);
+  }
+
   boolean selects(String ruleId, Layer layer) {
     return layers.contains(layer) && (onlyRules.isEmpty() || onlyRules.contains(ruleId)) && !excludedRules.contains(ruleId);
   }

@@ -23,12 +23,17 @@ public final class Exceptions {
   public static final String REASON_ANNOTATION = "kube4c.dev/ignore-reason";
 
   private final List<Compiled> active;
-  private final Inventory inventory;
+  /** Objects that carry kube4c.dev/ignore, by KIND/NAMESPACE/NAME; few in practice, so findings are looked up cheaply. */
+  private final Map<String, Resource> annotated = new java.util.HashMap<>();
 
   private record Compiled(Config.ExceptionSpec spec, List<Pattern> resources) {}
 
   public Exceptions(Config config, Inventory inventory, LocalDate today) {
-    this.inventory = inventory;
+    for (Resource resource : inventory.resources()) {
+      if (resource.object().path("metadata").path("annotations").has(IGNORE_ANNOTATION)) {
+        annotated.put(key(resource.kind(), resource.effectiveNamespace(), resource.name()), resource);
+      }
+    }
     this.active =
         config.exceptions().stream()
             .filter(e -> e.expires() == null || !e.expires().isBefore(today))
@@ -43,19 +48,23 @@ public final class Exceptions {
       }
     }
     ResourceRef ref = finding.resource();
-    if (ref == null) {
+    if (ref == null || annotated.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Resource> resource = inventory.find(ref.kind(), ref.namespace() == null && !isClusterScoped(ref) ? "default" : ref.namespace(), ref.name());
-    if (resource.isEmpty()) {
+    Resource resource = annotated.get(key(ref.kind(), ref.namespace() == null && !isClusterScoped(ref) ? "default" : ref.namespace(), ref.name()));
+    if (resource == null) {
       return Optional.empty();
     }
-    Map<String, String> annotations = resource.get().annotations();
+    Map<String, String> annotations = resource.annotations();
     String ignored = annotations.get(IGNORE_ANNOTATION);
     if (ignored != null && ruleList(ignored).stream().anyMatch(r -> matchesRule(r, finding.ruleId()))) {
       return Optional.of(new Suppressed.Exemption("annotation", annotations.get(REASON_ANNOTATION), null));
     }
     return Optional.empty();
+  }
+
+  private static String key(String kind, String namespace, String name) {
+    return kind + "/" + namespace + "/" + name;
   }
 
   private static boolean isClusterScoped(ResourceRef ref) {

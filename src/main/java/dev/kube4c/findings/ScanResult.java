@@ -22,4 +22,14 @@ public record ScanResult(
     }
     return findings.stream().anyMatch(f -> f.severity().atLeast(failOn)) ? 1 : 0;
   }
+
+  /** The same result stamped with another time; golden-file tests fix it so reports are byte-identical. */
+  public ScanResult withScannedAt(Instant time) {
+    return new ScanResult(toolVersion, time, inputs, resources, rulesEvaluated, findings, suppressed, errors, scores, notes, rules);
+  }
+
+  /** The same result with another tool version, for the same reason as {@link #withScannedAt}. */
+  public ScanResult withToolVersion(String version) {
+    return new ScanResult(version, scannedAt, inputs, resources, rulesEvaluated, findings, suppressed, errors, scores, notes, rules);
+  }
 }

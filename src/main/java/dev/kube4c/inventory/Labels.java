@@ -18,7 +18,7 @@ public final class Labels {
       return Map.of();
     }
     Map<String, String> map = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
     return Collections.unmodifiableMap(map);
   }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -20,7 +21,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -34,14 +37,15 @@ public final class ManifestReader {
   /** Deeper than any real manifest (CRD schemas reach about 40); deep input is refused, not recursed. */
   public static final int MAX_DEPTH = 200;
 
-  /** Real manifests use a handful of aliases; thousands are a bomb. */
-  public static final int MAX_ALIASES = 100;
+  /** Real manifests use a handful of aliases to collections; more is an alias bomb. */
+  public static final int MAX_ALIASES = 50;
 
   private static final int MAX_DOCUMENT_CHARS = 32 * 1024 * 1024;
 
   private final YAMLFactory yaml;
   private final JsonFactory json;
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+  private final AliasingYamlReader aliasing = new AliasingYamlReader();
 
   public ManifestReader() {
     LoaderOptions options = new LoaderOptions();
@@ -77,10 +81,11 @@ public final class ManifestReader {
       return new Result(documents, problems);
     }
     if (looksLikeJson(text)) {
-      readOne(file, text, 1, json, documents, problems);
+      readOne(file, text, 1, json, documents, problems, new HashMap<>());
     } else {
+      Map<String, String> canonical = new HashMap<>();
       for (Chunk chunk : splitYaml(text)) {
-        readOne(file, chunk.text, chunk.firstLine, yaml, documents, problems);
+        readOne(file, chunk.text, chunk.firstLine, yaml, documents, problems, canonical);
       }
     }
     return new Result(documents, problems);
@@ -125,9 +130,9 @@ public final class ManifestReader {
   }
 
   private void readOne(
-      String file, String text, int firstLine, JsonFactory factory, List<Document> out, List<InputProblem> problems) {
+      String file, String text, int firstLine, JsonFactory factory, List<Document> out, List<InputProblem> problems, Map<String, String> canonical) {
     try (JsonParser parser = factory.createParser(text)) {
-      TreeBuilder builder = new TreeBuilder(parser);
+      TreeBuilder builder = new TreeBuilder(parser, canonical);
       JsonToken first = parser.nextToken();
       while (first != null) {
         Location location = location(file, parser.currentTokenLocation(), firstLine);
@@ -140,6 +145,8 @@ public final class ManifestReader {
         }
         first = parser.nextToken();
       }
+    } catch (UsesAliases e) {
+      readWithAliases(file, text, firstLine, out, problems);
     } catch (RefusedInput e) {
       problems.add(new InputProblem(e.location, e.getMessage()));
     } catch (JsonProcessingException e) {
@@ -152,12 +159,32 @@ public final class ManifestReader {
   /** Builds Jackson trees from tokens, keeping the locations of List items and counting YAML aliases. */
   private final class TreeBuilder {
     private final JsonParser parser;
-    private int aliases;
+    // Keys and short values repeat across the documents of a file ("name", "TCP", label values);
+    // sharing one String per distinct text keeps a 100k-object inventory small.
+    private final Map<String, String> canonical;
+    private final Map<String, TextNode> texts = new HashMap<>();
     private String file;
     private int firstLine;
 
-    TreeBuilder(JsonParser parser) {
+    TreeBuilder(JsonParser parser, Map<String, String> canonical) {
       this.parser = parser;
+      this.canonical = canonical;
+    }
+
+    private String canonical(String text) {
+      if (text.length() > 64) {
+        return text;
+      }
+      String shared = canonical.putIfAbsent(text, text);
+      return shared == null ? text : shared;
+    }
+
+    /** Text nodes are immutable, so equal short values can share one node as well. */
+    private TextNode text(String value) {
+      if (value.length() > 64) {
+        return nodes.textNode(value);
+      }
+      return texts.computeIfAbsent(value, nodes::textNode);
     }
 
     /** Reads a top-level object; the start of each element of its "items" goes to itemLocations. */
@@ -166,7 +193,7 @@ public final class ManifestReader {
       this.firstLine = firstLine;
       ObjectNode object = nodes.objectNode();
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        String name = parser.currentName();
+        String name = canonical(parser.currentName());
         JsonToken value = parser.nextToken();
         if (name.equals("items") && value == JsonToken.START_ARRAY) {
           ArrayNode items = nodes.arrayNode();
@@ -185,7 +212,7 @@ public final class ManifestReader {
     private ObjectNode object(int depth) throws IOException {
       ObjectNode object = nodes.objectNode();
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        String name = parser.currentName();
+        String name = canonical(parser.currentName());
         object.set(name, read(parser.nextToken(), depth + 1));
       }
       return object;
@@ -195,8 +222,8 @@ public final class ManifestReader {
       if (depth > MAX_DEPTH) {
         throw new RefusedInput(here(), "document nested deeper than " + MAX_DEPTH + " levels; refusing it");
       }
-      if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias() && ++aliases > MAX_ALIASES) {
-        throw new RefusedInput(here(), "more than " + MAX_ALIASES + " YAML aliases in one document (possible alias bomb); refusing it");
+      if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+        throw new UsesAliases();
       }
       switch (token) {
         case START_OBJECT:
@@ -208,7 +235,7 @@ public final class ManifestReader {
           }
           return array;
         case VALUE_STRING:
-          return nodes.textNode(parser.getText());
+          return text(parser.getText());
         case VALUE_NUMBER_INT:
           return switch (parser.getNumberType()) {
             case INT -> nodes.numberNode(parser.getIntValue());
@@ -231,6 +258,24 @@ public final class ManifestReader {
 
     private Location here() {
       return location(file, parser.currentTokenLocation(), firstLine);
+    }
+  }
+
+  /** Jackson reads an alias as its anchor's name; such documents take the expanding slow path. */
+  private static final class UsesAliases extends IOException {
+    UsesAliases() {
+      super("document uses YAML aliases");
+    }
+  }
+
+  private void readWithAliases(String file, String text, int firstLine, List<Document> out, List<InputProblem> problems) {
+    AliasingYamlReader.Outcome outcome = aliasing.read(file, text, firstLine);
+    if (outcome.problem() != null) {
+      problems.add(outcome.problem());
+      return;
+    }
+    for (ObjectNode tree : outcome.objects()) {
+      expandList(tree, new Location(file, firstLine, 1), List.of(), out);
     }
   }
 
