@@ -11,7 +11,9 @@ import dev.kube4c.rules.FindingSink;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.Severity;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,7 @@ abstract class PermissionRule implements Rule {
   /** What the rule looks for, e.g. {@code create on pods/exec or pods/attach}. */
   protected abstract String permission();
 
-  /** True when the rule, through this binding, grants the permission. */
+  /** True when the rule, through a binding of this scope, grants the permission (results are cached per role and scope). */
   protected abstract boolean grants(PolicyRule rule, Binding binding);
 
   /** The severity of a finding on this binding; null for the rule's default. */
@@ -38,13 +40,18 @@ abstract class PermissionRule implements Rule {
   @Override
   public final void check(RuleContext context, FindingSink sink) {
     RbacModel model = RbacModel.of(context.inventory());
+    // What a role grants depends only on the role and the binding's scope: many bindings share
+    // a role (edit, view, an operator's ClusterRole), so each pair is evaluated once.
+    Map<Role, List<SourcedRule>> clusterWide = new IdentityHashMap<>();
+    Map<Role, List<SourcedRule>> namespaced = new IdentityHashMap<>();
     for (Binding binding : model.bindings()) {
       List<Subject> subjects = RbacText.reportable(binding);
       Optional<Role> role = model.roleOf(binding);
       if (model.isBuiltIn(binding) || subjects.isEmpty() || role.isEmpty() || RbacChecks.isFullAdmin(role.get())) {
         continue;
       }
-      List<SourcedRule> matching = role.get().rules().stream().filter(r -> grants(r.rule(), binding)).toList();
+      List<SourcedRule> matching = (binding.isClusterWide() ? clusterWide : namespaced).computeIfAbsent(role.get(),
+          r -> r.rules().stream().filter(rule -> grants(rule.rule(), binding)).toList());
       if (!matching.isEmpty()) {
         sink.report(binding.resource(),
             binding.display() + " grants " + permission() + " " + binding.scopeText() + " to "
