@@ -18,9 +18,9 @@ public final class DefaultRoles {
 
   private DefaultRoles() {}
 
-  /** The default ClusterRole objects (read-only by convention: callers must not modify them). */
+  /** Fresh copies of the default ClusterRole objects, so that no caller can change the bundled ones. */
   public static List<ObjectNode> clusterRoles() {
-    return CLUSTER_ROLES;
+    return CLUSTER_ROLES.stream().map(ObjectNode::deepCopy).toList();
   }
 
   private static List<ObjectNode> load() {
