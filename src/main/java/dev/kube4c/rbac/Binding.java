@@ -17,7 +17,7 @@ public record Binding(Resource resource, String roleKind, String roleName, List<
     String namespace = resource.kind().equals("RoleBinding") ? resource.effectiveNamespace() : null;
     List<Subject> subjects = new ArrayList<>();
     for (JsonNode subject : resource.object().path("subjects")) {
-      if (subject.isObject()) {
+      if (subject.isObject() && !subject.path("kind").asText("").isEmpty() && !subject.path("name").asText("").isEmpty()) {
         subjects.add(Subject.of(subject, namespace));
       }
     }

@@ -121,6 +121,9 @@ public final class RbacModel {
       inProgress.add(name);
       Set<String> members = new TreeSet<>();
       for (JsonNode selector : selectors) {
+        if (!selector.isObject()) {
+          continue; // not a LabelSelector: the API server would reject it, so it selects nothing
+        }
         for (String candidate : candidates(selector, raw, byLabel)) {
           if (!candidate.equals(name) && Labels.labelSelectorMatches(selector, Labels.of(raw.get(candidate).path("metadata").path("labels")))) {
             members.add(candidate);
@@ -161,7 +164,7 @@ public final class RbacModel {
   private static List<SourcedRule> ownRules(JsonNode object, String origin) {
     List<SourcedRule> rules = new ArrayList<>();
     JsonNode list = object.path("rules");
-    for (int i = 0; i < list.size(); i++) {
+    for (int i = 0; list.isArray() && i < list.size(); i++) {
       if (list.get(i).isObject()) {
         rules.add(new SourcedRule(PolicyRule.of(list.get(i)), origin, i));
       }

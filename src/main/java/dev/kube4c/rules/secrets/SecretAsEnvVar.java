@@ -36,7 +36,7 @@ public final class SecretAsEnvVar extends ContainerRule {
   protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
     List<String> found = new ArrayList<>();
     JsonNode env = container.node().path("env");
-    for (int i = 0; i < env.size(); i++) {
+    for (int i = 0; env.isArray() && i < env.size(); i++) {
       JsonNode ref = env.get(i).path("valueFrom").path("secretKeyRef");
       if (ref.isObject()) {
         found.add(container.path() + ".env[" + i + "] " + env.get(i).path("name").asText() + " from Secret "
@@ -44,7 +44,7 @@ public final class SecretAsEnvVar extends ContainerRule {
       }
     }
     JsonNode envFrom = container.node().path("envFrom");
-    for (int i = 0; i < envFrom.size(); i++) {
+    for (int i = 0; envFrom.isArray() && i < envFrom.size(); i++) {
       JsonNode ref = envFrom.get(i).path("secretRef");
       if (ref.isObject()) {
         found.add(container.path() + ".envFrom[" + i + "] all keys of Secret " + ref.path("name").asText("?"));

@@ -44,7 +44,7 @@ public final class SecretLiteralInEnv extends ContainerRule {
   protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
     List<String> found = new ArrayList<>();
     JsonNode env = container.node().path("env");
-    for (int i = 0; i < env.size(); i++) {
+    for (int i = 0; env.isArray() && i < env.size(); i++) {
       JsonNode value = env.get(i).path("value");
       if (value.isValueNode() && !value.asText().isEmpty()) {
         String path = container.path() + ".env[" + i + "].value";
@@ -53,7 +53,7 @@ public final class SecretLiteralInEnv extends ContainerRule {
     }
     for (String field : List.of("command", "args")) {
       JsonNode list = container.node().path(field);
-      for (int i = 0; i < list.size(); i++) {
+      for (int i = 0; list.isArray() && i < list.size(); i++) {
         String path = container.path() + "." + field + "[" + i + "]";
         String previous = i > 0 ? list.get(i - 1).asText() : "";
         argument(previous, list.get(i).asText()).forEach(d -> found.add(path + " " + d.describe()));
