@@ -150,7 +150,12 @@ final class AzureClusters {
       String path = null;
       boolean unknown = false;
       for (int i = 0; i < scope.diagnostics.size(); i++) {
-        JsonNode logs = scope.diagnostics.get(i).path("properties").path("logs");
+        JsonNode diagnostic = scope.diagnostics.get(i);
+        ClusterDocument.Resolved condition = resolver.resolve(diagnostic.path("condition"));
+        if (!condition.unknown() && condition.value().isBoolean() && !condition.value().booleanValue()) {
+          continue; // a diagnostic setting the template does not deploy
+        }
+        JsonNode logs = copiedLogs(diagnostic.path("properties"), scope.template).orElse(diagnostic.path("properties").path("logs"));
         String here = ClusterDocument.display(scope.diagnosticPointers.get(i)) + ".properties.logs";
         path = path == null ? here : path;
         if (JsonPaths.isExpression(scope.diagnostics.get(i).path("properties")) || JsonPaths.isExpression(logs)) {
@@ -172,6 +177,32 @@ final class AzureClusters {
         cluster.set("auditLogs", path, categories, unknown && categories.isEmpty(), null);
       }
     }
+  }
+
+  private static final java.util.regex.Pattern COPIED_CATEGORY =
+      java.util.regex.Pattern.compile("^\\[\\s*parameters\\('([^']+)'\\)\\[copyIndex\\('logs'\\)\\]\\s*\\]$");
+
+  /**
+   * Compiled Bicep writes a loop over a parameter as an ARM copy block: "copy": [{"name": "logs",
+   * "input": {"category": "[parameters('cats')[copyIndex('logs')]]"}}]. The parameter's default
+   * list gives the categories.
+   */
+  private static java.util.Optional<JsonNode> copiedLogs(JsonNode properties, JsonNode template) {
+    for (JsonNode copy : properties.path("copy")) {
+      if (!copy.path("name").asText().equals("logs") || template == null) {
+        continue;
+      }
+      java.util.regex.Matcher m = COPIED_CATEGORY.matcher(copy.path("input").path("category").asText());
+      JsonNode categories = m.matches() ? template.path("parameters").path(m.group(1)).path("defaultValue") : null;
+      if (categories != null && categories.isArray()) {
+        ArrayNode logs = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode category : categories) {
+          logs.addObject().put("category", category.asText()).set("enabled", copy.path("input").path("enabled"));
+        }
+        return java.util.Optional.of(logs);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   static boolean isAuditCategory(String category) {
