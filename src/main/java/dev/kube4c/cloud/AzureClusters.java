@@ -115,12 +115,12 @@ final class AzureClusters {
     String name = nameOf(node.path("name"), resolver);
     ClusterDocument doc = new ClusterDocument(Provider.AKS, arm ? Formats.ARM : Formats.AZURE_CLI, name, pointer);
     UnaryOperator<String> view = arm ? UnaryOperator.identity() : AzureClusters::flatten;
-    doc.readSettings(node, ClusterKeys.AKS_ARM, view, resolver, null);
+    doc.readSettings(node, ClusterKeys.forAzureFormat(ClusterKeys.AKS_ARM, !arm), view, resolver, null);
     JsonPaths.Lookup profiles = JsonPaths.get(node, view.apply("properties.agentPoolProfiles"));
     if (profiles.value().isArray()) {
       for (int i = 0; i < profiles.value().size(); i++) {
         JsonNode pool = profiles.value().get(i);
-        doc.addPool(pool.path("name").asText("pool" + i), view.apply("properties.agentPoolProfiles") + "[" + i + "]", pool, ClusterKeys.AKS_POOL_ARM, UnaryOperator.identity(), resolver, null);
+        doc.addPool(pool.path("name").asText("pool" + i), view.apply("properties.agentPoolProfiles") + "[" + i + "]", pool, ClusterKeys.forAzureFormat(ClusterKeys.AKS_POOL_ARM, !arm), UnaryOperator.identity(), resolver, null);
       }
     }
     doc.object().put("clusterName", name);
@@ -139,7 +139,7 @@ final class AzureClusters {
       String clusterName = full.contains("/") ? full.substring(0, full.indexOf('/')) : null;
       String poolName = full.contains("/") ? full.substring(full.indexOf('/') + 1) : full;
       for (ClusterDocument cluster : owners(scope, clusterName)) {
-        cluster.addPool(poolName, ClusterDocument.display(scope.poolPointers.get(i)) + ".properties", pool.path("properties"), ClusterKeys.AKS_POOL_ARM, UnaryOperator.identity(), resolver, null);
+        cluster.addPool(poolName, ClusterDocument.display(scope.poolPointers.get(i)) + ".properties", pool.path("properties"), ClusterKeys.forAzureFormat(ClusterKeys.AKS_POOL_ARM, false), UnaryOperator.identity(), resolver, null);
       }
     }
     for (ClusterDocument cluster : scope.clusters) {

@@ -19,18 +19,18 @@ public final class ClusterKeys {
       table(
           "kubernetesVersion", "properties.currentKubernetesVersion|properties.kubernetesVersion",
           "privateCluster", "properties.apiServerAccessProfile.enablePrivateCluster",
-          "authorizedIpRanges", "properties.apiServerAccessProfile.authorizedIPRanges",
+          "authorizedIpRanges", "properties.apiServerAccessProfile.authorizedIPRanges|cli:properties.apiServerAccessProfile.authorizedIpRanges",
           "localAccountsDisabled", "properties.disableLocalAccounts",
-          "rbacEnabled", "properties.enableRBAC",
+          "rbacEnabled", "properties.enableRBAC|cli:properties.enableRbac",
           "aadProfile", "properties.aadProfile",
-          "azureRbac", "properties.aadProfile.enableAzureRBAC",
+          "azureRbac", "properties.aadProfile.enableAzureRBAC|cli:properties.aadProfile.enableAzureRbac",
           "networkPolicy", "properties.networkProfile.networkPolicy",
           "networkDataplane", "properties.networkProfile.networkDataplane",
           "kmsEnabled", "properties.securityProfile.azureKeyVaultKms.enabled",
           "defender", "properties.securityProfile.defender.securityMonitoring.enabled",
           "azurePolicy", "properties.addonProfiles.azurepolicy.enabled|properties.addonProfiles.azurePolicy.enabled",
           "upgradeChannel", "properties.autoUpgradeProfile.upgradeChannel",
-          "nodeOsUpgradeChannel", "properties.autoUpgradeProfile.nodeOSUpgradeChannel",
+          "nodeOsUpgradeChannel", "properties.autoUpgradeProfile.nodeOSUpgradeChannel|cli:properties.autoUpgradeProfile.nodeOsUpgradeChannel",
           "oidcIssuer", "properties.oidcIssuerProfile.enabled",
           "workloadIdentity", "properties.securityProfile.workloadIdentity.enabled",
           "keyVaultSecretsProvider", "properties.addonProfiles.azureKeyvaultSecretsProvider.enabled|properties.addonProfiles.azurekeyvaultsecretsprovider.enabled",
@@ -67,7 +67,7 @@ public final class ClusterKeys {
           "identityType", "identity[0].type");
 
   static final Map<String, List<String>> AKS_POOL_ARM =
-      table("publicIp", "enableNodePublicIP", "osSku", "osSKU", "osType", "osType");
+      table("publicIp", "enableNodePublicIP|cli:enableNodePublicIp", "osSku", "osSKU|cli:osSku", "osType", "osType");
 
   static final Map<String, List<String>> AKS_POOL_TERRAFORM =
       table("publicIp", "node_public_ip_enabled|enable_node_public_ip", "osSku", "os_sku", "osType", "os_type");
@@ -159,6 +159,28 @@ public final class ClusterKeys {
           "serviceAccount", "node_config[0].service_account",
           "autoUpgrade", "management[0].auto_upgrade",
           "privateNodes", "network_config[0].enable_private_nodes");
+
+  /**
+   * The same table for one AKS format: `az aks show` spells some keys the Python SDK's way
+   * (enableRbac, osSku), marked "cli:"; for the CLI those come first, for ARM they are dropped.
+   */
+  static Map<String, List<String>> forAzureFormat(Map<String, List<String>> table, boolean cli) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    table.forEach((key, candidates) -> {
+      List<String> own = new java.util.ArrayList<>();
+      for (String c : candidates) {
+        if (c.startsWith("cli:")) {
+          if (cli) {
+            own.add(0, c.substring(4));
+          }
+        } else {
+          own.add(c);
+        }
+      }
+      out.put(key, List.copyOf(own));
+    });
+    return java.util.Collections.unmodifiableMap(out);
+  }
 
   private static Map<String, List<String>> table(String... pairs) {
     Map<String, List<String>> table = new LinkedHashMap<>();

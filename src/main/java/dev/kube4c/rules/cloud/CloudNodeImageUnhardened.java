@@ -41,7 +41,7 @@ public final class CloudNodeImageUnhardened extends CloudRule {
       Setting os = pool.setting("osSku");
       boolean windows = pool.setting("osType").text().equalsIgnoreCase("windows");
       if (!windows && !os.unknown() && !HARDENED_AKS_OS.contains(os.text().toLowerCase(java.util.Locale.ROOT))) {
-        problems.add(os.describe() + " with " + channel.describe());
+        problems.add(os.describe() + " and " + channel.describe());
       }
     }
   }

@@ -49,7 +49,7 @@ public final class CloudSecretsEncryptionDisabled extends CloudRule {
         }
       }
     }
-    problems.add(encryption.isSet() ? encryption.path() + " does not cover \"secrets\"" : encryption.describe());
+    problems.add(encryption.hasContent() ? encryption.path() + " does not cover \"secrets\"" : encryption.describe());
   }
 
   @Override
