@@ -40,10 +40,9 @@ public final class ApiserverAuthorizationNodeRbacMissing extends ComponentRule {
     }
     FlagValue mode = flag(config, "authorization-mode", "AlwaysAllow");
     java.util.Set<String> modes = list(mode.value());
-    for (String needed : List.of("Node", "RBAC")) {
-      if (!modes.contains(needed)) {
-        problems.add(mode.describe() + ", without " + needed);
-      }
+    List<String> missing = List.of("Node", "RBAC").stream().filter(m -> !modes.contains(m)).toList();
+    if (!missing.isEmpty()) {
+      problems.add(mode.describe() + ", without " + String.join(" and ", missing));
     }
   }
 }
