@@ -33,11 +33,13 @@ public final class FlagListDetector implements DocumentDetector {
     Component component = null;
     List<CommandLines.Flag> flags = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
-    String[] rows = text.replace("\\\r\n", " ").replace("\\\n", " ").split("\n", -1);
-    // Line numbers: count the joined continuation lines back in.
-    int[] firstLine = lineStarts(text, rows.length);
-    for (int r = 0; r < rows.length; r++) {
-      String row = rows[r].trim();
+    LineCounter counter = new LineCounter(text);
+    int rowStart = 0;
+    while (rowStart < text.length()) {
+      int rowEnd = logicalLineEnd(text, rowStart);
+      String row = text.substring(rowStart, rowEnd).replace("\\\r\n", " ").replace("\\\n", " ").trim();
+      int from = rowStart;
+      rowStart = rowEnd + 1;
       if (row.isEmpty() || row.startsWith("#")) {
         continue;
       }
@@ -66,8 +68,12 @@ public final class FlagListDetector implements DocumentDetector {
         }
       }
       for (CommandLines.Flag flag : CommandLines.flags(expanded)) {
+        int at = text.indexOf("--" + flag.name(), from);
+        if (at >= 0 && at < rowEnd) {
+          from = at + 2;
+        }
         flags.add(flag);
-        lines.add(firstLine[r]);
+        lines.add(counter.lineAt(Math.max(0, Math.min(at < 0 ? from : at, text.length()))));
       }
     }
     if (component == null || flags.isEmpty()) {
@@ -112,21 +118,48 @@ public final class FlagListDetector implements DocumentDetector {
     return Optional.empty();
   }
 
-  private static int[] lineStarts(String text, int rows) {
-    int[] starts = new int[rows];
-    int line = 1;
-    int row = 0;
-    starts[0] = 1;
-    for (int i = 0; i < text.length() && row < rows - 1; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        boolean continued = i > 0 && text.charAt(i - 1) == '\\' || i > 1 && text.charAt(i - 1) == '\r' && text.charAt(i - 2) == '\\';
-        if (!continued) {
-          starts[++row] = line;
-        }
+  /** Where the logical line that starts at {@code start} ends: at a newline not escaped by a backslash. */
+  private static int logicalLineEnd(String text, int start) {
+    int i = start;
+    while (true) {
+      int newline = text.indexOf('\n', i);
+      if (newline < 0) {
+        return text.length();
+      }
+      int before = newline - 1;
+      if (before >= start && text.charAt(before) == '\r') {
+        before--;
+      }
+      if (before >= start && text.charAt(before) == '\\') {
+        i = newline + 1;
+      } else {
+        return newline;
       }
     }
-    return starts;
+  }
+
+  /** Line numbers of increasing offsets, counted once. */
+  private static final class LineCounter {
+    private final String text;
+    private int offset;
+    private int line = 1;
+
+    LineCounter(String text) {
+      this.text = text;
+    }
+
+    int lineAt(int target) {
+      if (target < offset) {
+        offset = 0;
+        line = 1;
+      }
+      for (; offset < target; offset++) {
+        if (text.charAt(offset) == '\n') {
+          line++;
+        }
+      }
+      return line;
+    }
   }
 
   static String baseName(String file) {
