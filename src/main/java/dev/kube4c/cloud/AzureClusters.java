@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -39,13 +38,37 @@ final class AzureClusters {
     }
   }
 
+  /**
+   * The path to a node while walking, as a cheap linked list; it becomes a JsonPointer only for the
+   * few nodes that are kept (building pointers for every node of a large file is slow).
+   */
+  private record Trail(Trail parent, String name, int index) {
+    Trail child(String field) {
+      return new Trail(this, field, -1);
+    }
+
+    Trail child(int i) {
+      return new Trail(this, null, i);
+    }
+
+    JsonPointer pointer() {
+      java.util.ArrayDeque<Trail> parts = new java.util.ArrayDeque<>();
+      for (Trail t = this; t != null && t.parent != null; t = t.parent) {
+        parts.push(t);
+      }
+      JsonPointer pointer = JsonPointer.empty();
+      for (Trail t : parts) {
+        pointer = t.name != null ? pointer.appendProperty(t.name) : pointer.appendIndex(t.index);
+      }
+      return pointer;
+    }
+  }
+
   static List<ClusterDocument> read(JsonNode root) {
-    Map<JsonNode, Scope> scopes = new IdentityHashMap<>();
     List<Scope> order = new ArrayList<>();
     Scope top = new Scope(null);
-    scopes.put(root, top);
     order.add(top);
-    walk(root, JsonPointer.empty(), top, scopes, order, 0);
+    walk(root, new Trail(null, null, -1), top, order, 0);
     List<ClusterDocument> out = new ArrayList<>();
     for (Scope scope : order) {
       finish(scope);
@@ -54,13 +77,13 @@ final class AzureClusters {
     return out;
   }
 
-  private static void walk(JsonNode node, JsonPointer pointer, Scope scope, Map<JsonNode, Scope> scopes, List<Scope> order, int depth) {
+  private static void walk(JsonNode node, Trail trail, Scope scope, List<Scope> order, int depth) {
     if (depth > MAX_DEPTH) {
       return;
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), pointer.appendIndex(i), scope, scopes, order, depth + 1);
+        walk(node.get(i), trail.child(i), scope, order, depth + 1);
       }
       return;
     }
@@ -69,23 +92,22 @@ final class AzureClusters {
     }
     if (node.path("$schema").asText().toLowerCase(Locale.ROOT).contains("deploymenttemplate") && node.has("resources")) {
       Scope inner = new Scope(node);
-      scopes.put(node, inner);
       order.add(inner);
       scope = inner;
     }
     String type = node.path("type").asText().toLowerCase(Locale.ROOT);
     if (type.equals(MANAGED_CLUSTERS)) {
-      cluster(node, pointer, scope);
+      cluster(node, trail.pointer(), scope);
       return;
     }
     if (type.equals(MANAGED_CLUSTERS + "/agentpools") && node.has("properties")) {
       scope.pools.add(node);
-      scope.poolPointers.add(pointer);
+      scope.poolPointers.add(trail.pointer());
       return;
     }
     if (isDiagnosticSetting(node, type)) {
       scope.diagnostics.add(node);
-      scope.diagnosticPointers.add(pointer);
+      scope.diagnosticPointers.add(trail.pointer());
       return;
     }
     boolean whatIf = node.has("after") && node.has("before");
@@ -94,7 +116,7 @@ final class AzureClusters {
       if (whatIf && field.getKey().equals("before")) {
         continue; // what-if output: the state after the deployment is what will run
       }
-      walk(field.getValue(), pointer.appendProperty(field.getKey()), scope, scopes, order, depth + 1);
+      walk(field.getValue(), trail.child(field.getKey()), scope, order, depth + 1);
     }
   }
 

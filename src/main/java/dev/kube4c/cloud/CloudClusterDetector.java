@@ -21,8 +21,15 @@ import java.util.Set;
  */
 public final class CloudClusterDetector implements DocumentDetector {
 
+  /** Words every recognised input contains; files without any are not parsed again. */
+  private static final List<String> MARKERS =
+      List.of("anagedClusters", "anagedclusters", "ANAGEDCLUSTERS", "format_version", ":eks:", "container.googleapis.com", "currentMasterVersion");
+
   @Override
   public List<Document> detect(DetectorInput input) {
+    if (MARKERS.stream().noneMatch(input.text()::contains)) {
+      return List.of();
+    }
     if (input.json().isPresent()) {
       JsonNode root = input.json().get();
       List<ClusterDocument> clusters = clustersIn(root);
