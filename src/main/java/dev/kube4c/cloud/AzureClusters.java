@@ -134,6 +134,10 @@ final class AzureClusters {
       return; // a bare reference to a cluster, not its description
     }
     ClusterDocument.Resolver resolver = arm ? new ArmResolver(scope.template) : ClusterDocument.Resolver.NONE;
+    ClusterDocument.Resolved condition = resolver.resolve(node.path("condition"));
+    if (arm && !condition.unknown() && condition.value().isBoolean() && !condition.value().booleanValue()) {
+      return; // the template does not deploy this cluster with its default parameters
+    }
     String name = nameOf(node.path("name"), resolver);
     ClusterDocument doc = new ClusterDocument(Provider.AKS, arm ? Formats.ARM : Formats.AZURE_CLI, name, pointer);
     UnaryOperator<String> view = arm ? UnaryOperator.identity() : AzureClusters::flatten;

@@ -105,17 +105,20 @@ public final class Components {
     for (String part : section.split("\\.")) {
       node = node.path(part);
     }
-    JsonNode extraArgs = node.path("extraArgs");
-    String path = section + ".extraArgs";
-    if (extraArgs.isObject()) { // v1beta3: a map
+    readExtraArgs(node.path("extraArgs"), section + ".extraArgs", flags);
+    return Optional.of(new ComponentConfig(wanted, "kubeadm ClusterConfiguration", ref(config), config.location(), flags, null));
+  }
+
+  /** kubeadm extraArgs: a map in v1beta3, a list of name/value pairs in v1beta4. */
+  private static void readExtraArgs(JsonNode extraArgs, String path, Map<String, FlagValue> flags) {
+    if (extraArgs.isObject()) {
       extraArgs.fields().forEachRemaining(e -> flags.put(e.getKey(), new FlagValue(e.getValue().asText(), path + "." + e.getKey(), false)));
-    } else if (extraArgs.isArray()) { // v1beta4: a list of name/value pairs
+    } else if (extraArgs.isArray()) {
       for (int i = 0; i < extraArgs.size(); i++) {
         JsonNode arg = extraArgs.get(i);
         flags.put(arg.path("name").asText(), new FlagValue(arg.path("value").asText(), path + "[" + i + "] " + arg.path("name").asText(), false));
       }
     }
-    return Optional.of(new ComponentConfig(wanted, "kubeadm ClusterConfiguration", ref(config), config.location(), flags, null));
   }
 
   private static void putIfText(Map<String, FlagValue> flags, String flag, JsonNode value, String path) {
@@ -139,13 +142,27 @@ public final class Components {
         commandLines.add(r);
       }
     }
-    // All kubelet command-line sources of one scan describe one kubelet (env file, drop-in, process).
+    // All kubelet command-line sources of one scan describe one kubelet (kubeadm's
+    // nodeRegistration.kubeletExtraArgs, env file, drop-in, process; later ones win).
     Map<String, FlagValue> flags = new LinkedHashMap<>();
-    commandLines.forEach(r -> flags.putAll(flagsOf(r)));
+    for (String kind : List.of("InitConfiguration", "JoinConfiguration")) {
+      for (Resource r : inventory.ofKind(kind)) {
+        if (r.apiVersion().startsWith("kubeadm.k8s.io/")) {
+          readExtraArgs(r.object().path("nodeRegistration").path("kubeletExtraArgs"), "nodeRegistration.kubeletExtraArgs", flags);
+          if (!flags.isEmpty() && commandLines.isEmpty()) {
+            commandLines.add(r);
+          }
+        }
+      }
+    }
+    commandLines.stream().filter(r -> r.kind().equals(FlagListDetector.KIND)).forEach(r -> flags.putAll(flagsOf(r)));
     if (configs.isEmpty()) {
       if (!commandLines.isEmpty()) {
         Resource first = commandLines.get(0);
-        out.add(new ComponentConfig(Component.KUBELET, "command line", ref(first), first.location(), flags, null));
+        boolean kubeadm = !first.kind().equals(FlagListDetector.KIND);
+        // kubeadm always writes a KubeletConfiguration of its own; its hardened defaults apply under the extra args.
+        JsonNode config = kubeadm ? KubeadmDefaults.kubeletConfiguration() : null;
+        out.add(new ComponentConfig(Component.KUBELET, kubeadm ? "kubeadm " + first.kind() : "command line", ref(first), first.location(), flags, config));
       }
       return;
     }

@@ -12,6 +12,19 @@ final class KubeadmDefaults {
 
   private KubeadmDefaults() {}
 
+  /** The kubelet settings kubeadm puts into the KubeletConfiguration it generates. */
+  static com.fasterxml.jackson.databind.JsonNode kubeletConfiguration() {
+    var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    var config = nodes.objectNode();
+    var authentication = config.putObject("authentication");
+    authentication.putObject("anonymous").put("enabled", false);
+    authentication.putObject("webhook").put("enabled", true);
+    authentication.putObject("x509").put("clientCAFile", "/etc/kubernetes/pki/ca.crt");
+    config.putObject("authorization").put("mode", "Webhook");
+    config.put("rotateCertificates", true);
+    return config;
+  }
+
   static Map<String, String> of(Component component) {
     Map<String, String> flags = new LinkedHashMap<>();
     switch (component) {

@@ -71,6 +71,21 @@ class CloudClusterDetectorTest {
   }
 
   @Test
+  void whatIfOutputIsReadAfterTheChangeAndConditionsAreRespected() throws IOException {
+    String cluster = "{\"type\": \"Microsoft.ContainerService/managedClusters\", \"name\": \"aks-w\", \"sku\": {\"tier\": \"%s\"}, \"properties\": {\"enableRBAC\": true}}";
+    String whatIf = "{\"status\": \"Succeeded\", \"changes\": [{\"changeType\": \"Modify\",\n \"before\": " + cluster.formatted("Standard")
+        + ",\n \"after\": " + cluster.formatted("Free") + "}]}";
+    List<Document> clusters = detect("whatif.json", whatIf);
+    assertThat(clusters).hasSize(1);
+    assertThat(clusters.get(0).tree().path("settings").path("skuTier").path("value").asText()).isEqualTo("Free");
+    assertThat(clusters.get(0).location().line()).isEqualTo(3);
+
+    String template = "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", \"parameters\": {\"deploy\": {\"type\": \"bool\", \"defaultValue\": false}},"
+        + " \"resources\": [" + cluster.formatted("Free").replace("{\"type\"", "{\"condition\": \"[parameters('deploy')]\", \"type\"") + "]}";
+    assertThat(detect("conditional.json", template)).isEmpty();
+  }
+
+  @Test
   void otherJsonAndBrokenJsonAreNotClusters() {
     assertThat(detect("a.json", "{\"name\": \"x\", \"type\": \"Microsoft.Storage/storageAccounts\", \"properties\": {}}")).isEmpty();
     assertThat(detect("b.json", "{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {}}}")).isEmpty();
