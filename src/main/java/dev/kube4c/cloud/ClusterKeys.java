@@ -123,7 +123,6 @@ public final class ClusterKeys {
       table(
           "kubernetesVersion", "master_version|min_master_version",
           "privateEndpoint", "private_cluster_config[0].enable_private_endpoint",
-          "publicEndpoint", "control_plane_endpoints_config[0].ip_endpoints_config[0].enabled",
           "privateNodes", "private_cluster_config[0].enable_private_nodes",
           "authorizedNetworks", "master_authorized_networks_config",
           "authorizedCidrs", "master_authorized_networks_config[0].cidr_blocks",
