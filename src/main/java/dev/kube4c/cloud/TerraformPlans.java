@@ -41,6 +41,12 @@ final class TerraformPlans {
     for (JsonNode change : root.path("resource_changes")) {
       unknowns.put(change.path("address").asText(), change.path("change").path("after_unknown"));
     }
+    // Optional+computed attributes that the configuration does not set are "known after apply" in
+    // the plan, yet they take the provider's default: only unknowns the configuration writes stay unknown.
+    unknowns.replaceAll((address, unknown) -> {
+      JsonNode expressions = expressionsOf(root.path("configuration").path("root_module"), address);
+      return expressions == null ? unknown : prune(unknown, expressions);
+    });
     List<TfResource> resources = new ArrayList<>();
     String top = root.has("planned_values") ? "planned_values" : "values";
     collect(root.path(top).path("root_module"), JsonPointer.empty().appendProperty(top).appendProperty("root_module"), unknowns, resources, 0);
@@ -76,6 +82,53 @@ final class TerraformPlans {
       attach(cluster, related.getOrDefault(cluster, List.of()));
     }
     return clusters;
+  }
+
+  /** The configuration expressions of the resource at {@code address}, or null when the plan has no configuration for it. */
+  static JsonNode expressionsOf(JsonNode rootModule, String address) {
+    if (rootModule.isMissingNode()) {
+      return null;
+    }
+    String[] parts = address.replaceAll("\\[[^\\]]*\\]", "").split("\\.");
+    JsonNode module = rootModule;
+    int i = 0;
+    while (i + 1 < parts.length && parts[i].equals("module")) {
+      module = module.path("module_calls").path(parts[i + 1]).path("module");
+      i += 2;
+    }
+    if (parts.length - i != 2) {
+      return null;
+    }
+    String local = parts[i] + "." + parts[i + 1];
+    for (JsonNode resource : module.path("resources")) {
+      if (resource.path("address").asText().equals(local)) {
+        return resource.path("expressions");
+      }
+    }
+    return null;
+  }
+
+  /** The unknown markers of {@code unknown} that the configuration sets; unset ones are dropped. */
+  private static JsonNode prune(JsonNode unknown, JsonNode expressions) {
+    if (unknown == null) {
+      return null;
+    }
+    if (unknown.isBoolean()) {
+      return expressions.isMissingNode() ? com.fasterxml.jackson.databind.node.BooleanNode.FALSE : unknown;
+    }
+    if (unknown.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      for (int i = 0; i < unknown.size(); i++) {
+        out.add(expressions.isArray() || expressions.isMissingNode() ? prune(unknown.get(i), expressions.path(i)) : unknown.get(i));
+      }
+      return out;
+    }
+    if (unknown.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode out = JsonNodeFactory.instance.objectNode();
+      unknown.fields().forEachRemaining(e -> out.set(e.getKey(), expressions.isObject() || expressions.isMissingNode() ? prune(e.getValue(), expressions.path(e.getKey())) : e.getValue()));
+      return out;
+    }
+    return unknown;
   }
 
   private static void collect(JsonNode module, JsonPointer pointer, Map<String, JsonNode> unknowns, List<TfResource> out, int depth) {

@@ -62,12 +62,30 @@ class CloudClusterDetectorTest {
     Files.writeString(file, arm);
     assertThat(findings(file, "cloud-rbac-disabled")).isEmpty();
 
-    String plan = Files.readString(Fixtures.RULE_FIXTURES.resolve("cloud-rbac-disabled/fail-aks-tf.json"))
-        .replace("\"after_unknown\": {\n          \"id\": true\n        }", "\"after_unknown\": {\"id\": true, \"sku_tier\": true}");
-    Files.writeString(file, plan.replace("\"sku_tier\": \"Standard\",", ""));
-    assertThat(findings(file, "cloud-uptime-sla-missing")).isEmpty();
-    Files.writeString(file, Files.readString(Fixtures.RULE_FIXTURES.resolve("cloud-rbac-disabled/fail-aks-tf.json")).replace("\"sku_tier\": \"Standard\",", ""));
+    // sku_tier known only after apply: unknown when the configuration sets it from something computed,
+    // the provider default (Free) when the configuration does not set it at all.
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var plan = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(Fixtures.RULE_FIXTURES.resolve("cloud-rbac-disabled/fail-aks-tf.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) plan.at("/planned_values/root_module/resources/0/values")).remove("sku_tier");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) plan.at("/resource_changes/0/change/after_unknown")).put("sku_tier", true);
+    Files.writeString(file, json.writeValueAsString(plan));
     assertThat(findings(file, "cloud-uptime-sla-missing")).extracting(Finding::message).containsExactly("AKS: sku_tier is not set (Free by default)");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) plan.at("/configuration/root_module/resources/0")).putObject("expressions")
+        .putObject("sku_tier").putArray("references").add("var.sku_tier");
+    Files.writeString(file, json.writeValueAsString(plan));
+    assertThat(findings(file, "cloud-uptime-sla-missing")).isEmpty();
+  }
+
+  @Test
+  void configurationExpressionsAreFoundThroughModuleCalls() throws IOException {
+    var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        "{\"resources\": [{\"address\": \"aws_eks_cluster.top\", \"expressions\": {\"name\": {\"constant_value\": \"a\"}}}],"
+            + " \"module_calls\": {\"eks\": {\"module\": {\"module_calls\": {\"inner\": {\"module\": {\"resources\": ["
+            + "{\"address\": \"aws_eks_cluster.this\", \"expressions\": {\"vpc_config\": [{\"public_access_cidrs\": {\"references\": [\"var.cidrs\"]}}]}}]}}}}}}}");
+    assertThat(TerraformPlans.expressionsOf(root, "aws_eks_cluster.top").path("name").path("constant_value").asText()).isEqualTo("a");
+    assertThat(TerraformPlans.expressionsOf(root, "module.eks[0].module.inner.aws_eks_cluster.this[\"x\"]").at("/vpc_config/0/public_access_cidrs/references/0").asText())
+        .isEqualTo("var.cidrs");
+    assertThat(TerraformPlans.expressionsOf(root, "module.other.aws_eks_cluster.this")).isNull();
   }
 
   @Test
