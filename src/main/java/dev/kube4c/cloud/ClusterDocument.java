@@ -67,7 +67,7 @@ final class ClusterDocument {
     pool.put("path", path);
     read(pool.putObject("settings"), source, table, view, resolver, afterUnknown);
     // Pool paths are shown with the pool's own location so that messages point at the right pool.
-    pool.path("settings").forEach(s -> ((ObjectNode) s).put("path", path + "." + s.path("path").asText()));
+    pool.path("settings").forEach(s -> ((ObjectNode) s).put("path", path.isEmpty() ? s.path("path").asText() : path + "." + s.path("path").asText()));
   }
 
   private static void read(ObjectNode into, JsonNode source, Map<String, List<String>> table, UnaryOperator<String> view, Resolver resolver, JsonNode afterUnknown) {

@@ -174,7 +174,7 @@ final class TerraformPlans {
         }
         // node_config on the cluster configures the default pool, unless the default pool is removed.
         if (r.values.path("node_config").path(0).isObject() && !r.values.path("remove_default_node_pool").asBoolean(false)) {
-          doc.addPool("default-pool", "(cluster)", r.values, ClusterKeys.GKE_POOL_TERRAFORM, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, null);
+          doc.addPool("default-pool", "", r.values, ClusterKeys.GKE_POOL_TERRAFORM, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, null);
         }
       }
       default -> {
