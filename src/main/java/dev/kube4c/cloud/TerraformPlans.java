@@ -26,11 +26,7 @@ final class TerraformPlans {
 
   private TerraformPlans() {}
 
-  record TfResource(String address, String type, String module, JsonNode values, JsonPointer pointer, JsonNode afterUnknown) {
-    String valuesPath() {
-      return "values";
-    }
-  }
+  record TfResource(String address, String type, String module, JsonNode values, JsonPointer pointer, JsonNode afterUnknown) {}
 
   static boolean isPlan(JsonNode root) {
     return root.isObject() && root.has("format_version") && (root.has("planned_values") || root.has("values") || root.has("terraform_version"));

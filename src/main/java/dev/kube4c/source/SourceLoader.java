@@ -50,23 +50,11 @@ public final class SourceLoader {
 
   /** Reads extra inputs whose names are known (node mode): same as files given on the command line. */
   public Loaded loadFiles(List<Path> files, List<String> names) {
-    List<Outcome> outcomes = new ArrayList<>();
+    List<Input> inputs = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      outcomes.add(read(new Input(names.get(i), files.get(i))));
+      inputs.add(new Input(names.get(i), files.get(i)));
     }
-    List<Document> documents = new ArrayList<>();
-    List<InputProblem> problems = new ArrayList<>();
-    List<InputSummary> summaries = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
-      documents.addAll(outcome.documents);
-      problems.addAll(outcome.problems);
-      summaries.add(outcome.summary);
-      if (outcome.summary.skipped() != null) {
-        notes.add(outcome.summary.source() + ": skipped, " + outcome.summary.skipped());
-      }
-    }
-    return new Loaded(documents, problems, summaries, notes);
+    return combine(inputs.parallelStream().map(this::read).toList(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
   }
 
   /** Everything the inputs gave, in input order. */
@@ -90,7 +78,10 @@ public final class SourceLoader {
     for (String path : paths) {
       collect(path, inputs, problems, notes, summaries);
     }
-    List<Outcome> outcomes = inputs.parallelStream().map(this::read).toList();
+    return combine(inputs.parallelStream().map(this::read).toList(), problems, notes, summaries);
+  }
+
+  private static Loaded combine(List<Outcome> outcomes, List<InputProblem> problems, List<String> notes, List<InputSummary> summaries) {
     List<Document> documents = new ArrayList<>();
     for (Outcome outcome : outcomes) {
       documents.addAll(outcome.documents);
