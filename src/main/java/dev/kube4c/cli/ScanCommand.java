@@ -39,6 +39,9 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (recursive), or - for standard input.")
   List<String> paths = new ArrayList<>();
 
+  @Option(names = "--node", arity = "0..1", fallbackValue = "/", paramLabel = "ROOT", description = "Node mode: read this node's component configuration and file modes below ROOT (default /), e.g. the host mounted into a Job.")
+  String nodeRoot;
+
   @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text, json, sarif, junit, markdown or html (default: ${DEFAULT-VALUE})")
   String format;
 
@@ -85,7 +88,7 @@ final class ScanCommand implements Callable<Integer> {
     Severity threshold = parseFailOn();
     Set<Layer> layerSet = parseLayers();
     Reporter reporter = new Reporters().find(format).orElseThrow(() -> usage("--format must be one of " + new Reporters().formats()));
-    if (paths.isEmpty()) {
+    if (paths.isEmpty() && nodeRoot == null) {
       throw usage("give at least one PATH to scan (a file, a folder, or - for standard input)");
     }
 
@@ -104,7 +107,13 @@ final class ScanCommand implements Callable<Integer> {
       request = request.withNoRules();
     }
 
-    ScanResult result = pipeline.scanPaths(paths, System.in, request, problems);
+    if (nodeRoot != null && !Files.isDirectory(Path.of(nodeRoot))) {
+      throw usage("--node root " + nodeRoot + " is not a folder");
+    }
+    ScanResult result =
+        nodeRoot != null
+            ? pipeline.scanNode(Path.of(nodeRoot), paths, System.in, request, problems)
+            : pipeline.scanPaths(paths, System.in, request, problems);
     boolean toTerminal = output == null && System.console() != null;
     ReportOptions options = new ReportOptions(toTerminal && !noColor && System.getenv("NO_COLOR") == null, verbose, quiet);
     if (output != null) {

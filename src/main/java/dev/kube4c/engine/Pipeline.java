@@ -28,4 +28,21 @@ public final class Pipeline {
     Inventory inventory = Inventory.of(loaded.documents(), loaded.problems());
     return scanner.scan(inventory, request, loaded.inputs(), new ArrayList<>(extraErrors), loaded.notes());
   }
+
+  /** Node mode: the node's configuration below {@code root}, plus any paths given beside it. */
+  public ScanResult scanNode(java.nio.file.Path root, List<String> paths, InputStream stdin, ScanRequest request, List<InputProblem> extraErrors) {
+    SourceLoader loader = new SourceLoader(stdin);
+    SourceLoader.Loaded node = new dev.kube4c.node.NodeScan(root).load(loader);
+    SourceLoader.Loaded loaded = paths.isEmpty() ? new SourceLoader.Loaded(List.of(), List.of(), List.of(), List.of()) : loader.load(paths);
+    List<dev.kube4c.source.Document> documents = new ArrayList<>(node.documents());
+    documents.addAll(loaded.documents());
+    List<InputProblem> problems = new ArrayList<>(node.problems());
+    problems.addAll(loaded.problems());
+    List<dev.kube4c.source.InputSummary> inputs = new ArrayList<>(node.inputs());
+    inputs.addAll(loaded.inputs());
+    List<String> notes = new ArrayList<>(node.notes());
+    notes.addAll(loaded.notes());
+    Inventory inventory = Inventory.of(documents, problems);
+    return scanner.scan(inventory, request, inputs, new ArrayList<>(extraErrors), notes);
+  }
 }

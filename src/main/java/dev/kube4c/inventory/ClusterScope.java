@@ -13,7 +13,10 @@ public final class ClusterScope {
           "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "APIService",
           "PodSecurityPolicy", "IngressClass", "GatewayClass", "CSIDriver", "CSINode",
           "VolumeSnapshotClass", "CertificateSigningRequest", "ClusterIssuer",
-          "VolumeAttachment", "FlowSchema", "PriorityLevelConfiguration");
+          "VolumeAttachment", "FlowSchema", "PriorityLevelConfiguration",
+          // configuration files and kube4c's own models of clouds, command lines and node files: no namespace
+          "CloudCluster", "ComponentFlags", "NodeFile", "KubeletConfiguration", "ClusterConfiguration",
+          "InitConfiguration", "JoinConfiguration", "EncryptionConfiguration", "EncryptionConfig");
 
   private ClusterScope() {}
 

@@ -30,9 +30,31 @@ public final class SourceLoader {
 
   private final ManifestReader reader = new ManifestReader();
   private final InputStream stdin;
+  private final List<DocumentDetector> detectors;
 
   public SourceLoader(InputStream stdin) {
+    this(stdin, builtInDetectors());
+  }
+
+  public SourceLoader(InputStream stdin, List<DocumentDetector> detectors) {
     this.stdin = stdin;
+    this.detectors = List.copyOf(detectors);
+  }
+
+  /** The detectors registered in META-INF/services (cloud cluster JSON, component flag lists, ...). */
+  public static List<DocumentDetector> builtInDetectors() {
+    List<DocumentDetector> found = new ArrayList<>();
+    java.util.ServiceLoader.load(DocumentDetector.class, SourceLoader.class.getClassLoader()).forEach(found::add);
+    return found;
+  }
+
+  /** Reads extra inputs whose names are known (node mode): same as files given on the command line. */
+  public Loaded loadFiles(List<Path> files, List<String> names) {
+    List<Input> inputs = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      inputs.add(new Input(names.get(i), files.get(i)));
+    }
+    return combine(inputs.parallelStream().map(this::read).toList(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
   }
 
   /** Everything the inputs gave, in input order. */
@@ -56,7 +78,10 @@ public final class SourceLoader {
     for (String path : paths) {
       collect(path, inputs, problems, notes, summaries);
     }
-    List<Outcome> outcomes = inputs.parallelStream().map(this::read).toList();
+    return combine(inputs.parallelStream().map(this::read).toList(), problems, notes, summaries);
+  }
+
+  private static Loaded combine(List<Outcome> outcomes, List<InputProblem> problems, List<String> notes, List<InputSummary> summaries) {
     List<Document> documents = new ArrayList<>();
     for (Outcome outcome : outcomes) {
       documents.addAll(outcome.documents);
@@ -168,18 +193,53 @@ public final class SourceLoader {
     }
     ManifestReader.Result result = reader.read(input.name, bytes);
     List<Document> resources = new ArrayList<>();
+    List<Document> others = new ArrayList<>();
     for (Document document : result.documents()) {
       if (KubernetesObjects.isResource(document.tree())) {
         resources.add(document);
+      } else {
+        others.add(document);
       }
     }
+    List<InputProblem> problems = new ArrayList<>(result.problems());
+    int documents = result.documents().size();
+    if (resources.isEmpty() || !others.isEmpty()) {
+      List<InputProblem> detectorProblems = new ArrayList<>();
+      List<Document> detected = detect(input.name, bytes, others, detectorProblems);
+      if (!detected.isEmpty()) {
+        resources.addAll(detected);
+        documents = Math.max(documents, detected.size());
+        if (result.documents().isEmpty()) {
+          problems.clear(); // not YAML at all (a command line, say): the YAML reader's complaint does not apply
+        }
+      }
+      problems.addAll(detectorProblems);
+    }
     String skipped = null;
-    if (resources.isEmpty() && result.problems().isEmpty()) {
+    if (resources.isEmpty() && problems.isEmpty()) {
       skipped = KubernetesObjects.describeNonKubernetes(result.documents());
     }
-    InputSummary summary =
-        new InputSummary(input.name, result.documents().size(), resources.size(), result.problems().size(), skipped);
-    return new Outcome(resources, result.problems(), summary);
+    InputSummary summary = new InputSummary(input.name, documents, resources.size(), problems.size(), skipped);
+    return new Outcome(resources, problems, summary);
+  }
+
+  /** Offers an input that was not (only) Kubernetes objects to the detectors; a failing detector never stops the scan. */
+  private List<Document> detect(String name, byte[] bytes, List<Document> others, List<InputProblem> problems) {
+    if (detectors.isEmpty() || ManifestReaderText.hasNul(bytes)) {
+      return List.of();
+    }
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    DetectorInput input = new DetectorInput(name, text, others);
+    List<Document> found = new ArrayList<>();
+    for (DocumentDetector detector : detectors) {
+      try {
+        found.addAll(detector.detect(input));
+      } catch (RuntimeException e) {
+        // a detector bug must not hide the rest of the input: it is reported like unreadable input
+        problems.add(new InputProblem(Location.of(name), "internal error while recognising the input (" + detector.getClass().getSimpleName() + "): " + e));
+      }
+    }
+    return found;
   }
 
   private static Outcome failed(Input input, String message) {
