@@ -94,7 +94,7 @@ public final class LocalRegistry implements AutoCloseable {
     throw new IOException("docker-registry did not start on " + address);
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
