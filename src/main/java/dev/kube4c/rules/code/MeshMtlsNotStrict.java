@@ -61,7 +61,7 @@ public final class MeshMtlsNotStrict implements Rule {
       }
       for (Iterator<Map.Entry<String, JsonNode>> ports = policy.spec().path("portLevelMtls").fields(); ports.hasNext(); ) {
         Map.Entry<String, JsonNode> port = ports.next();
-        String portMode = IstioMesh.mtlsMode(port.getValue());
+        String portMode = port.getValue().path("mode").asText("UNSET").toUpperCase(java.util.Locale.ROOT);
         if (portMode.equals("PERMISSIVE") || portMode.equals("DISABLE")) {
           weak.add("spec.portLevelMtls." + port.getKey() + ".mode is " + portMode);
         }
