@@ -1,7 +1,6 @@
 package dev.kube4c.rules.code;
 
 import dev.kube4c.inventory.Resource;
-import dev.kube4c.inventory.ResourceRef;
 import dev.kube4c.inventory.Workload;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -15,7 +14,8 @@ import java.util.Map;
 
 /**
  * While a mesh is present, namespaces with workloads outside it (no istio-injection / istio.io/rev /
- * ambient label and no pod opting in), and workloads that opt out in a meshed namespace.
+ * ambient label and no pod opting in; judged only when the Namespace object is in the input), and
+ * workloads that opt out with sidecar.istio.io/inject: "false".
  */
 public final class MeshSidecarInjectionMissing implements Rule {
 
@@ -59,15 +59,10 @@ public final class MeshSidecarInjectionMissing implements Rule {
           sink.report(workload.resource(), workload.podSpecPath().replaceFirst("spec$", "metadata") + "." + where + "." + IstioMesh.INJECT + " is \"false\": the workload opts out of the mesh");
         }
       }
-      if (!enrolled && outside > 0) {
-        String message = "namespace " + namespace + " has " + outside + " workload(s) outside the mesh and no istio-injection, istio.io/rev or istio.io/dataplane-mode label"
-            + (mesh.namespace(namespace).isEmpty() ? " (the Namespace object is not in the input)" : "");
-        Resource object = mesh.namespace(namespace).orElse(null);
-        if (object != null) {
-          sink.report(object, message);
-        } else {
-          sink.report(new ResourceRef("v1", "Namespace", null, namespace, null), null, message, null);
-        }
+      // Without the Namespace object its labels are unknown (often set out of band): not judged.
+      Resource object = mesh.namespace(namespace).orElse(null);
+      if (!enrolled && outside > 0 && object != null) {
+        sink.report(object, "namespace " + namespace + " has " + outside + " workload(s) outside the mesh and no istio-injection, istio.io/rev or istio.io/dataplane-mode label");
       }
     }
   }
