@@ -35,8 +35,12 @@ public final class SignedImages {
   }
 
   public static SignedImages push(String registry, Path keyDir) throws Exception {
+    return push(registry, keyDir, DockerCredentials.NONE);
+  }
+
+  public static SignedImages push(String registry, Path keyDir, DockerCredentials credentials) throws Exception {
     SignedImages images = new SignedImages(registry);
-    OciClient client = new OciClient(DockerCredentials.NONE, Duration.ofSeconds(10));
+    OciClient client = new OciClient(credentials, Duration.ofSeconds(10));
     CosignFormats formats = new CosignFormats(client, registry);
     long seed = 1;
     for (String kind : KINDS) {
