@@ -76,7 +76,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--verify-images", description = "Verify cosign signatures of every image against its registry (needs --cosign-key).")
   boolean verifyImages;
 
-  @Option(names = "--cosign-key", arity = "1..*", paramLabel = "FILE", description = "Trusted cosign public key(s), PEM (ECDSA, RSA, Ed25519), for --verify-images.")
+  // Repeatable or comma-separated rather than arity 1..*, which would swallow the PATHs after it.
+  @Option(names = "--cosign-key", split = ",", paramLabel = "FILE", description = "Trusted cosign public key, PEM (ECDSA, RSA, Ed25519), for --verify-images; repeat or separate with commas.")
   List<Path> cosignKeys = new ArrayList<>();
 
   @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")

@@ -8,7 +8,6 @@ import dev.kube4c.findings.Suppressed;
 import dev.kube4c.images.ImageTrust;
 import dev.kube4c.inventory.Inventory;
 import dev.kube4c.inventory.ResourceRef;
-import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleCatalogue;
@@ -91,7 +90,7 @@ public final class Scanner {
 
   /** Image verification talks to registries, so it runs only when asked for and a rule needs it. */
   private static ImageTrust verifyImages(Inventory inventory, ScanRequest request, List<Rule> selected) {
-    if (request.imageVerifier() == null || selected.stream().noneMatch(r -> r.metadata().area() == Area.IMAGE_TRUST && r.metadata().id().startsWith("image-signature-"))) {
+    if (request.imageVerifier() == null || selected.stream().noneMatch(r -> r.metadata().id().startsWith("image-signature-"))) {
       return ImageTrust.OFF;
     }
     Set<String> images = new java.util.TreeSet<>();

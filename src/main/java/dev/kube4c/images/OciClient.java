@@ -16,7 +16,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -279,10 +278,5 @@ public final class OciClient {
     } catch (IOException e) {
       // nothing to release beyond the connection
     }
-  }
-
-  /** Media types of manifests a tag may point at. */
-  public static List<String> manifestTypes() {
-    return List.of(OCI_INDEX, OCI_MANIFEST, DOCKER_LIST, DOCKER_MANIFEST);
   }
 }

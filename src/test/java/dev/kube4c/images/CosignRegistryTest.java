@@ -132,8 +132,8 @@ class CosignRegistryTest {
         "  - {name: good, image: " + images.image("ecdsa", "signed") + "}",
         "  - {name: bare, image: " + images.image("rsa", "unsigned") + "}",
         "  - {name: forged, image: " + images.image("ed25519", "wrong-key") + "}", ""));
-    List<String> args = new ArrayList<>(List.of("scan", manifest.toString(), "--rule", "image-signature-missing,image-signature-invalid", "--format", "json", "-o", dir.resolve("report.json").toString(), "--verify-images", "--cosign-key"));
-    images.keyFiles().forEach(k -> args.add(k.toString()));
+    List<String> args = new ArrayList<>(List.of("scan", manifest.toString(), "--rule", "image-signature-missing,image-signature-invalid", "--format", "json", "-o", dir.resolve("report.json").toString(), "--verify-images"));
+    images.keyFiles().forEach(k -> args.addAll(List.of("--cosign-key", k.toString())));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
