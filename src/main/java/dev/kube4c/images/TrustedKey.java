@@ -35,7 +35,7 @@ public record TrustedKey(String name, PublicKey key, String signatureAlgorithm) 
     }
     byte[] der;
     try {
-      der = Base64.getMimeDecoder().decode(pem.substring(begin + 26, end));
+      der = Base64.getDecoder().decode(pem.substring(begin + 26, end).replaceAll("\\s", ""));
     } catch (IllegalArgumentException e) {
       throw new IOException(name + ": the PEM body is not base64");
     }
