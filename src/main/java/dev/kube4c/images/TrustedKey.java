@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.EdDSAParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
 /**
  * A cosign public key (PEM {@code PUBLIC KEY}, i.e. X.509 SubjectPublicKeyInfo, as {@code cosign
  * generate-key-pair} writes it) and how cosign signs with its kind: ECDSA and RSA (PKCS#1 v1.5)
- * over SHA-256, Ed25519 over the raw payload. Verification uses only the JDK.
+ * over SHA-256, Ed25519 pure or pre-hashed (Ed25519ph). Verification uses only the JDK.
  */
 public record TrustedKey(String name, PublicKey key, String signatureAlgorithm) {
 
@@ -54,10 +55,24 @@ public record TrustedKey(String name, PublicKey key, String signatureAlgorithm) 
     throw new IOException(name + ": unsupported public key (ECDSA, RSA and Ed25519 are supported)");
   }
 
-  /** True when {@code signature} is this key's signature over {@code payload}; malformed signatures are false. */
+  /**
+   * True when {@code signature} is this key's signature over {@code payload}; malformed signatures are
+   * false. Ed25519 signatures may be pure or pre-hashed (Ed25519ph, RFC 8032): cosign signs with
+   * Ed25519ph since v2.3, while older cosign and other tools sign pure Ed25519.
+   */
   public boolean verifies(byte[] payload, byte[] signature) {
+    if (verifies(payload, signature, false)) {
+      return true;
+    }
+    return signatureAlgorithm.equals("Ed25519") && verifies(payload, signature, true);
+  }
+
+  private boolean verifies(byte[] payload, byte[] signature, boolean prehash) {
     try {
       Signature verifier = Signature.getInstance(signatureAlgorithm);
+      if (prehash) {
+        verifier.setParameter(new EdDSAParameterSpec(true));
+      }
       verifier.initVerify(key);
       verifier.update(payload);
       return verifier.verify(signature);

@@ -27,6 +27,21 @@ class TrustedKeyTest {
     }
   }
 
+  /** cosign 2.3+ signs with Ed25519ph (pre-hashed, RFC 8032); CosignInteropTest showed it. */
+  @Test
+  void ed25519PrehashedSignaturesVerifyToo() throws Exception {
+    SigningKey signer = SigningKey.generate("ed25519");
+    byte[] payload = CosignFormats.payload("example.com/app", "sha256:" + "ef".repeat(32));
+    java.security.Signature ph = java.security.Signature.getInstance("Ed25519");
+    ph.setParameter(new java.security.spec.EdDSAParameterSpec(true));
+    ph.initSign(signer.pair().getPrivate());
+    ph.update(payload);
+    byte[] signature = ph.sign();
+    TrustedKey key = TrustedKey.parse("ed.pub", signer.publicPem());
+    assertThat(key.verifies(payload, signature)).isTrue();
+    assertThat(key.verifies("other".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
+  }
+
   @Test
   void badFilesAreClearErrors() {
     assertThatThrownBy(() -> TrustedKey.parse("k", "hello")).isInstanceOf(IOException.class).hasMessageContaining("not a PEM public key");
