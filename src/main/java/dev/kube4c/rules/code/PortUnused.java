@@ -11,8 +11,12 @@ import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
+import dev.kube4c.inventory.Labels;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Ports nobody uses: a containerPort that no selecting Service targets (by number or name), and a
@@ -38,47 +42,70 @@ public final class PortUnused implements Rule {
     return METADATA;
   }
 
+  /** A Service with its selector parsed once; selection is matched in one pass per namespace. */
+  private record Selecting(Resource service, Map<String, String> selector) {}
+
   @Override
   public void check(RuleContext context, FindingSink sink) {
-    for (Workload workload : context.inventory().workloads()) {
-      List<Resource> services = context.inventory().servicesSelecting(workload);
-      if (services.isEmpty()) {
-        continue;
+    Map<String, List<Selecting>> byNamespace = new HashMap<>();
+    for (Resource service : context.inventory().ofKind("Service")) {
+      Map<String, String> selector = Labels.of(service.spec().path("selector"));
+      if (!selector.isEmpty()) {
+        byNamespace.computeIfAbsent(service.effectiveNamespace(), k -> new ArrayList<>()).add(new Selecting(service, selector));
       }
-      for (Container container : serving(workload)) {
-        List<String> unused = new ArrayList<>();
-        int i = 0;
-        for (JsonNode port : container.node().path("ports")) {
-          int number = port.path("containerPort").asInt(-1);
-          String name = port.path("name").asText("");
-          if (!targeted(services, number, name)) {
-            unused.add(container.path() + ".ports[" + i + "].containerPort " + number + (name.isEmpty() ? "" : " (" + name + ")"));
-          }
-          i++;
+    }
+    Map<Resource, List<Workload>> selected = new IdentityHashMap<>();
+    for (Workload workload : context.inventory().workloads()) {
+      List<Resource> services = new ArrayList<>();
+      for (Selecting s : byNamespace.getOrDefault(workload.namespace(), List.of())) {
+        if (Labels.mapSelects(s.selector(), workload.podLabels())) {
+          services.add(s.service());
+          selected.computeIfAbsent(s.service(), k -> new ArrayList<>()).add(workload);
         }
-        if (!unused.isEmpty()) {
-          sink.report(workload.resource(), container, String.join(", ", unused) + (unused.size() == 1 ? " is" : " are") + " targeted by no Service selecting this workload");
-        }
+      }
+      if (!services.isEmpty()) {
+        checkWorkload(workload, services, sink);
       }
     }
     for (Resource service : context.inventory().ofKind("Service")) {
-      List<Workload> selected = context.inventory().workloadsSelectedBy(service);
-      if (selected.isEmpty()) {
-        continue;
+      List<Workload> workloads = selected.get(service);
+      if (workloads != null) {
+        checkService(service, workloads, sink);
       }
-      List<String> dangling = new ArrayList<>();
+    }
+  }
+
+  private static void checkWorkload(Workload workload, List<Resource> services, FindingSink sink) {
+    for (Container container : serving(workload)) {
+      List<String> unused = new ArrayList<>();
       int i = 0;
-      for (JsonNode port : service.spec().path("ports")) {
-        JsonNode target = port.path("targetPort");
-        String shown = target.isMissingNode() || target.isNull() ? port.path("port").asText() : target.asText();
-        if (!declared(selected, target.isMissingNode() || target.isNull() ? port.path("port") : target)) {
-          dangling.add("spec.ports[" + i + "].targetPort " + shown);
+      for (JsonNode port : container.node().path("ports")) {
+        int number = port.path("containerPort").asInt(-1);
+        String name = port.path("name").asText("");
+        if (!targeted(services, number, name)) {
+          unused.add(container.path() + ".ports[" + i + "].containerPort " + number + (name.isEmpty() ? "" : " (" + name + ")"));
         }
         i++;
       }
-      if (!dangling.isEmpty()) {
-        sink.report(service, String.join(", ", dangling) + (dangling.size() == 1 ? " is" : " are") + " declared by no container of the selected workloads");
+      if (!unused.isEmpty()) {
+        sink.report(workload.resource(), container, String.join(", ", unused) + (unused.size() == 1 ? " is" : " are") + " targeted by no Service selecting this workload");
       }
+    }
+  }
+
+  private static void checkService(Resource service, List<Workload> selected, FindingSink sink) {
+    List<String> dangling = new ArrayList<>();
+    int i = 0;
+    for (JsonNode port : service.spec().path("ports")) {
+      JsonNode target = port.path("targetPort");
+      boolean defaulted = target.isMissingNode() || target.isNull();
+      if (!declared(selected, defaulted ? port.path("port") : target)) {
+        dangling.add("spec.ports[" + i + "].targetPort " + (defaulted ? port.path("port").asText() : target.asText()));
+      }
+      i++;
+    }
+    if (!dangling.isEmpty()) {
+      sink.report(service, String.join(", ", dangling) + (dangling.size() == 1 ? " is" : " are") + " declared by no container of the selected workloads");
     }
   }
 
