@@ -57,7 +57,7 @@ public final class DockerCredentials {
 
   static DockerCredentials parse(JsonNode root) {
     Map<String, Login> logins = new HashMap<>();
-    root.path("auths").fields().forEachRemaining(e -> login(e.getValue()).ifPresent(l -> logins.put(host(e.getKey()), l)));
+    root.path("auths").properties().forEach(e -> login(e.getValue()).ifPresent(l -> logins.put(host(e.getKey()), l)));
     return new DockerCredentials(logins);
   }
 

@@ -11,7 +11,6 @@ import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +58,7 @@ public final class MeshMtlsNotStrict implements Rule {
       if (mode.equals("PERMISSIVE") || mode.equals("DISABLE")) {
         weak.add("spec.mtls.mode is " + mode);
       }
-      for (Iterator<Map.Entry<String, JsonNode>> ports = policy.spec().path("portLevelMtls").fields(); ports.hasNext(); ) {
-        Map.Entry<String, JsonNode> port = ports.next();
+      for (Map.Entry<String, JsonNode> port : policy.spec().path("portLevelMtls").properties()) {
         String portMode = port.getValue().path("mode").asText("UNSET").toUpperCase(java.util.Locale.ROOT);
         if (portMode.equals("PERMISSIVE") || portMode.equals("DISABLE")) {
           weak.add("spec.portLevelMtls." + port.getKey() + ".mode is " + portMode);
