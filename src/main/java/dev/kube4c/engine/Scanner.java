@@ -55,7 +55,12 @@ public final class Scanner {
 
   public ScanResult scan(Inventory inventory, ScanRequest request, List<InputSummary> inputs, List<InputProblem> extraErrors, List<String> notes) {
     List<Rule> selected = selectedRules(request);
+    long started = System.nanoTime();
     ImageTrust images = verifyImages(inventory, request, selected);
+    if (images.enabled()) {
+      notes = new ArrayList<>(notes);
+      notes.add(images.summary(java.time.Duration.ofNanos(System.nanoTime() - started)));
+    }
     RuleContext context = new RuleContext(inventory, request.config(), request.today(), images);
     List<Rule> rules = selected.stream().filter(r -> r.isActive(context)).toList();
     List<InputProblem> ruleErrors = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -1,7 +1,10 @@
 package dev.kube4c.images;
 
 import dev.kube4c.source.InputProblem;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,5 +23,14 @@ public record ImageTrust(boolean enabled, Map<String, ImageVerdict> verdicts, Li
 
   public Optional<ImageVerdict> verdict(String image) {
     return Optional.ofNullable(verdicts.get(image));
+  }
+
+  /** One line for --verbose: how many images, with which outcome, in how long. */
+  public String summary(Duration took) {
+    Map<ImageVerdict.Status, Long> counts = new EnumMap<>(ImageVerdict.Status.class);
+    verdicts.values().forEach(v -> counts.merge(v.status(), 1L, Long::sum));
+    return String.format(Locale.ROOT, "image verification: %d image(s) in %d ms (%d verified, %d missing, %d invalid, %d error)",
+        verdicts.size(), took.toMillis(), counts.getOrDefault(ImageVerdict.Status.VERIFIED, 0L), counts.getOrDefault(ImageVerdict.Status.MISSING, 0L),
+        counts.getOrDefault(ImageVerdict.Status.INVALID, 0L), counts.getOrDefault(ImageVerdict.Status.ERROR, 0L));
   }
 }

@@ -132,12 +132,14 @@ class CosignRegistryTest {
         "  - {name: good, image: " + images.image("ecdsa", "signed") + "}",
         "  - {name: bare, image: " + images.image("rsa", "unsigned") + "}",
         "  - {name: forged, image: " + images.image("ed25519", "wrong-key") + "}", ""));
-    List<String> args = new ArrayList<>(List.of("scan", manifest.toString(), "--rule", "image-signature-missing,image-signature-invalid", "--format", "json", "-o", dir.resolve("report.json").toString(), "--verify-images"));
+    List<String> args = new ArrayList<>(List.of("scan", manifest.toString(), "--rule", "image-signature-missing,image-signature-invalid", "--format", "json", "-o", dir.resolve("report.json").toString(), "--verbose", "--verify-images"));
     images.keyFiles().forEach(k -> args.addAll(List.of("--cosign-key", k.toString())));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     assertThat(code).as(err.toString()).isEqualTo(Main.EXIT_FINDINGS);
+    assertThat(err.toString()).containsPattern("note: image verification: 3 image\\(s\\) in \\d+ ms \\(1 verified, 1 missing, 1 invalid, 0 error\\)");
+    System.out.println(err.toString().lines().filter(l -> l.contains("image verification")).findFirst().orElse(""));
     assertThat(Files.readString(dir.resolve("report.json"))).contains("\"ruleId\" : \"image-signature-missing\"").contains("\"container\" : \"bare\"")
         .contains("\"ruleId\" : \"image-signature-invalid\"").contains("\"container\" : \"forged\"").doesNotContain("\"container\" : \"good\"");
   }
