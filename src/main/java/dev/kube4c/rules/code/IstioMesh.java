@@ -15,7 +15,8 @@ import java.util.Set;
  * What the scanned objects say about an Istio mesh: its resources (security.istio.io and
  * networking.istio.io, any version), which namespaces and workloads are in it (sidecar injection by
  * namespace label {@code istio-injection} / {@code istio.io/rev}, pod label or annotation
- * {@code sidecar.istio.io/inject}, ambient {@code istio.io/dataplane-mode}). Built once per rule run
+ * {@code sidecar.istio.io/inject}, pod label {@code istio.io/rev}, ambient
+ * {@code istio.io/dataplane-mode}). Built once per rule run
  * in one pass over the inventory. The root namespace is Istio's default, istio-system.
  */
 final class IstioMesh {
@@ -124,7 +125,9 @@ final class IstioMesh {
     if (enrolment(workload.namespace()).isPresent()) {
       return true;
     }
-    return "true".equals(own) && !namespaceDisablesInjection(workload.namespace());
+    // A pod may opt in by itself: sidecar.istio.io/inject=true, or a revision label istio.io/rev.
+    boolean optsIn = "true".equals(own) || workload.podLabels().containsKey("istio.io/rev");
+    return optsIn && !namespaceDisablesInjection(workload.namespace());
   }
 
   /** A namespace is meshed when it is enrolled or one of its workloads is. */
@@ -157,7 +160,7 @@ final class IstioMesh {
         return true;
       }
     }
-    return inventory.workloads().stream().anyMatch(w -> "true".equals(podInjection(w)));
+    return inventory.workloads().stream().anyMatch(w -> "true".equals(podInjection(w)) || w.podLabels().containsKey("istio.io/rev"));
   }
 
   /** spec.mtls.mode of a PeerAuthentication, UNSET when absent. */

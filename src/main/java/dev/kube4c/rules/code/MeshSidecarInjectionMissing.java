@@ -62,7 +62,8 @@ public final class MeshSidecarInjectionMissing implements Rule {
       // Without the Namespace object its labels are unknown (often set out of band): not judged.
       Resource object = mesh.namespace(namespace).orElse(null);
       if (!enrolled && outside > 0 && object != null) {
-        sink.report(object, "namespace " + namespace + " has " + outside + " workload(s) outside the mesh and no istio-injection, istio.io/rev or istio.io/dataplane-mode label");
+        String why = mesh.namespaceDisablesInjection(namespace) ? "metadata.labels.istio-injection is disabled" : "no istio-injection, istio.io/rev or istio.io/dataplane-mode label";
+        sink.report(object, "namespace " + namespace + " has " + outside + " workload(s) outside the mesh and " + why);
       }
     }
   }
