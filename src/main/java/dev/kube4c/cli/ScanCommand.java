@@ -5,6 +5,11 @@ import dev.kube4c.config.ConfigLoader;
 import dev.kube4c.engine.Pipeline;
 import dev.kube4c.engine.ScanRequest;
 import dev.kube4c.findings.ScanResult;
+import dev.kube4c.images.CosignImageVerifier;
+import dev.kube4c.images.DockerCredentials;
+import dev.kube4c.images.ImageVerifier;
+import dev.kube4c.images.OciClient;
+import dev.kube4c.images.TrustedKey;
 import dev.kube4c.report.ReportOptions;
 import dev.kube4c.report.Reporter;
 import dev.kube4c.report.Reporters;
@@ -18,6 +23,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -69,6 +75,13 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--pss-version", description = "Pod Security Standards policy version: v1.N or latest.")
   String pssVersion;
 
+  @Option(names = "--verify-images", description = "Verify cosign signatures of every image against its registry (needs --cosign-key).")
+  boolean verifyImages;
+
+  // Repeatable or comma-separated rather than arity 1..*, which would swallow the PATHs after it.
+  @Option(names = "--cosign-key", split = ",", paramLabel = "FILE", description = "Trusted cosign public key, PEM (ECDSA, RSA, Ed25519), for --verify-images; repeat or separate with commas.")
+  List<Path> cosignKeys = new ArrayList<>();
+
   @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
 
@@ -97,7 +110,8 @@ final class ScanCommand implements Callable<Integer> {
     if (settings.pssLevel() != null && !List.of("baseline", "restricted", "privileged").contains(settings.pssLevel())) {
       throw usage("--pss-level must be baseline or restricted");
     }
-    ScanRequest request = new ScanRequest(settings, layerSet, new HashSet<>(rules), new HashSet<>(excludedRules), LocalDate.now());
+    ScanRequest request =
+        new ScanRequest(settings, layerSet, new HashSet<>(rules), new HashSet<>(excludedRules), LocalDate.now(), imageVerifier());
     Pipeline pipeline = new Pipeline(RuleCatalogue.builtIn());
     List<String> unknown = pipeline.scanner().unknownRuleIds(request);
     if (!unknown.isEmpty()) {
@@ -134,6 +148,28 @@ final class ScanCommand implements Callable<Integer> {
     }
     err.flush();
     return result.exitCode(threshold);
+  }
+
+  /** Null unless --verify-images; bad key files are usage errors (exit 2) before anything is scanned. */
+  private ImageVerifier imageVerifier() {
+    if (!verifyImages) {
+      if (!cosignKeys.isEmpty()) {
+        throw usage("--cosign-key is only used with --verify-images");
+      }
+      return null;
+    }
+    if (cosignKeys.isEmpty()) {
+      throw usage("--verify-images needs at least one --cosign-key FILE (keyless verification is not supported yet)");
+    }
+    List<TrustedKey> keys = new ArrayList<>();
+    for (Path file : cosignKeys) {
+      try {
+        keys.add(TrustedKey.load(file));
+      } catch (IOException e) {
+        throw usage("cannot use cosign key: " + (e instanceof java.nio.file.NoSuchFileException ? file + " does not exist" : e.getMessage()));
+      }
+    }
+    return new CosignImageVerifier(new OciClient(DockerCredentials.fromEnvironment(), Duration.ofSeconds(20)), keys);
   }
 
   private Config loadConfig(List<InputProblem> problems) {

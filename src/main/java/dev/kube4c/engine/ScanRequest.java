@@ -1,6 +1,7 @@
 package dev.kube4c.engine;
 
 import dev.kube4c.config.Config;
+import dev.kube4c.images.ImageVerifier;
 import dev.kube4c.rules.Layer;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,9 +9,14 @@ import java.util.Set;
 
 /**
  * What to scan and with which rules: layers, rule ids to keep (empty: all) and rule ids to drop.
- * {@code today} is injectable so that exception expiry is testable.
+ * {@code today} is injectable so that exception expiry is testable. {@code imageVerifier} is null
+ * unless image signatures are to be verified (--verify-images).
  */
-public record ScanRequest(Config config, Set<Layer> layers, Set<String> onlyRules, Set<String> excludedRules, LocalDate today) {
+public record ScanRequest(Config config, Set<Layer> layers, Set<String> onlyRules, Set<String> excludedRules, LocalDate today, ImageVerifier imageVerifier) {
+
+  public ScanRequest(Config config, Set<Layer> layers, Set<String> onlyRules, Set<String> excludedRules, LocalDate today) {
+    this(config, layers, onlyRules, excludedRules, today, null);
+  }
 
   public ScanRequest {
     layers = layers == null || layers.isEmpty() ? Set.of(Layer.values()) : Set.copyOf(layers);
@@ -23,7 +29,11 @@ public record ScanRequest(Config config, Set<Layer> layers, Set<String> onlyRule
   }
 
   public ScanRequest onlyRule(String id) {
-    return new ScanRequest(config, layers, Set.of(id), excludedRules, today);
+    return new ScanRequest(config, layers, Set.of(id), excludedRules, today, imageVerifier);
+  }
+
+  public ScanRequest withImageVerifier(ImageVerifier verifier) {
+    return new ScanRequest(config, layers, onlyRules, excludedRules, today, verifier);
   }
 
   /** A request that runs no rule at all (layers empty after filtering). */

@@ -5,6 +5,7 @@ import dev.kube4c.findings.Finding;
 import dev.kube4c.findings.ScanResult;
 import dev.kube4c.findings.Scores;
 import dev.kube4c.findings.Suppressed;
+import dev.kube4c.images.ImageTrust;
 import dev.kube4c.inventory.Inventory;
 import dev.kube4c.inventory.ResourceRef;
 import dev.kube4c.rules.FindingSink;
@@ -53,8 +54,15 @@ public final class Scanner {
   }
 
   public ScanResult scan(Inventory inventory, ScanRequest request, List<InputSummary> inputs, List<InputProblem> extraErrors, List<String> notes) {
-    RuleContext context = new RuleContext(inventory, request.config(), request.today());
-    List<Rule> rules = selectedRules(request).stream().filter(r -> r.isActive(context)).toList();
+    List<Rule> selected = selectedRules(request);
+    long started = System.nanoTime();
+    ImageTrust images = verifyImages(inventory, request, selected);
+    if (images.enabled()) {
+      notes = new ArrayList<>(notes);
+      notes.add(images.summary(java.time.Duration.ofNanos(System.nanoTime() - started)));
+    }
+    RuleContext context = new RuleContext(inventory, request.config(), request.today(), images);
+    List<Rule> rules = selected.stream().filter(r -> r.isActive(context)).toList();
     List<InputProblem> ruleErrors = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Finding> raw =
         rules.parallelStream()
@@ -77,11 +85,23 @@ public final class Scanner {
     List<InputProblem> errors = new ArrayList<>(inventory.problems());
     errors.addAll(extraErrors);
     errors.addAll(ruleErrors);
+    errors.addAll(images.problems());
     errors.sort(Comparator.comparing((InputProblem p) -> p.location().file()).thenComparingInt(p -> p.location().line()).thenComparingInt(p -> p.location().column()).thenComparing(InputProblem::message));
     return new ScanResult(
         VERSION, Instant.now(), inputs, inventory.resources().size(), rules.size(), List.copyOf(findings),
         List.copyOf(suppressed), List.copyOf(errors), Scores.of(findings, inventory.resources().size()), notes,
         rules.stream().map(Rule::metadata).toList());
+  }
+
+  /** Image verification talks to registries, so it runs only when asked for and a rule needs it. */
+  private static ImageTrust verifyImages(Inventory inventory, ScanRequest request, List<Rule> selected) {
+    if (request.imageVerifier() == null || selected.stream().noneMatch(r -> r.metadata().id().startsWith("image-signature-"))) {
+      return ImageTrust.OFF;
+    }
+    Set<String> images = new java.util.TreeSet<>();
+    inventory.workloads().forEach(w -> w.containers().forEach(c -> images.add(c.image())));
+    images.remove("");
+    return request.imageVerifier().verify(images);
   }
 
   private static List<Finding> run(Rule rule, RuleContext context, ScanRequest request, List<InputProblem> errors) {

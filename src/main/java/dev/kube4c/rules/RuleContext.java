@@ -1,8 +1,21 @@
 package dev.kube4c.rules;
 
 import dev.kube4c.config.Config;
+import dev.kube4c.images.ImageTrust;
 import dev.kube4c.inventory.Inventory;
 import java.time.LocalDate;
 
-/** What a rule may look at: the scanned objects, the configuration and today's date (for expiries). */
-public record RuleContext(Inventory inventory, Config config, LocalDate today) {}
+/**
+ * What a rule may look at: the scanned objects, the configuration, today's date (for expiries) and,
+ * when image verification was asked for, its verdicts.
+ */
+public record RuleContext(Inventory inventory, Config config, LocalDate today, ImageTrust images) {
+
+  public RuleContext {
+    images = images == null ? ImageTrust.OFF : images;
+  }
+
+  public RuleContext(Inventory inventory, Config config, LocalDate today) {
+    this(inventory, config, today, ImageTrust.OFF);
+  }
+}
