@@ -1,0 +1,38 @@
+package dev.kube4c.rules.cluster;
+
+import dev.kube4c.inventory.Workload;
+import dev.kube4c.rules.Area;
+import dev.kube4c.rules.Frameworks;
+import dev.kube4c.rules.NamespaceRule;
+import dev.kube4c.rules.RuleContext;
+import dev.kube4c.rules.RuleMetadata;
+import dev.kube4c.rules.Severity;
+import java.util.List;
+
+/** A LimitRange gives every container defaults, so a forgotten resources block is not BestEffort. */
+public final class NamespaceLimitRangeMissing extends NamespaceRule {
+
+  private static final RuleMetadata METADATA =
+      RuleMetadata.rule("namespace-limitrange-missing")
+          .title("Namespace without a LimitRange")
+          .area(Area.QOS)
+          .severity(Severity.LOW)
+          .rationale("Without a LimitRange, containers that omit resources run unbounded and BestEffort; a LimitRange supplies default requests and limits and caps what one container may ask for.")
+          .remediation("Add a LimitRange to the namespace with default and defaultRequest values for cpu and memory, and a max.")
+          .references("https://kubernetes.io/docs/concepts/policy/limit-range/")
+          .frameworks(Frameworks.NONE.withNsa("Pod security: hardening container environments").withMitre("T1499").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .build();
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  protected void check(String namespace, List<Workload> workloads, RuleContext context, NamespaceSink sink) {
+    boolean present = context.inventory().ofKind("LimitRange").stream().anyMatch(r -> namespace.equals(r.effectiveNamespace()));
+    if (!present) {
+      sink.report("namespace " + namespace + " runs " + workloads.size() + " workload(s) and has no LimitRange", null);
+    }
+  }
+}

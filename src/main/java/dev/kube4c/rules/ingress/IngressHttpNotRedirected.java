@@ -1,0 +1,95 @@
+package dev.kube4c.rules.ingress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.Resource;
+import dev.kube4c.rules.Area;
+import dev.kube4c.rules.FindingSink;
+import dev.kube4c.rules.Frameworks;
+import dev.kube4c.rules.ResourceRule;
+import dev.kube4c.rules.RuleContext;
+import dev.kube4c.rules.RuleMetadata;
+import dev.kube4c.rules.Severity;
+
+/** TLS that users can skip by typing http:// protects only the careful ones. */
+public final class IngressHttpNotRedirected extends ResourceRule {
+
+  private static final RuleMetadata METADATA =
+      RuleMetadata.rule("ingress-http-not-redirected")
+          .title("TLS configured but plain HTTP not redirected")
+          .area(Area.INGRESS_TLS)
+          .severity(Severity.MEDIUM)
+          .rationale("When plain HTTP stays open beside HTTPS, first requests, old links and downgrade attacks (SSL stripping) still travel unencrypted. Whether HTTP is redirected depends on the controller: ingress-nginx and HAProxy do it by default once TLS is set, AGIC, Traefik and AWS ALB need annotations, a Gateway needs an HTTPRoute with a RequestRedirect filter.")
+          .remediation("Enable the controller's HTTPS redirect (for example appgw.ingress.kubernetes.io/ssl-redirect: \"true\" or alb.ingress.kubernetes.io/ssl-redirect: '443'), or attach an HTTPRoute with a RequestRedirect (scheme https) to the Gateway's HTTP listener.")
+          .references("https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#server-side-https-enforcement-through-redirect", "https://gateway-api.sigs.k8s.io/guides/http-redirect-rewrite/")
+          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1557").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .build();
+
+  public IngressHttpNotRedirected() {
+    super("Ingress", "Gateway");
+  }
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  protected void check(Resource resource, RuleContext context, FindingSink sink) {
+    if (resource.kind().equals("Gateway")) {
+      checkGateway(resource, context, sink);
+      return;
+    }
+    if (resource.spec().path("tls").isEmpty()) {
+      return; // no TLS at all is ingress-tls-missing
+    }
+    String gap = IngressControllers.redirectGap(resource);
+    if (gap != null && !gap.isEmpty()) {
+      sink.report(resource, "spec.tls is set but plain HTTP is not redirected: " + gap);
+    }
+  }
+
+  private static void checkGateway(Resource gateway, RuleContext context, FindingSink sink) {
+    JsonNode listeners = gateway.spec().path("listeners");
+    boolean secure = false;
+    for (JsonNode listener : listeners) {
+      secure |= listener.path("protocol").asText().equals("HTTPS");
+    }
+    if (!secure) {
+      return;
+    }
+    for (int i = 0; i < listeners.size(); i++) {
+      JsonNode listener = listeners.get(i);
+      if (listener.path("protocol").asText().equals("HTTP") && !redirected(gateway, listener.path("name").asText(), context)) {
+        sink.report(gateway, "spec.listeners[" + i + "] " + listener.path("name").asText() + " is HTTP beside an HTTPS listener and no HTTPRoute attached to it redirects to https");
+        return;
+      }
+    }
+  }
+
+  /** Whether an HTTPRoute attached to the listener (by parentRef name, and sectionName when given) redirects to https. */
+  private static boolean redirected(Resource gateway, String listener, RuleContext context) {
+    for (Resource route : context.inventory().ofKind("HTTPRoute")) {
+      for (JsonNode parent : route.spec().path("parentRefs")) {
+        String namespace = parent.path("namespace").asText(route.effectiveNamespace());
+        boolean attached = parent.path("name").asText().equals(gateway.name())
+            && namespace.equals(gateway.effectiveNamespace())
+            && (!parent.has("sectionName") || parent.path("sectionName").asText().equals(listener));
+        if (attached && redirectsToHttps(route)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean redirectsToHttps(Resource route) {
+    for (JsonNode rule : route.spec().path("rules")) {
+      for (JsonNode filter : rule.path("filters")) {
+        if (filter.path("type").asText().equals("RequestRedirect") && filter.path("requestRedirect").path("scheme").asText().equals("https")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
