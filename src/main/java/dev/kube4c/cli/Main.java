@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "Kubernetes security posture by the 4C model: Cloud, Cluster, Container, Code.",
-    subcommands = {ScanCommand.class, RulesCommand.class, MapCommand.class, WhoCanCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ScanCommand.class, RulesCommand.class, MapCommand.class, WhoCanCommand.class, NetpolCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;
