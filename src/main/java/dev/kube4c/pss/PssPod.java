@@ -1,0 +1,87 @@
+package dev.kube4c.pss;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.Workload;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Pod Security admission looks at: the pod metadata and spec (as JSON trees) with the field
+ * paths that messages quote. Built from a scanned {@link Workload} or from a raw Pod (webhook).
+ */
+public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, String specPath, List<PssContainer> containers) {
+
+  /** One container, in upstream's visiting order: init, regular, ephemeral. */
+  public record PssContainer(String name, JsonNode node, String path) {
+
+    public JsonNode securityContext() {
+      return node.path("securityContext");
+    }
+
+    /** {@code <container path>.securityContext.<field>}. */
+    public String securityPath(String field) {
+      return path + ".securityContext." + field;
+    }
+  }
+
+  private static final String[] CONTAINER_LISTS = {"initContainers", "containers", "ephemeralContainers"};
+
+  public PssPod {
+    containers = List.copyOf(containers);
+  }
+
+  public static PssPod of(JsonNode metadata, JsonNode spec, String metadataPath, String specPath) {
+    List<PssContainer> containers = new ArrayList<>();
+    for (String list : CONTAINER_LISTS) {
+      JsonNode items = spec.path(list);
+      for (int i = 0; i < items.size(); i++) {
+        JsonNode node = items.get(i);
+        containers.add(new PssContainer(node.path("name").asText("#" + i), node, specPath + "." + list + "[" + i + "]"));
+      }
+    }
+    return new PssPod(metadata, spec, metadataPath, specPath, containers);
+  }
+
+  /** A bare Pod object ({@code metadata}, {@code spec}). */
+  public static PssPod ofPod(JsonNode pod) {
+    return of(pod.path("metadata"), pod.path("spec"), "metadata", "spec");
+  }
+
+  /** The pod template of a workload; its metadata sits beside the spec ({@code spec.template.metadata}). */
+  public static PssPod of(Workload workload) {
+    String specPath = workload.podSpecPath();
+    String metadataPath = specPath.equals("spec") ? "metadata" : specPath.substring(0, specPath.length() - "spec".length()) + "metadata";
+    JsonNode metadata = workload.resource().object();
+    for (String segment : metadataPath.split("\\.")) {
+      metadata = metadata.path(segment);
+    }
+    return of(metadata, workload.podSpec(), metadataPath, specPath);
+  }
+
+  public JsonNode securityContext() {
+    return spec.path("securityContext");
+  }
+
+  /** {@code <spec path>.<field>}. */
+  public String field(String field) {
+    return specPath + "." + field;
+  }
+
+  public String annotationPath(String key) {
+    return metadataPath + ".annotations[\"" + key + "\"]";
+  }
+
+  public JsonNode annotations() {
+    return metadata.path("annotations");
+  }
+
+  /** spec.os.name is windows: restricted checks added before v1.25 do not apply to such pods. */
+  public boolean isWindows() {
+    return "windows".equals(spec.path("os").path("name").asText(null));
+  }
+
+  /** spec.hostUsers is false: since v1.35 some checks are relaxed for pods in a user namespace. */
+  public boolean inUserNamespace() {
+    return Json.isFalse(spec.path("hostUsers"));
+  }
+}

@@ -1,0 +1,121 @@
+package dev.kube4c.rules.pss;
+
+import dev.kube4c.config.Config;
+import dev.kube4c.inventory.Resource;
+import dev.kube4c.inventory.Workload;
+import dev.kube4c.pss.NamespacePolicy;
+import dev.kube4c.pss.PssEvaluator;
+import dev.kube4c.pss.PssPod;
+import dev.kube4c.pss.PssResult;
+import dev.kube4c.rules.Area;
+import dev.kube4c.rules.FindingSink;
+import dev.kube4c.rules.Frameworks;
+import dev.kube4c.rules.Rule;
+import dev.kube4c.rules.RuleContext;
+import dev.kube4c.rules.RuleMetadata;
+import dev.kube4c.rules.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Predicts Pod Security admission for each workload in a Namespace of the input, from the
+ * namespace's enforce/warn/audit labels and versions: enforce rejections are high, warn and audit
+ * violations low. Workloads whose Namespace object is not in the input are not judged (its labels
+ * are unknown). Exemptions follow PSA's AdmissionConfiguration ({@code pssExemptions}).
+ */
+public final class PssNamespaceWouldReject implements Rule {
+
+  private static final RuleMetadata METADATA =
+      RuleMetadata.rule("pss-namespace-would-reject")
+          .title("Pod Security admission of the namespace would reject the workload")
+          .area(Area.POD_SECURITY)
+          .severity(Severity.HIGH)
+          .rationale("A workload whose pods break the Pod Security Standard that its namespace enforces deploys fine as a Deployment or Job, but its pods are never created; warn and audit labels flag what a stricter enforce level would break next.")
+          .remediation("Fix the fields named in the finding (or, when the workload really needs them, move it to a namespace with a weaker level or exempt its RuntimeClass), then re-scan with --pss-level at the namespace's version.")
+          .references("https://kubernetes.io/docs/concepts/security/pod-security-admission/", "https://kubernetes.io/docs/concepts/security/pod-security-standards/")
+          .frameworks(Frameworks.NONE.withNsa("Pod security: pod security enforcement").withPss("Pod Security Admission").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .build();
+
+  /** The users whose requests create the pods of each controller kind (kube-controller-manager's service accounts). */
+  private static final Map<String, String> POD_CREATORS =
+      Map.of(
+          "Deployment", "system:serviceaccount:kube-system:replicaset-controller",
+          "ReplicaSet", "system:serviceaccount:kube-system:replicaset-controller",
+          "StatefulSet", "system:serviceaccount:kube-system:statefulset-controller",
+          "DaemonSet", "system:serviceaccount:kube-system:daemon-set-controller",
+          "Job", "system:serviceaccount:kube-system:job-controller",
+          "CronJob", "system:serviceaccount:kube-system:job-controller",
+          "ReplicationController", "system:serviceaccount:kube-system:replication-controller");
+
+  private final PssEvaluator evaluator = new PssEvaluator();
+
+  @Override
+  public RuleMetadata metadata() {
+    return METADATA;
+  }
+
+  @Override
+  public void check(RuleContext context, FindingSink sink) {
+    Config.PssExemptions exemptions = context.config().pssExemptions();
+    Set<String> seen = new HashSet<>();
+    for (Resource namespace : context.inventory().ofKind("Namespace")) {
+      String name = namespace.name();
+      List<Workload> workloads = context.inventory().workloadsByNamespace().get(name);
+      if (!seen.add(name) || workloads == null || exemptions.namespaces().contains(name)) {
+        continue;
+      }
+      NamespacePolicy policy = NamespacePolicy.of(namespace.labels());
+      if (!policy.enforce().enforcing() && !policy.warn().enforcing() && !policy.audit().enforcing()) {
+        continue;
+      }
+      String labelNote = policy.labelErrors().isEmpty() ? "" : " [" + String.join("; ", policy.labelErrors()) + "]";
+      for (Workload workload : workloads) {
+        if (!exempt(workload, exemptions)) {
+          judge(workload, name, policy, labelNote, sink);
+        }
+      }
+    }
+  }
+
+  private void judge(Workload workload, String namespace, NamespacePolicy policy, String labelNote, FindingSink sink) {
+    PssPod pod = PssPod.of(workload);
+    if (policy.enforce().enforcing()) {
+      PssResult result = evaluator.evaluate(pod, policy.enforce().level(), policy.enforce().version());
+      if (!result.allowed()) {
+        sink.report(workload.resource(),
+            "namespace " + namespace + " enforces \"" + policy.enforce() + "\"" + labelNote + ", so Pod Security admission would reject these pods: " + result.describe(),
+            Severity.HIGH);
+        return;
+      }
+    }
+    List<String> modes = new ArrayList<>();
+    PssResult shown = null;
+    for (String mode : new String[] {"warn", "audit"}) {
+      NamespacePolicy.Mode m = mode.equals("warn") ? policy.warn() : policy.audit();
+      if (m.enforcing()) {
+        PssResult result = evaluator.evaluate(pod, m.level(), m.version());
+        if (!result.allowed()) {
+          modes.add(mode + " \"" + m + "\"");
+          shown = shown == null ? result : shown;
+        }
+      }
+    }
+    if (shown != null) {
+      sink.report(workload.resource(),
+          "namespace " + namespace + " labels " + String.join(" and ", modes) + labelNote + ", so Pod Security admission would " + (modes.size() == 2 ? "warn and audit" : modes.get(0).substring(0, modes.get(0).indexOf(' '))) + ": " + shown.describe(),
+          Severity.LOW);
+    }
+  }
+
+  private static boolean exempt(Workload workload, Config.PssExemptions exemptions) {
+    String runtimeClass = workload.podSpec().path("runtimeClassName").asText("");
+    if (!runtimeClass.isEmpty() && exemptions.runtimeClasses().contains(runtimeClass)) {
+      return true;
+    }
+    String creator = POD_CREATORS.get(workload.resource().kind());
+    return creator != null && exemptions.usernames().contains(creator);
+  }
+}
