@@ -59,7 +59,7 @@ public abstract class PssCheckRule extends WorkloadRule {
     for (PssViolation v : violations) {
       byContainer.computeIfAbsent(v.container(), k -> new ArrayList<>()).add(v);
     }
-    String policy = " (forbidden at " + settings.level() + ":" + settings.version() + ")";
+    String policy = " - forbidden by Pod Security \"" + settings.level() + ":" + settings.version() + "\"";
     for (Map.Entry<String, List<PssViolation>> e : byContainer.entrySet()) {
       String message = e.getValue().stream().map(PssViolation::message).collect(Collectors.joining("; ")) + policy;
       var resource = workload.resource();
