@@ -8,7 +8,6 @@ import static dev.kube4c.pss.Json.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kube4c.pss.PssPod.PssContainer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -252,9 +251,7 @@ final class BaselineChecks {
       return Map.of();
     }
     Map<String, String> sorted = new TreeMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = pod.annotations().fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : pod.annotations().properties()) {
       sorted.put(e.getKey(), text(e.getValue()));
     }
     return sorted;

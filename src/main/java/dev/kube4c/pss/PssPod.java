@@ -11,8 +11,16 @@ import java.util.List;
  */
 public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, String specPath, List<PssContainer> containers) {
 
-  /** One container, in upstream's visiting order: init, regular, ephemeral. */
-  public record PssContainer(String name, JsonNode node, String path) {
+  /**
+   * One container, in upstream's visiting order: init, regular, ephemeral. Its path is built only
+   * when a message needs it, since most containers pass.
+   */
+  public record PssContainer(String name, JsonNode node, String specPath, String list, int index) {
+
+    /** {@code spec.template.spec.initContainers[1]}. */
+    public String path() {
+      return specPath + "." + list + "[" + index + "]";
+    }
 
     public JsonNode securityContext() {
       return node.path("securityContext");
@@ -20,7 +28,7 @@ public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, Stri
 
     /** {@code <container path>.securityContext.<field>}. */
     public String securityPath(String field) {
-      return path + ".securityContext." + field;
+      return path() + ".securityContext." + field;
     }
   }
 
@@ -36,7 +44,8 @@ public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, Stri
       JsonNode items = spec.path(list);
       for (int i = 0; i < items.size(); i++) {
         JsonNode node = items.get(i);
-        containers.add(new PssContainer(node.path("name").asText("#" + i), node, specPath + "." + list + "[" + i + "]"));
+        JsonNode name = node.path("name");
+        containers.add(new PssContainer(name.isTextual() ? name.textValue() : "#" + i, node, specPath, list, i));
       }
     }
     return new PssPod(metadata, spec, metadataPath, specPath, containers);

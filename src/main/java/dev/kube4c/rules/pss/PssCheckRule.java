@@ -7,9 +7,9 @@ import dev.kube4c.pss.PssPolicy;
 import dev.kube4c.pss.PssSettings;
 import dev.kube4c.pss.PssViolation;
 import dev.kube4c.rules.FindingSink;
+import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
-import dev.kube4c.rules.WorkloadRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * reports one finding per container (pod-level fields: one on the workload) with every forbidden
  * value.
  */
-public abstract class PssCheckRule extends WorkloadRule {
+public abstract class PssCheckRule implements Rule {
 
   private final PssCheck check;
   private final RuleMetadata metadata;
@@ -46,11 +46,18 @@ public abstract class PssCheckRule extends WorkloadRule {
   }
 
   @Override
-  protected void check(Workload workload, RuleContext context, FindingSink sink) {
+  public void check(RuleContext context, FindingSink sink) {
     PssSettings settings = PssSettings.requested(context.config()).orElse(null);
     if (settings == null) {
       return;
     }
+    String policy = " - forbidden by Pod Security \"" + settings.level() + ":" + settings.version() + "\"";
+    for (Workload workload : context.inventory().workloads()) {
+      check(workload, settings, policy, sink);
+    }
+  }
+
+  private void check(Workload workload, PssSettings settings, String policy, FindingSink sink) {
     List<PssViolation> violations = check.evaluate(PssPod.of(workload), settings.version());
     if (violations.isEmpty()) {
       return;
@@ -59,7 +66,6 @@ public abstract class PssCheckRule extends WorkloadRule {
     for (PssViolation v : violations) {
       byContainer.computeIfAbsent(v.container(), k -> new ArrayList<>()).add(v);
     }
-    String policy = " - forbidden by Pod Security \"" + settings.level() + ":" + settings.version() + "\"";
     for (Map.Entry<String, List<PssViolation>> e : byContainer.entrySet()) {
       String message = e.getValue().stream().map(PssViolation::message).collect(Collectors.joining("; ")) + policy;
       var resource = workload.resource();

@@ -95,7 +95,8 @@ public final class PssNamespaceWouldReject implements Rule {
     PssResult shown = null;
     for (String mode : new String[] {"warn", "audit"}) {
       NamespacePolicy.Mode m = mode.equals("warn") ? policy.warn() : policy.audit();
-      if (m.enforcing()) {
+      // A mode with the same policy as enforce (warn follows enforce by default) admitted the pods already.
+      if (m.enforcing() && !m.equals(policy.enforce())) {
         PssResult result = evaluator.evaluate(pod, m.level(), m.version());
         if (!result.allowed()) {
           modes.add(mode + " \"" + m + "\"");
