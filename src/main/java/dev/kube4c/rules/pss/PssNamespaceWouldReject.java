@@ -15,10 +15,9 @@ import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Predicts Pod Security admission for each workload in a Namespace of the input, from the
@@ -57,41 +56,55 @@ public final class PssNamespaceWouldReject implements Rule {
     return METADATA;
   }
 
+  /** What PSA would do with a workload's pods under one Namespace definition. */
+  private record Verdict(Severity severity, String message) {}
+
   @Override
   public void check(RuleContext context, FindingSink sink) {
     Config.PssExemptions exemptions = context.config().pssExemptions();
-    Set<String> seen = new HashSet<>();
+    // Overlays may define one namespace several times with different labels: judge against each.
+    Map<String, List<Resource>> definitions = new LinkedHashMap<>();
     for (Resource namespace : context.inventory().ofKind("Namespace")) {
-      String name = namespace.name();
+      definitions.computeIfAbsent(namespace.name(), k -> new ArrayList<>()).add(namespace);
+    }
+    for (Map.Entry<String, List<Resource>> e : definitions.entrySet()) {
+      String name = e.getKey();
       List<Workload> workloads = context.inventory().workloadsByNamespace().get(name);
-      if (!seen.add(name) || workloads == null || exemptions.namespaces().contains(name)) {
+      if (workloads == null || exemptions.namespaces().contains(name)) {
         continue;
       }
-      NamespacePolicy policy = NamespacePolicy.of(namespace.labels());
-      if (!policy.enforce().enforcing() && !policy.warn().enforcing() && !policy.audit().enforcing()) {
-        continue;
-      }
-      String labelNote = policy.labelErrors().isEmpty() ? "" : " [" + String.join("; ", policy.labelErrors()) + "]";
+      List<Resource> namespaces = e.getValue();
       for (Workload workload : workloads) {
-        if (!exempt(workload, exemptions)) {
-          judge(workload, name, policy, labelNote, sink);
+        if (exempt(workload, exemptions)) {
+          continue;
+        }
+        PssPod pod = PssPod.of(workload);
+        Verdict worst = null;
+        for (Resource namespace : namespaces) {
+          String where = namespaces.size() > 1 && namespace.location() != null ? " (as defined in " + namespace.location() + ")" : "";
+          Verdict verdict = judge(pod, name + where, NamespacePolicy.of(namespace.labels()));
+          if (verdict != null && (worst == null || verdict.severity().compareTo(worst.severity()) < 0)) {
+            worst = verdict;
+          }
+        }
+        if (worst != null) {
+          sink.report(workload.resource(), worst.message(), worst.severity());
         }
       }
     }
   }
 
-  private void judge(Workload workload, String namespace, NamespacePolicy policy, String labelNote, FindingSink sink) {
-    PssPod pod = PssPod.of(workload);
+  private Verdict judge(PssPod pod, String namespace, NamespacePolicy policy) {
+    String labelNote = policy.labelErrors().isEmpty() ? "" : " [" + String.join("; ", policy.labelErrors()) + "]";
     if (policy.enforce().enforcing()) {
       PssResult result = evaluator.evaluate(pod, policy.enforce().level(), policy.enforce().version());
       if (!result.allowed()) {
-        sink.report(workload.resource(),
-            "namespace " + namespace + " enforces \"" + policy.enforce() + "\"" + labelNote + ", so Pod Security admission would reject these pods: " + result.describe(),
-            Severity.HIGH);
-        return;
+        return new Verdict(Severity.HIGH,
+            "namespace " + namespace + " enforces \"" + policy.enforce() + "\"" + labelNote + ", so Pod Security admission would reject these pods: " + result.describe());
       }
     }
     List<String> modes = new ArrayList<>();
+    List<String> verbs = new ArrayList<>();
     PssResult shown = null;
     for (String mode : new String[] {"warn", "audit"}) {
       NamespacePolicy.Mode m = mode.equals("warn") ? policy.warn() : policy.audit();
@@ -100,15 +113,16 @@ public final class PssNamespaceWouldReject implements Rule {
         PssResult result = evaluator.evaluate(pod, m.level(), m.version());
         if (!result.allowed()) {
           modes.add(mode + " \"" + m + "\"");
+          verbs.add(mode);
           shown = shown == null ? result : shown;
         }
       }
     }
-    if (shown != null) {
-      sink.report(workload.resource(),
-          "namespace " + namespace + " labels " + String.join(" and ", modes) + labelNote + ", so Pod Security admission would " + (modes.size() == 2 ? "warn and audit" : modes.get(0).substring(0, modes.get(0).indexOf(' '))) + ": " + shown.describe(),
-          Severity.LOW);
+    if (shown == null) {
+      return null;
     }
+    return new Verdict(Severity.LOW,
+        "namespace " + namespace + " labels " + String.join(" and ", modes) + labelNote + ", so Pod Security admission would " + String.join(" and ", verbs) + ": " + shown.describe());
   }
 
   private static boolean exempt(Workload workload, Config.PssExemptions exemptions) {
