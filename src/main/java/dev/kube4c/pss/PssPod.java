@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kube4c.inventory.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Pod Security admission looks at: the pod metadata and spec (as JSON trees) with the field
@@ -34,14 +35,25 @@ public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, Stri
 
   private static final String[] CONTAINER_LISTS = {"initContainers", "containers", "ephemeralContainers"};
 
+  /** Where the pod metadata sits for the pod spec paths of {@link dev.kube4c.inventory.PodSpecs}; avoids re-parsing paths per check. */
+  private static final Map<String, String> METADATA_PATHS =
+      Map.of(
+          "spec", "metadata",
+          "template.spec", "template.metadata",
+          "spec.template.spec", "spec.template.metadata",
+          "spec.jobTemplate.spec.template.spec", "spec.jobTemplate.spec.template.metadata");
+
   public PssPod {
     containers = List.copyOf(containers);
   }
 
   public static PssPod of(JsonNode metadata, JsonNode spec, String metadataPath, String specPath) {
-    List<PssContainer> containers = new ArrayList<>();
+    List<PssContainer> containers = new ArrayList<>(spec.path("containers").size() + 1);
     for (String list : CONTAINER_LISTS) {
-      JsonNode items = spec.path(list);
+      JsonNode items = spec.get(list);
+      if (items == null) {
+        continue;
+      }
       for (int i = 0; i < items.size(); i++) {
         JsonNode node = items.get(i);
         JsonNode name = node.path("name");
@@ -59,10 +71,17 @@ public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, Stri
   /** The pod template of a workload; its metadata sits beside the spec ({@code spec.template.metadata}). */
   public static PssPod of(Workload workload) {
     String specPath = workload.podSpecPath();
-    String metadataPath = specPath.equals("spec") ? "metadata" : specPath.substring(0, specPath.length() - "spec".length()) + "metadata";
+    String metadataPath = METADATA_PATHS.get(specPath);
+    if (metadataPath == null) {
+      metadataPath = specPath.substring(0, specPath.length() - "spec".length()) + "metadata";
+    }
     JsonNode metadata = workload.resource().object();
-    for (String segment : metadataPath.split("\\.")) {
-      metadata = metadata.path(segment);
+    int from = 0;
+    while (from <= metadataPath.length()) {
+      int dot = metadataPath.indexOf('.', from);
+      int to = dot < 0 ? metadataPath.length() : dot;
+      metadata = metadata.path(metadataPath.substring(from, to));
+      from = to + 1;
     }
     return of(metadata, workload.podSpec(), metadataPath, specPath);
   }
