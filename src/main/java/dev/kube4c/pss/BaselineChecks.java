@@ -8,6 +8,8 @@ import static dev.kube4c.pss.Json.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kube4c.pss.PssPod.PssContainer;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -257,8 +259,8 @@ final class BaselineChecks {
     return sorted;
   }
 
-  private static Set<String> union(java.util.Collection<String> base, String... more) {
-    java.util.HashSet<String> all = new java.util.HashSet<>(base);
+  private static Set<String> union(Collection<String> base, String... more) {
+    Set<String> all = new HashSet<>(base);
     all.addAll(List.of(more));
     return Set.copyOf(all);
   }
