@@ -249,11 +249,12 @@ final class BaselineChecks {
 
   /** Annotations by key, so that messages come out in a stable order (upstream sorts them too). */
   private static Map<String, String> sortedAnnotations(PssPod pod) {
-    if (pod.annotations().isEmpty()) {
+    JsonNode annotations = pod.annotations();
+    if (annotations.isEmpty()) {
       return Map.of();
     }
     Map<String, String> sorted = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> e : pod.annotations().properties()) {
+    for (Map.Entry<String, JsonNode> e : annotations.properties()) {
       sorted.put(e.getKey(), text(e.getValue()));
     }
     return sorted;

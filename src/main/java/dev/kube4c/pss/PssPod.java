@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * What Pod Security admission looks at: the pod metadata and spec (as JSON trees) with the field
  * paths that messages quote. Built from a scanned {@link Workload} or from a raw Pod (webhook).
+ * The metadata is found from {@code root} and {@code metadataPath} only when a check reads
+ * annotations, since most checks never do and each rule builds its own view of every workload.
  */
-public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, String specPath, List<PssContainer> containers) {
+public record PssPod(JsonNode root, String metadataPath, JsonNode spec, String specPath, List<PssContainer> containers) {
 
   /**
    * One container, in upstream's visiting order: init, regular, ephemeral. Its path is built only
@@ -47,7 +49,8 @@ public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, Stri
     containers = List.copyOf(containers);
   }
 
-  public static PssPod of(JsonNode metadata, JsonNode spec, String metadataPath, String specPath) {
+  /** {@code root} is the object that {@code metadataPath} (dot-separated) starts from. */
+  public static PssPod of(JsonNode root, String metadataPath, JsonNode spec, String specPath) {
     List<PssContainer> containers = new ArrayList<>(spec.path("containers").size() + 1);
     for (String list : CONTAINER_LISTS) {
       JsonNode items = spec.get(list);
@@ -60,12 +63,12 @@ public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, Stri
         containers.add(new PssContainer(name.isTextual() ? name.textValue() : "#" + i, node, specPath, list, i));
       }
     }
-    return new PssPod(metadata, spec, metadataPath, specPath, containers);
+    return new PssPod(root, metadataPath, spec, specPath, containers);
   }
 
   /** A bare Pod object ({@code metadata}, {@code spec}). */
   public static PssPod ofPod(JsonNode pod) {
-    return of(pod.path("metadata"), pod.path("spec"), "metadata", "spec");
+    return of(pod, "metadata", pod.path("spec"), "spec");
   }
 
   /** The pod template of a workload; its metadata sits beside the spec ({@code spec.template.metadata}). */
@@ -75,15 +78,7 @@ public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, Stri
     if (metadataPath == null) {
       metadataPath = specPath.substring(0, specPath.length() - "spec".length()) + "metadata";
     }
-    JsonNode metadata = workload.resource().object();
-    int from = 0;
-    while (from <= metadataPath.length()) {
-      int dot = metadataPath.indexOf('.', from);
-      int to = dot < 0 ? metadataPath.length() : dot;
-      metadata = metadata.path(metadataPath.substring(from, to));
-      from = to + 1;
-    }
-    return of(metadata, workload.podSpec(), metadataPath, specPath);
+    return of(workload.resource().object(), metadataPath, workload.podSpec(), specPath);
   }
 
   public JsonNode securityContext() {
@@ -99,8 +94,20 @@ public record PssPod(JsonNode metadata, JsonNode spec, String metadataPath, Stri
     return metadataPath + ".annotations[\"" + key + "\"]";
   }
 
+  public JsonNode metadata() {
+    JsonNode metadata = root;
+    int from = 0;
+    while (from <= metadataPath.length()) {
+      int dot = metadataPath.indexOf('.', from);
+      int to = dot < 0 ? metadataPath.length() : dot;
+      metadata = metadata.path(metadataPath.substring(from, to));
+      from = to + 1;
+    }
+    return metadata;
+  }
+
   public JsonNode annotations() {
-    return metadata.path("annotations");
+    return metadata().path("annotations");
   }
 
   /** spec.os.name is windows: restricted checks added before v1.25 do not apply to such pods. */
