@@ -110,6 +110,9 @@ final class ScanCommand implements Callable<Integer> {
     if (settings.pssLevel() != null && !List.of("baseline", "restricted", "privileged").contains(settings.pssLevel())) {
       throw usage("--pss-level must be baseline or restricted");
     }
+    if (pssVersion != null && dev.kube4c.pss.PssVersion.parse(pssVersion).isEmpty()) {
+      throw usage("--pss-version must be v1.N (e.g. v1.30) or latest");
+    }
     ScanRequest request =
         new ScanRequest(settings, layerSet, new HashSet<>(rules), new HashSet<>(excludedRules), LocalDate.now(), imageVerifier());
     Pipeline pipeline = new Pipeline(RuleCatalogue.builtIn());

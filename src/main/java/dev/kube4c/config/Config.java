@@ -18,9 +18,10 @@ public record Config(
     String minimumKubernetesVersion,
     String pssLevel,
     String pssVersion,
+    PssExemptions pssExemptions,
     String source) {
 
-  public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null, null);
+  public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null, null, null);
 
   public Config {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
@@ -29,6 +30,22 @@ public record Config(
     untrustedNamespaces = untrustedNamespaces == null ? List.of() : List.copyOf(untrustedNamespaces);
     sandboxedRuntimeHandlers =
         sandboxedRuntimeHandlers == null ? List.of("runsc", "gvisor", "kata", "kata-qemu", "kata-clh", "kata-fc") : List.copyOf(sandboxedRuntimeHandlers);
+    pssExemptions = pssExemptions == null ? PssExemptions.NONE : pssExemptions;
+  }
+
+  /**
+   * Who Pod Security admission exempts, as in its AdmissionConfiguration: requesting users (matched
+   * against the controller that creates a workload's pods), RuntimeClass names and namespaces.
+   */
+  public record PssExemptions(List<String> usernames, List<String> runtimeClasses, List<String> namespaces) {
+
+    public static final PssExemptions NONE = new PssExemptions(null, null, null);
+
+    public PssExemptions {
+      usernames = usernames == null ? List.of() : List.copyOf(usernames);
+      runtimeClasses = runtimeClasses == null ? List.of() : List.copyOf(runtimeClasses);
+      namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+    }
   }
 
   /** One entry of {@code exceptions}: which rule, on which resources, why, and until when. */
@@ -47,18 +64,18 @@ public record Config(
   public Config withPss(String level, String version) {
     return new Config(
         exceptions, severity, allowedRegistries, untrustedNamespaces, sandboxedRuntimeHandlers,
-        minimumKubernetesVersion, level != null ? level : pssLevel, version != null ? version : pssVersion, source);
+        minimumKubernetesVersion, level != null ? level : pssLevel, version != null ? version : pssVersion, pssExemptions, source);
   }
 
   public Config withSource(String source) {
     return new Config(
         exceptions, severity, allowedRegistries, untrustedNamespaces, sandboxedRuntimeHandlers,
-        minimumKubernetesVersion, pssLevel, pssVersion, source);
+        minimumKubernetesVersion, pssLevel, pssVersion, pssExemptions, source);
   }
 
   public Config withExceptions(List<ExceptionSpec> exceptions) {
     return new Config(
         exceptions, severity, allowedRegistries, untrustedNamespaces, sandboxedRuntimeHandlers,
-        minimumKubernetesVersion, pssLevel, pssVersion, source);
+        minimumKubernetesVersion, pssLevel, pssVersion, pssExemptions, source);
   }
 }

@@ -90,6 +90,9 @@ public final class ConfigLoader {
     if (config.pssLevel() != null && !List.of("baseline", "restricted", "privileged").contains(config.pssLevel())) {
       problems.add(new InputProblem(new Location(file, lineOf(text, "pssLevel", 0), 1), "pssLevel must be baseline or restricted"));
     }
+    if (config.pssVersion() != null && dev.kube4c.pss.PssVersion.parse(config.pssVersion()).isEmpty()) {
+      problems.add(new InputProblem(new Location(file, lineOf(text, "pssVersion", 0), 1), "pssVersion must be v1.N or latest, not '" + config.pssVersion() + "'"));
+    }
   }
 
   /** Finds the line of each exception entry ("- rule:" items in order), for exception-expired locations. */
