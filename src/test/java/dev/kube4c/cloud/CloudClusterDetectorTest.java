@@ -133,7 +133,7 @@ class CloudClusterDetectorTest {
   void minimumKubernetesVersionComesFromConfig() throws IOException {
     Path pass = Fixtures.RULE_FIXTURES.resolve("cloud-kubernetes-version-unsupported/pass-eks-cli.json");
     assertThat(findings(pass, "cloud-kubernetes-version-unsupported")).isEmpty();
-    Config strict = new Config(null, null, null, null, null, "1.34", null, null, null);
+    Config strict = new Config(null, null, null, null, null, "1.34", null, null, null, null);
     ScanResult result = Fixtures.scan(List.of(pass.toString()), new ScanRequest(strict, null, Set.of("cloud-kubernetes-version-unsupported"), null, Fixtures.TODAY));
     assertThat(result.findings()).extracting(Finding::message)
         .containsExactly("EKS: cluster.version is \"1.33\", older than the minimum 1.34 (minimumKubernetesVersion)");
