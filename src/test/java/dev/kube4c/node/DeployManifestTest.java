@@ -17,6 +17,6 @@ class DeployManifestTest {
     assertThat(result.errors()).isEmpty();
     assertThat(result.findings()).isEmpty();
     assertThat(result.suppressed()).extracting(s -> s.finding().ruleId())
-        .containsExactlyInAnyOrder("container-run-as-root", "container-host-path-sensitive");
+        .containsExactlyInAnyOrder("container-run-as-root", "container-host-path-sensitive", "pss-namespace-unenforced");
   }
 }
