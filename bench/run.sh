@@ -22,7 +22,7 @@ for n in "${sizes[@]}"; do
   if [ ! -d "$corpus" ]; then
     python3 "$shared/bench/grow-corpus.py" --objects "$n" --out "$corpus" "$shared/corpus" >/dev/null
   fi
-  size=$(du -sm "$corpus" | cut -f1)
+  size=$(du -smL "$corpus" | cut -f1)
   for mode in parse-only scan; do
     extra=()
     [ "$mode" = parse-only ] && extra=(--parse-only)

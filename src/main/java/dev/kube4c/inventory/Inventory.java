@@ -27,6 +27,7 @@ public final class Inventory {
   private final Set<String> namespacesInUse;
   private final Map<String, List<Workload>> workloadsByNamespace;
   private final Map<String, List<Resource>> servicesByNamespace;
+  private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Inventory(List<Resource> resources, List<InputProblem> problems) {
     this.resources = List.copyOf(resources);
@@ -98,6 +99,20 @@ public final class Inventory {
 
   private static String key(String kind, String namespace, String name) {
     return kind + "/" + (namespace == null ? "" : namespace) + "/" + name;
+  }
+
+  /**
+   * A value derived from this inventory and shared by the rules of one scan (the RBAC model, the
+   * NetworkPolicy index), computed on first use. Two rules racing may both compute it; one wins.
+   */
+  public <T> T derived(Class<T> type, java.util.function.Function<Inventory, T> compute) {
+    Object value = derived.get(type);
+    if (value == null) {
+      Object fresh = compute.apply(this);
+      value = derived.putIfAbsent(type, fresh);
+      value = value == null ? fresh : value;
+    }
+    return type.cast(value);
   }
 
   public List<Resource> resources() {

@@ -26,10 +26,11 @@ public record Resource(
   }
 
   public String effectiveNamespace() {
-    if (isClusterScoped()) {
-      return null;
+    // The inventory clears the namespace of cluster-scoped kinds, so a set namespace is the answer (hot path).
+    if (namespace != null && !namespace.isEmpty()) {
+      return namespace;
     }
-    return namespace == null || namespace.isEmpty() ? "default" : namespace;
+    return isClusterScoped() ? null : "default";
   }
 
   public JsonNode spec() {

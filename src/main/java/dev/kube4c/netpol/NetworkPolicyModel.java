@@ -56,6 +56,11 @@ public final class NetworkPolicyModel {
   private final Map<String, List<Policy>> policiesByNamespace = new HashMap<>();
   private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
 
+  /** The model of the inventory, built once per scan and shared by the netpol rules. */
+  public static NetworkPolicyModel of(Inventory inventory) {
+    return inventory.derived(NetworkPolicyModel.class, NetworkPolicyModel::new);
+  }
+
   public NetworkPolicyModel(Inventory inventory) {
     this.inventory = inventory;
     for (Resource resource : inventory.ofKind("NetworkPolicy")) {

@@ -67,8 +67,9 @@ public final class RbacModel {
     }
   }
 
+  /** The model of the inventory, built once and shared by every RBAC rule of a scan. */
   public static RbacModel of(Inventory inventory) {
-    return new RbacModel(inventory);
+    return inventory.derived(RbacModel.class, RbacModel::new);
   }
 
   /** The ServiceAccount a pod runs as: serviceAccountName, the deprecated serviceAccount, or "default". */

@@ -1,6 +1,8 @@
 package dev.kube4c.rules.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Set;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -68,18 +70,26 @@ public final class IngressHttpNotRedirected extends ResourceRule {
 
   /** Whether an HTTPRoute attached to the listener (by parentRef name, and sectionName when given) redirects to https. */
   private static boolean redirected(Resource gateway, String listener, RuleContext context) {
-    for (Resource route : context.inventory().ofKind("HTTPRoute")) {
-      for (JsonNode parent : route.spec().path("parentRefs")) {
-        String namespace = parent.path("namespace").asText(route.effectiveNamespace());
-        boolean attached = parent.path("name").asText().equals(gateway.name())
-            && namespace.equals(gateway.effectiveNamespace())
-            && (!parent.has("sectionName") || parent.path("sectionName").asText().equals(listener));
-        if (attached && redirectsToHttps(route)) {
-          return true;
+    Set<String> parents = context.inventory().derived(RedirectingParents.class, RedirectingParents::of).keys();
+    String gatewayKey = gateway.effectiveNamespace() + "/" + gateway.name();
+    return parents.contains(gatewayKey) || parents.contains(gatewayKey + "#" + listener);
+  }
+
+  /** The parents (NAMESPACE/GATEWAY, or with #SECTION) of every HTTPRoute that redirects to https, indexed once per scan. */
+  record RedirectingParents(Set<String> keys) {
+    static RedirectingParents of(dev.kube4c.inventory.Inventory inventory) {
+      Set<String> keys = new HashSet<>();
+      for (Resource route : inventory.ofKind("HTTPRoute")) {
+        if (!redirectsToHttps(route)) {
+          continue;
+        }
+        for (JsonNode parent : route.spec().path("parentRefs")) {
+          String key = parent.path("namespace").asText(route.effectiveNamespace()) + "/" + parent.path("name").asText();
+          keys.add(parent.has("sectionName") ? key + "#" + parent.path("sectionName").asText() : key);
         }
       }
+      return new RedirectingParents(Set.copyOf(keys));
     }
-    return false;
   }
 
   private static boolean redirectsToHttps(Resource route) {

@@ -33,7 +33,7 @@ public final class NetpolPodUnprotected implements Rule {
 
   @Override
   public void check(RuleContext context, FindingSink sink) {
-    NetworkPolicyModel model = new NetworkPolicyModel(context.inventory());
+    NetworkPolicyModel model = NetworkPolicyModel.of(context.inventory());
     for (Workload workload : context.inventory().workloads()) {
       if (SecurityContexts.isTrue(workload.podSpec().path("hostNetwork"))) {
         continue; // NetworkPolicies do not apply to host-network pods; container-host-namespaces covers them
