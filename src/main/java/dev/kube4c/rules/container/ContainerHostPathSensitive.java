@@ -42,7 +42,7 @@ public final class ContainerHostPathSensitive extends WorkloadRule {
     JsonNode volumes = workload.podSpec().path("volumes");
     List<String> found = new ArrayList<>();
     for (int i = 0; i < volumes.size(); i++) {
-      JsonNode hostPath = volumes.get(i).path("hostPath").path("path");
+      JsonNode hostPath = volumes.path(i).path("hostPath").path("path");
       if (hostPath.isTextual() && isSensitive(hostPath.asText())) {
         found.add(workload.path("volumes[" + i + "].hostPath.path") + " is " + hostPath.asText());
       }

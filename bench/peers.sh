@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs the peer scanners that this machine can get from its package registries, into a
+# cache outside the repository, and prints each exact version. Idempotent. Nothing in the
+# project's tests depends on these tools; they are for bench/run.sh and bench/compare.py only.
+#
+# Not installable here (the Go module proxy refuses these module paths, checked 2026-11-25):
+#   kube-linter (golang.stackrox.io/kube-linter, github.com/stackrox/kube-linter),
+#   polaris (github.com/fairwindsops/polaris[/vN]), kubescape (github.com/kubescape/kubescape[/v3]).
+set -euo pipefail
+
+PEERS_HOME="${PEERS_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/kube4c-peers}"
+BIN="$PEERS_HOME/bin"
+mkdir -p "$BIN"
+
+KUBE_SCORE=github.com/zegl/kube-score/cmd/kube-score@v1.20.0
+KUBECONFORM=github.com/yannh/kubeconform/cmd/kubeconform@v0.8.0
+CONFTEST=github.com/open-policy-agent/conftest@v0.71.1
+TRIVY=github.com/aquasecurity/trivy/cmd/trivy@v0.74.0
+CHECKOV=checkov==3.3.30
+
+go_install() { # name module@version
+  local name="$1" mod="$2"
+  if [[ -x "$BIN/$name" && -f "$BIN/$name.version" && "$(cat "$BIN/$name.version")" == "$mod" ]]; then
+    return 0
+  fi
+  echo "installing $mod" >&2
+  GOBIN="$BIN" GOFLAGS=-mod=mod go install -trimpath -ldflags='-s -w' "$mod"
+  echo "$mod" >"$BIN/$name.version"
+}
+
+go_install kube-score "$KUBE_SCORE"
+go_install kubeconform "$KUBECONFORM"
+go_install conftest "$CONFTEST"
+# trivy is a large build (several minutes on 2 cores); skip with PEERS_SKIP_TRIVY=1.
+if [[ "${PEERS_SKIP_TRIVY:-0}" != 1 ]]; then
+  go_install trivy "$TRIVY"
+fi
+
+if [[ ! -x "$PEERS_HOME/venv/bin/checkov" ]] || ! "$PEERS_HOME/venv/bin/pip" show checkov 2>/dev/null | grep -q "^Version: ${CHECKOV#checkov==}$"; then
+  echo "installing $CHECKOV" >&2
+  python3 -m venv "$PEERS_HOME/venv"
+  "$PEERS_HOME/venv/bin/pip" install -q --disable-pip-version-check "$CHECKOV"
+fi
+ln -sf "$PEERS_HOME/venv/bin/checkov" "$BIN/checkov"
+
+if ! command -v hyperfine >/dev/null; then
+  apt-get install -y -qq hyperfine >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
+fi
+
+# Versions, as each tool reports itself.
+{
+  echo "kube-score  $("$BIN/kube-score" version 2>&1 | head -1)"
+  echo "kubeconform $("$BIN/kubeconform" -v 2>&1 | head -1)"
+  echo "conftest    $("$BIN/conftest" --version 2>&1 | tr '\n' ' ')"
+  [[ -x "$BIN/trivy" ]] && echo "trivy       $("$BIN/trivy" --version 2>&1 | head -1)"
+  echo "checkov     $("$BIN/checkov" --version 2>&1 | tail -1)"
+  echo "hyperfine   $(hyperfine --version)"
+} | tee "$PEERS_HOME/VERSIONS.txt"
+echo "peers in $BIN" >&2
