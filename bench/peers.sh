@@ -17,6 +17,10 @@ KUBECONFORM=github.com/yannh/kubeconform/cmd/kubeconform@v0.8.0
 CONFTEST=github.com/open-policy-agent/conftest@v0.71.1
 TRIVY=github.com/aquasecurity/trivy/cmd/trivy@v0.74.0
 CHECKOV=checkov==3.3.30
+# kubeconform downloads schemas from the web by default, which this machine cannot reach; this PyPI
+# package ships the Kubernetes JSON schemas, which are rewritten below into a local schema folder.
+K8S_SCHEMAS=kubernetes-validate==1.37.0
+K8S_VERSION=v1.37.0
 
 go_install() { # name module@version
   local name="$1" mod="$2"
@@ -31,9 +35,10 @@ go_install() { # name module@version
 go_install kube-score "$KUBE_SCORE"
 go_install kubeconform "$KUBECONFORM"
 go_install conftest "$CONFTEST"
-# trivy is a large build (several minutes on 2 cores); skip with PEERS_SKIP_TRIVY=1.
+# trivy is a large build (about 15 minutes on 2 busy cores) and needs Go's json/v2 experiment;
+# skip it with PEERS_SKIP_TRIVY=1.
 if [[ "${PEERS_SKIP_TRIVY:-0}" != 1 ]]; then
-  go_install trivy "$TRIVY"
+  GOEXPERIMENT=jsonv2 go_install trivy "$TRIVY"
 fi
 
 if [[ ! -x "$PEERS_HOME/venv/bin/checkov" ]] || ! "$PEERS_HOME/venv/bin/pip" show checkov 2>/dev/null | grep -q "^Version: ${CHECKOV#checkov==}$"; then
@@ -43,17 +48,32 @@ if [[ ! -x "$PEERS_HOME/venv/bin/checkov" ]] || ! "$PEERS_HOME/venv/bin/pip" sho
 fi
 ln -sf "$PEERS_HOME/venv/bin/checkov" "$BIN/checkov"
 
+# Local schemas for kubeconform: its "local" schema files refer to /api/_definitions.json, which
+# it cannot resolve from a folder; point those references at the file itself.
+SCHEMAS="$PEERS_HOME/schemas/$K8S_VERSION"
+if [[ ! -f "$SCHEMAS/_definitions.json" ]]; then
+  "$PEERS_HOME/venv/bin/pip" install -q --disable-pip-version-check "$K8S_SCHEMAS"
+  src="$("$PEERS_HOME/venv/bin/python" -c 'import kubernetes_validate, os; print(os.path.dirname(kubernetes_validate.__file__))')/kubernetes-json-schema/$K8S_VERSION-local"
+  mkdir -p "$SCHEMAS"
+  for f in "$src"/*.json; do
+    sed "s#\"/api/_definitions.json#\"file://$SCHEMAS/_definitions.json#g" "$f" >"$SCHEMAS/$(basename "$f")"
+  done
+fi
+
 if ! command -v hyperfine >/dev/null; then
   apt-get install -y -qq hyperfine >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 fi
 
-# Versions, as each tool reports itself.
+# Exact versions: go install builds report "development", so the module@version installed is
+# recorded; conftest also names its OPA.
 {
-  echo "kube-score  $("$BIN/kube-score" version 2>&1 | head -1)"
-  echo "kubeconform $("$BIN/kubeconform" -v 2>&1 | head -1)"
-  echo "conftest    $("$BIN/conftest" --version 2>&1 | tr '\n' ' ')"
-  [[ -x "$BIN/trivy" ]] && echo "trivy       $("$BIN/trivy" --version 2>&1 | head -1)"
-  echo "checkov     $("$BIN/checkov" --version 2>&1 | tail -1)"
-  echo "hyperfine   $(hyperfine --version)"
+  for tool in kube-score kubeconform conftest trivy; do
+    [[ -f "$BIN/$tool.version" ]] && echo "$tool $(cat "$BIN/$tool.version")"
+  done
+  echo "conftest embeds $("$BIN/conftest" --version 2>&1 | grep -o 'OPA: [0-9.]*')"
+  echo "checkov $("$BIN/checkov" --version 2>&1 | tail -1) (PyPI)"
+  echo "kubeconform schemas: $K8S_SCHEMAS (PyPI), Kubernetes $K8S_VERSION"
+  echo "$(hyperfine --version) (Debian)"
+  echo "$(go version)"
 } | tee "$PEERS_HOME/VERSIONS.txt"
 echo "peers in $BIN" >&2
