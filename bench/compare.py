@@ -38,38 +38,38 @@ MAPPING = [
     ("kube-score", ["container-resources"], k4c_filter(["resources-limits-missing", "resources-requests-missing"]), "container"),
     ("kube-score", ["container-seccomp-profile"], k4c_filter("container-seccomp-unconfined"), "container"),
     ("kube-score", ["service-type"], k4c_filter("service-node-port"), "object"),
-    ("checkov", ["CKV_K8S_16"], k4c_filter("container-privileged"), "object"),
-    ("checkov", ["CKV_K8S_17", "CKV_K8S_18", "CKV_K8S_19"], k4c_filter("container-host-namespaces"), "object"),
-    ("checkov", ["CKV_K8S_20"], k4c_filter("container-privilege-escalation"), "object"),
-    ("checkov", ["CKV_K8S_22"], k4c_filter("container-root-filesystem-writable"), "object"),
-    ("checkov", ["CKV_K8S_23"], k4c_filter("container-run-as-root"), "object"),
-    ("checkov", ["CKV_K8S_28"], k4c_filter("container-capabilities-not-dropped"), "object"),
-    ("checkov", ["CKV_K8S_37"], k4c_filter("container-capabilities-not-dropped"), "object"),
-    ("checkov", ["CKV_K8S_39"], k4c_filter("container-capabilities-dangerous"), "object"),
-    ("checkov", ["CKV_K8S_31"], k4c_filter("container-seccomp-unconfined"), "object"),
-    ("checkov", ["CKV_K8S_38"], k4c_filter("sa-token-automount"), "object"),
-    ("checkov", ["CKV_K8S_14"], k4c_filter("image-tag-mutable", ["medium"]), "object"),
-    ("checkov", ["CKV_K8S_43"], k4c_filter("image-tag-mutable"), "object"),
-    ("checkov", ["CKV_K8S_15"], k4c_filter("image-pull-policy-not-always"), "object"),
-    ("checkov", ["CKV_K8S_13"], k4c_filter("resources-limits-missing", message="no memory"), "object"),
-    ("checkov", ["CKV_K8S_11"], k4c_filter("resources-limits-missing", message="cpu"), "object"),
-    ("checkov", ["CKV_K8S_10", "CKV_K8S_12"], k4c_filter("resources-requests-missing"), "object"),
-    ("checkov", ["CKV_K8S_26"], k4c_filter("host-port"), "object"),
-    ("checkov", ["CKV_K8S_27"], k4c_filter("container-host-path-sensitive"), "object"),
-    ("trivy", ["KSV017"], k4c_filter("container-privileged"), "object"),
-    ("trivy", ["KSV008", "KSV009", "KSV010"], k4c_filter("container-host-namespaces"), "object"),
-    ("trivy", ["KSV001"], k4c_filter("container-privilege-escalation"), "object"),
-    ("trivy", ["KSV014"], k4c_filter("container-root-filesystem-writable"), "object"),
-    ("trivy", ["KSV012"], k4c_filter("container-run-as-root"), "object"),
-    ("trivy", ["KSV003"], k4c_filter("container-capabilities-not-dropped"), "object"),
-    ("trivy", ["KSV005"], k4c_filter("container-capabilities-dangerous"), "object"),
-    ("trivy", ["KSV030"], k4c_filter("container-seccomp-unconfined"), "object"),
-    ("trivy", ["KSV013"], k4c_filter("image-tag-mutable", ["medium"]), "object"),
-    ("trivy", ["KSV011", "KSV018"], k4c_filter("resources-limits-missing", message="no memory"), "object"),
-    ("trivy", ["KSV015", "KSV016"], k4c_filter("resources-requests-missing"), "object"),
-    ("trivy", ["KSV024"], k4c_filter("host-port"), "object"),
-    ("trivy", ["KSV023"], k4c_filter("container-host-path-sensitive"), "object"),
-    ("trivy", ["KSV036"], k4c_filter("sa-token-automount"), "object"),
+    ("checkov", ["CKV_K8S_16"], k4c_filter("container-privileged"), "workload"),
+    ("checkov", ["CKV_K8S_17", "CKV_K8S_18", "CKV_K8S_19"], k4c_filter("container-host-namespaces"), "workload"),
+    ("checkov", ["CKV_K8S_20"], k4c_filter("container-privilege-escalation"), "workload"),
+    ("checkov", ["CKV_K8S_22"], k4c_filter("container-root-filesystem-writable"), "workload"),
+    ("checkov", ["CKV_K8S_23"], k4c_filter("container-run-as-root"), "workload"),
+    ("checkov", ["CKV_K8S_28"], k4c_filter("container-capabilities-not-dropped"), "workload"),
+    ("checkov", ["CKV_K8S_37"], k4c_filter("container-capabilities-not-dropped"), "workload"),
+    ("checkov", ["CKV_K8S_39"], k4c_filter("container-capabilities-dangerous"), "workload"),
+    ("checkov", ["CKV_K8S_31"], k4c_filter("container-seccomp-unconfined"), "workload"),
+    ("checkov", ["CKV_K8S_38"], k4c_filter("sa-token-automount"), "workload"),
+    ("checkov", ["CKV_K8S_14"], k4c_filter("image-tag-mutable", ["medium"]), "workload"),
+    ("checkov", ["CKV_K8S_43"], k4c_filter("image-tag-mutable"), "workload"),
+    ("checkov", ["CKV_K8S_15"], k4c_filter("image-pull-policy-not-always"), "workload"),
+    ("checkov", ["CKV_K8S_13"], k4c_filter("resources-limits-missing", message="no memory"), "workload"),
+    ("checkov", ["CKV_K8S_11"], k4c_filter("resources-limits-missing", message="cpu"), "workload"),
+    ("checkov", ["CKV_K8S_10", "CKV_K8S_12"], k4c_filter("resources-requests-missing"), "workload"),
+    ("checkov", ["CKV_K8S_26"], k4c_filter("host-port"), "workload"),
+    ("checkov", ["CKV_K8S_27"], k4c_filter("container-host-path-sensitive"), "workload"),
+    ("trivy", ["KSV017"], k4c_filter("container-privileged"), "workload"),
+    ("trivy", ["KSV008", "KSV009", "KSV010"], k4c_filter("container-host-namespaces"), "workload"),
+    ("trivy", ["KSV001"], k4c_filter("container-privilege-escalation"), "workload"),
+    ("trivy", ["KSV014"], k4c_filter("container-root-filesystem-writable"), "workload"),
+    ("trivy", ["KSV012"], k4c_filter("container-run-as-root"), "workload"),
+    ("trivy", ["KSV003"], k4c_filter("container-capabilities-not-dropped"), "workload"),
+    ("trivy", ["KSV005"], k4c_filter("container-capabilities-dangerous"), "workload"),
+    ("trivy", ["KSV030"], k4c_filter("container-seccomp-unconfined"), "workload"),
+    ("trivy", ["KSV013"], k4c_filter("image-tag-mutable", ["medium"]), "workload"),
+    ("trivy", ["KSV011", "KSV018"], k4c_filter("resources-limits-missing", message="no memory"), "workload"),
+    ("trivy", ["KSV015", "KSV016"], k4c_filter("resources-requests-missing"), "workload"),
+    ("trivy", ["KSV024"], k4c_filter("host-port"), "workload"),
+    ("trivy", ["KSV023"], k4c_filter("container-host-path-sensitive"), "workload"),
+    ("trivy", ["KSV036"], k4c_filter("sa-token-automount"), "workload"),
 ]
 
 
@@ -189,8 +189,13 @@ def compare(args):
             continue
         counts = collections.Counter()
         diffs = []
+        partial = 0
         for key, containers in objects.items():
-            if containers is None and granularity == "container":
+            if granularity in ("container", "workload") and not containers:
+                # A kustomize patch or other partial object (no pod template with containers): kube4c
+                # sees no workload there; count what the peer flags on them separately.
+                verdicts = peers[peer].get(key) or {}
+                partial += any(bool(verdicts.get(c)) for c in checks)
                 continue
             verdicts = peers[peer].get(key)
             if not verdicts or not any(c in verdicts for c in checks):
@@ -201,21 +206,21 @@ def compare(args):
                     peer_fail = any(name in verdicts.get(c, set()) or "" in verdicts.get(c, set()) for c in checks if c in verdicts)
                     k_fail = any((f["resource"].get("container") == name) for f in findings)
                     tally(counts, diffs, key + (name,), k_fail, peer_fail, findings)
-            else:
+            else:  # "workload" (pod-bearing objects) or "object" (any kind)
                 peer_fail = any(bool(verdicts.get(c)) for c in checks)
                 tally(counts, diffs, key, bool(findings), peer_fail, findings)
-        rows.append((peer, "+".join(checks), label, granularity, counts))
-        samples[f"{peer} {'+'.join(checks)} vs {label}"] = diffs[:12]
+        rows.append((peer, "+".join(checks), label, granularity, counts, partial))
+        samples[f"{peer} {'+'.join(checks)} vs {label}"] = diffs[:40]
 
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "verdicts.md"), "w") as out:
-        out.write("| peer | peer check | kube4c rule | unit | evaluated | both fail | both pass | kube4c only | peer only | agreement |\n")
-        out.write("|---|---|---|---|---:|---:|---:|---:|---:|---:|\n")
-        for peer, checks, label, granularity, c in rows:
+        out.write("| peer | peer check | kube4c rule | unit | evaluated | both fail | both pass | kube4c only | peer only | agreement | peer fails on partial objects |\n")
+        out.write("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+        for peer, checks, label, granularity, c, partial in rows:
             n = sum(c.values())
             agree = (c["both fail"] + c["both pass"]) / n if n else 0
             out.write(f"| {peer} | {checks} | {label} | {granularity} | {n} | {c['both fail']} | {c['both pass']} | "
-                      f"{c['kube4c only']} | {c['peer only']} | {agree:.1%} |\n")
+                      f"{c['kube4c only']} | {c['peer only']} | {agree:.1%} | {partial} |\n")
     json.dump(samples, open(os.path.join(args.out, "disagreements.json"), "w"), indent=1)
     peer_checks = collections.defaultdict(collections.Counter)
     for peer, verdicts in peers.items():

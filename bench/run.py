@@ -9,6 +9,7 @@ on the (shared) machine falls on all tools alike instead of on whichever ran dur
 
 Tools come from $PEERS_HOME/bin (bench/peers.sh); a tool that is missing is left out. A run over
 --timeout seconds is stopped and recorded as such; that tool is not run again at that size or larger.
+A tool that needs over --slow-factor times the CPU time of the fastest one in round 1 runs once.
 """
 import argparse, json, os, shlex, signal, statistics, subprocess, sys, time
 
@@ -62,6 +63,9 @@ def main():
     p.add_argument("--timeout", type=float, default=900)
     p.add_argument("--out", required=True)
     p.add_argument("--only", help="comma-separated tool names")
+    p.add_argument("--slow-factor", type=float, default=3.0,
+                   help="after round 1, a tool using more than this many times the CPU time of the fastest "
+                        "tool is not run again at that size (its rank is clear; keeps the bench within time)")
     p.add_argument("corpora", nargs="+", help="NAME=DIR, smallest first")
     args = p.parse_args()
     tools = available()
@@ -74,11 +78,16 @@ def main():
     for spec in args.corpora:
         name, directory = spec.split("=", 1)
         runs = {t: [] for t in tools}
+        once = set()
         for r in range(args.rounds):
+            if r == 1:
+                cpus = {t: rs[0]["cpu"] for t, rs in runs.items() if rs and "cpu" in rs[0]}
+                fastest = min(cpus.values()) if cpus else 0
+                once = {t for t, c in cpus.items() if fastest and c > args.slow_factor * fastest}
             order = list(tools)
             order = order[r % len(order):] + order[: r % len(order)]
             for tool in order:
-                if tool in gave_up:
+                if tool in gave_up or tool in once:
                     continue
                 command = tools[tool].replace("{dir}", directory)
                 started = time.strftime("%H:%M:%S")
