@@ -10,7 +10,7 @@ both tools see the same objects.
   compare.py --corpus /work/shared/corpus --kube4c k4c.json --kube-score-bin BIN \
              --checkov checkov.json [--trivy trivy.json] --out bench/verdicts
 """
-import argparse, collections, json, os, subprocess, sys
+import argparse, collections, json, os, re, subprocess, sys
 import yaml
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,21 +56,28 @@ MAPPING = [
     ("checkov", ["CKV_K8S_10", "CKV_K8S_12"], k4c_filter("resources-requests-missing"), "workload"),
     ("checkov", ["CKV_K8S_26"], k4c_filter("host-port"), "workload"),
     ("checkov", ["CKV_K8S_27"], k4c_filter("container-host-path-sensitive"), "workload"),
-    ("trivy", ["KSV017"], k4c_filter("container-privileged"), "workload"),
-    ("trivy", ["KSV008", "KSV009", "KSV010"], k4c_filter("container-host-namespaces"), "workload"),
-    ("trivy", ["KSV001"], k4c_filter("container-privilege-escalation"), "workload"),
-    ("trivy", ["KSV014"], k4c_filter("container-root-filesystem-writable"), "workload"),
-    ("trivy", ["KSV012"], k4c_filter("container-run-as-root"), "workload"),
-    ("trivy", ["KSV003"], k4c_filter("container-capabilities-not-dropped"), "workload"),
-    ("trivy", ["KSV005"], k4c_filter("container-capabilities-dangerous"), "workload"),
-    ("trivy", ["KSV030"], k4c_filter("container-seccomp-unconfined"), "workload"),
-    ("trivy", ["KSV013"], k4c_filter("image-tag-mutable", ["medium"]), "workload"),
-    ("trivy", ["KSV011", "KSV018"], k4c_filter("resources-limits-missing", message="no memory"), "workload"),
-    ("trivy", ["KSV015", "KSV016"], k4c_filter("resources-requests-missing"), "workload"),
-    ("trivy", ["KSV024"], k4c_filter("host-port"), "workload"),
-    ("trivy", ["KSV023"], k4c_filter("container-host-path-sensitive"), "workload"),
-    ("trivy", ["KSV036"], k4c_filter("sa-token-automount"), "workload"),
+    ("trivy", ["KSV-0017"], k4c_filter("container-privileged"), "workload"),
+    ("trivy", ["KSV-0008", "KSV-0009", "KSV-0010"], k4c_filter("container-host-namespaces"), "workload"),
+    ("trivy", ["KSV-0001"], k4c_filter("container-privilege-escalation"), "workload"),
+    ("trivy", ["KSV-0014"], k4c_filter("container-root-filesystem-writable"), "workload"),
+    ("trivy", ["KSV-0012"], k4c_filter("container-run-as-root"), "workload"),
+    ("trivy", ["KSV-0003"], k4c_filter("container-capabilities-not-dropped"), "workload"),
+    ("trivy", ["KSV-0005"], k4c_filter("container-capabilities-dangerous"), "workload"),
+    ("trivy", ["KSV-0030"], k4c_filter("container-seccomp-unconfined"), "workload"),
+    ("trivy", ["KSV-0013"], k4c_filter("image-tag-mutable", ["medium"]), "workload"),
+    ("trivy", ["KSV-0018"], k4c_filter("resources-limits-missing", message="no memory"), "workload"),
+    ("trivy", ["KSV-0011"], k4c_filter("resources-limits-missing", message="cpu"), "workload"),
+    ("trivy", ["KSV-0015", "KSV-0016"], k4c_filter("resources-requests-missing"), "workload"),
+    ("trivy", ["KSV-0024"], k4c_filter("host-port"), "workload"),
+    ("trivy", ["KSV-0006"], k4c_filter("container-host-path-sensitive"), "workload"),
+    ("trivy", ["KSV-0023"], k4c_filter("container-host-path-sensitive"), "workload"),
+    ("trivy", ["KSV-0105"], k4c_filter("container-run-as-root", ["high"]), "workload"),
+    ("trivy", ["KSV-0104"], k4c_filter("container-seccomp-unconfined"), "workload"),
+    ("trivy", ["KSV-0036"], k4c_filter("sa-token-automount"), "workload"),
 ]
+
+
+SPANS = {}  # file -> [(first line, last line, key)], 1-based, filled by universe()
 
 
 def universe(files):
@@ -78,10 +85,12 @@ def universe(files):
     objects = {}
     for path in files:
         try:
-            docs = list(yaml.load_all(open(path, encoding="utf-8"), Loader=Loader))
+            text = open(path, encoding="utf-8").read()
+            docs = list(yaml.load_all(text, Loader=Loader))
+            nodes = list(yaml.compose_all(text, Loader=Loader))
         except Exception:
             continue
-        for doc in docs:
+        for doc, node in zip(docs, nodes):
             items = doc.get("items") if isinstance(doc, dict) and str(doc.get("kind", "")).endswith("List") else [doc]
             for d in items or []:
                 if not isinstance(d, dict) or not isinstance(d.get("metadata"), dict):
@@ -93,7 +102,10 @@ def universe(files):
                         for c in spec.get(field) or []:
                             if isinstance(c, dict):
                                 names.append(str(c.get("name")))
-                objects[(path, d.get("kind"), str(d["metadata"].get("name")))] = names if spec is not None else None
+                key = (path, d.get("kind"), str(d["metadata"].get("name") or d["metadata"].get("generateName")))
+                objects[key] = names if spec is not None else None
+                if node is not None and d is doc:
+                    SPANS.setdefault(path, []).append((node.start_mark.line + 1, node.end_mark.line + 1, key))
     return objects
 
 
@@ -232,22 +244,39 @@ def compare(args):
     print(open(os.path.join(args.out, "verdicts.md")).read())
 
 
+CONTAINER_MESSAGE = re.compile(r"[Cc]ontainer ['\"]([^'\"]*)['\"] of (\w+) ['\"]([^'\"]*)['\"]")
+OBJECT_MESSAGE = re.compile(r"^(\w+) '([^']*)'")
+
+
 def trivy_object_verdicts(report, root, objects):
-    """Trivy reports per file; attribute to the file's only pod-bearing object, skip files with several."""
+    """Trivy reports per file: a FAIL names its object (and container) in the message; a check that
+    ran on a file and names no object there passed for every object of that file."""
     by_file = collections.defaultdict(list)
-    for key, containers in objects.items():
-        if containers is not None:
-            by_file[key[0]].append(key)
+    for key in objects:
+        by_file[key[0]].append(key)
     out = {}
     for result in report.get("Results") or []:
         path = os.path.abspath(os.path.join(root, result["Target"]))
-        if len(by_file.get(path, [])) != 1:
-            continue
-        key = by_file[path][0]
-        checks = {}
+        keys = by_file.get(path, [])
+        checks = {m["ID"] for m in result.get("Misconfigurations") or []}
+        verdicts = {key: {c: set() for c in checks} for key in keys}
         for m in result.get("Misconfigurations") or []:
-            checks[m["ID"]] = checks.get(m["ID"], False) or m.get("Status") == "FAIL"
-        out[key] = checks
+            if m.get("Status") != "FAIL":
+                continue
+            key, container = None, ""
+            found = CONTAINER_MESSAGE.search(m.get("Message", ""))
+            if found:
+                container, kind, name = found.groups()
+                key = next((k for k in keys if k[1].lower() == kind.lower() and k[2] == name), None)
+            elif OBJECT_MESSAGE.search(m.get("Message", "")):
+                kind, name = OBJECT_MESSAGE.search(m["Message"]).groups()
+                key = next((k for k in keys if k[1] == kind and k[2] == name), None)
+            if key is None:  # the message names no object: take the document that holds the cause's line
+                line = (m.get("CauseMetadata") or {}).get("StartLine") or 0
+                key = next((k for first, last, k in SPANS.get(path, []) if first <= line <= last), None)
+            if key in verdicts:
+                verdicts[key][m["ID"]].add(container)
+        out.update(verdicts)
     return out
 
 

@@ -26,7 +26,8 @@ TOOLS = {
     "kubeconform": f"{BIN}/kubeconform -output json -summary -ignore-missing-schemas"
                    f" -schema-location '{SCHEMAS}/{{{{ .ResourceKind }}}}{{{{ .KindSuffix }}}}.json' {{dir}}",
     "conftest": f"{BIN}/conftest test --no-color -o json -p {HERE}/conftest {{dir}}",
-    "trivy": f"{BIN}/trivy config --quiet --format json --cache-dir {PEERS}/trivy-cache --skip-check-update {{dir}}",
+    "trivy": f"{BIN}/trivy config --quiet --format json --misconfig-scanners kubernetes"
+             f" --cache-dir {PEERS}/trivy-cache --skip-check-update {{dir}}",
     "checkov": f"{BIN}/checkov --quiet --compact -o json --framework kubernetes --skip-download -d {{dir}}",
 }
 ENV = dict(os.environ, BC_SKIP_MAPPING="TRUE", CHECKOV_RUN_SCA_PACKAGE_SCAN_V2="false", TRIVY_DISABLE_VEX_NOTICE="true")
