@@ -41,7 +41,8 @@ if [[ "${PEERS_SKIP_TRIVY:-0}" != 1 ]]; then
   GOEXPERIMENT=jsonv2 go_install trivy "$TRIVY"
 fi
 
-if [[ ! -x "$PEERS_HOME/venv/bin/checkov" ]] || ! "$PEERS_HOME/venv/bin/pip" show checkov 2>/dev/null | grep -q "^Version: ${CHECKOV#checkov==}$"; then
+installed_checkov="$("$PEERS_HOME/venv/bin/pip" show checkov 2>/dev/null || true)"  # not piped into grep -q: pipefail
+if [[ ! -x "$PEERS_HOME/venv/bin/checkov" ]] || [[ "$installed_checkov" != *"Version: ${CHECKOV#checkov==}"* ]]; then
   echo "installing $CHECKOV" >&2
   python3 -m venv "$PEERS_HOME/venv"
   "$PEERS_HOME/venv/bin/pip" install -q --disable-pip-version-check "$CHECKOV"
