@@ -111,8 +111,10 @@ public final class Scanner {
     Set<String> seen = new HashSet<>();
     FindingSink sink =
         (ResourceRef resource, Location location, String message, Severity severity) -> {
-          // One finding per (rule, object, container): the first message wins.
-          String key = resource == null ? message : resource.display() + "#" + resource.container();
+          // One finding per (rule, object, container): the first message wins. Two documents with the
+          // same kind/namespace/name in different files (overlays, per-environment copies) are two
+          // objects of the input, so the object's location is part of its identity.
+          String key = resource == null ? message : resource.display() + "#" + resource.container() + "@" + location;
           if (resource == null || seen.add(key)) {
             Severity effective = override != null ? override : severity != null ? severity : metadata.severity();
             found.add(Finding.of(metadata, effective, message, resource, location));

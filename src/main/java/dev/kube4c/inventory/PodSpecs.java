@@ -44,7 +44,8 @@ public final class PodSpecs {
     List<Container> containers = new ArrayList<>();
     for (Container.Type type : Container.Type.values()) {
       JsonNode list = podSpec.path(type.field());
-      for (int i = 0; i < list.size(); i++) {
+      // A mapping where a list belongs (a typo in the manifest) holds no containers.
+      for (int i = 0; list.isArray() && i < list.size(); i++) {
         JsonNode node = list.get(i);
         containers.add(new Container(node.path("name").asText("#" + i), node, path + "." + type.field() + "[" + i + "]", type));
       }

@@ -1,5 +1,8 @@
 package dev.kube4c.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,11 +37,35 @@ public final class JsonReporter implements Reporter {
 
   @Override
   public void write(ScanResult result, ReportOptions options, Writer out) throws IOException {
-    MAPPER.writeValue(new NonClosing(out), toJson(result));
+    // Findings are rendered one at a time: a 100k-object scan has over 100k of them, and holding
+    // all their trees at once would double the peak memory of the scan. Same bytes as toJson.
+    ObjectNode head = toJson(result, false);
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(new NonClosing(out))) {
+      generator.setPrettyPrinter(new DefaultPrettyPrinter());
+      generator.writeStartObject();
+      for (Map.Entry<String, JsonNode> field : head.properties()) {
+        generator.writeFieldName(field.getKey());
+        if (field.getKey().equals("findings")) {
+          generator.writeStartArray();
+          for (Finding finding : result.findings()) {
+            MAPPER.writeTree(generator, finding(finding));
+          }
+          generator.writeEndArray();
+        } else {
+          MAPPER.writeTree(generator, field.getValue());
+        }
+      }
+      generator.writeEndObject();
+    }
     out.write('\n');
   }
 
   public static ObjectNode toJson(ScanResult result) {
+    return toJson(result, true);
+  }
+
+  /** The whole report; without findings, the "findings" array is left empty (for streaming them). */
+  private static ObjectNode toJson(ScanResult result, boolean withFindings) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", 1);
     root.putObject("tool").put("name", "kube4c").put("version", result.toolVersion());
@@ -67,7 +94,9 @@ public final class JsonReporter implements Reporter {
       }
     }
     ArrayNode findings = root.putArray("findings");
-    result.findings().forEach(f -> findings.add(finding(f)));
+    if (withFindings) {
+      result.findings().forEach(f -> findings.add(finding(f)));
+    }
     ArrayNode suppressed = root.putArray("suppressed");
     for (Suppressed s : result.suppressed()) {
       ObjectNode node = finding(s.finding());

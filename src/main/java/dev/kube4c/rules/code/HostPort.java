@@ -37,7 +37,7 @@ public final class HostPort extends ContainerRule {
     JsonNode ports = container.node().path("ports");
     List<String> found = new ArrayList<>();
     for (int i = 0; i < ports.size(); i++) {
-      JsonNode hostPort = ports.get(i).path("hostPort");
+      JsonNode hostPort = ports.path(i).path("hostPort");
       if (hostPort.canConvertToInt() && hostPort.asInt() > 0) {
         found.add(container.path() + ".ports[" + i + "].hostPort is " + hostPort.asInt());
       }

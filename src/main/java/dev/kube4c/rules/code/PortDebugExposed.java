@@ -59,7 +59,7 @@ public final class PortDebugExposed implements Rule {
         JsonNode ports = container.node().path("ports");
         List<String> found = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
-          describe(ports.get(i).path("containerPort"), container.path() + ".ports[" + i + "].containerPort", found);
+          describe(ports.path(i).path("containerPort"), container.path() + ".ports[" + i + "].containerPort", found);
         }
         if (!found.isEmpty()) {
           sink.report(workload.resource(), container, String.join("; ", found));
@@ -70,7 +70,7 @@ public final class PortDebugExposed implements Rule {
       JsonNode ports = service.spec().path("ports");
       List<String> found = new ArrayList<>();
       for (int i = 0; i < ports.size(); i++) {
-        describe(ports.get(i).path("port"), "spec.ports[" + i + "].port", found);
+        describe(ports.path(i).path("port"), "spec.ports[" + i + "].port", found);
       }
       if (!found.isEmpty()) {
         sink.report(service, String.join("; ", found));

@@ -15,11 +15,16 @@ import java.util.List;
 /** Some host paths hand over the node: its root, kubelet credentials, or the container runtime's socket. */
 public final class ContainerHostPathSensitive extends WorkloadRule {
 
-  /** Host paths that expose the node; a hostPath on one of them or below it is flagged ("/" only exactly). */
+  /**
+   * Host paths that expose the node; a hostPath on one of them or below it is flagged ("/" only
+   * exactly). The kubelet runs FlexVolume drivers from /usr/libexec/kubernetes/kubelet-plugins as
+   * root, and GKE's Container-Optimized OS keeps the kubelet's binaries and bootstrap credentials
+   * under /home/kubernetes: writing there takes the node.
+   */
   static final List<String> SENSITIVE =
       List.of("/etc", "/proc", "/sys", "/root", "/boot", "/dev", "/var/lib/kubelet", "/var/lib/docker",
           "/var/lib/containerd", "/var/lib/etcd", "/var/run/containerd", "/run/containerd", "/var/run/crio",
-          "/run/crio", "/var/run/docker", "/run/docker");
+          "/run/crio", "/var/run/docker", "/run/docker", "/usr/libexec/kubernetes", "/home/kubernetes");
 
   private static final RuleMetadata METADATA =
       RuleMetadata.rule("container-host-path-sensitive")
@@ -42,7 +47,7 @@ public final class ContainerHostPathSensitive extends WorkloadRule {
     JsonNode volumes = workload.podSpec().path("volumes");
     List<String> found = new ArrayList<>();
     for (int i = 0; i < volumes.size(); i++) {
-      JsonNode hostPath = volumes.get(i).path("hostPath").path("path");
+      JsonNode hostPath = volumes.path(i).path("hostPath").path("path");
       if (hostPath.isTextual() && isSensitive(hostPath.asText())) {
         found.add(workload.path("volumes[" + i + "].hostPath.path") + " is " + hostPath.asText());
       }
