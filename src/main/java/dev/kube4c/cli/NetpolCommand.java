@@ -62,7 +62,7 @@ final class NetpolCommand implements Callable<Integer> {
     ObjectNode root = mapper.createObjectNode().put("schemaVersion", 1);
     ArrayNode workloads = root.putArray("workloads");
     for (Workload workload : inventory.workloads()) {
-      workloads.add(workload.resource().display());
+      workloads.add(workload.resource().qualifiedName());
     }
     ArrayNode list = root.putArray("connections");
     for (Reachability.Connection c : connections) {
@@ -84,7 +84,7 @@ final class NetpolCommand implements Callable<Integer> {
     out.println("digraph netpol {");
     out.println("  rankdir=LR; node [shape=box];");
     out.println("  \"internet\" [shape=ellipse];");
-    inventory.workloads().forEach(w -> out.println("  " + quote(w.resource().display()) + ";"));
+    inventory.workloads().forEach(w -> out.println("  " + quote(w.resource().qualifiedName()) + ";"));
     for (Reachability.Connection c : connections) {
       out.println("  " + quote(c.from()) + " -> " + quote(c.to()) + " [label=" + quote(ports(c.ports())) + "];");
     }

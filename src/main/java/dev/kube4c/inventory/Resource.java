@@ -45,6 +45,12 @@ public record Resource(
     return Labels.of(object.path("metadata").path("annotations"));
   }
 
+  /** KIND/NAMESPACE/NAME with the effective namespace (KIND/NAME when cluster-scoped), as who-can and netpol print. */
+  public String qualifiedName() {
+    String ns = effectiveNamespace();
+    return ns == null ? kind + "/" + name : kind + "/" + ns + "/" + name;
+  }
+
   /** KIND/NAME or KIND/NAMESPACE/NAME, as in CLI.md. */
   public String display() {
     return ref().display();

@@ -34,7 +34,7 @@ public final class Reachability {
     for (Workload to : workloads) {
       Side fromInternet = external(to, Direction.INGRESS);
       if (fromInternet.allowed()) {
-        connections.add(new Connection(INTERNET, to.resource().display(), fromInternet.ports, fromInternet.via));
+        connections.add(new Connection(INTERNET, to.resource().qualifiedName(), fromInternet.ports, fromInternet.via));
       }
     }
     for (Workload from : workloads) {
@@ -42,13 +42,13 @@ public final class Reachability {
         if (from != to) {
           Set<String> ports = allowed(from, to);
           if (ports == null || !ports.isEmpty()) {
-            connections.add(new Connection(from.resource().display(), to.resource().display(), ports, List.of()));
+            connections.add(new Connection(from.resource().qualifiedName(), to.resource().qualifiedName(), ports, List.of()));
           }
         }
       }
       Side toInternet = external(from, Direction.EGRESS);
       if (toInternet.allowed()) {
-        connections.add(new Connection(from.resource().display(), INTERNET, toInternet.ports, toInternet.via));
+        connections.add(new Connection(from.resource().qualifiedName(), INTERNET, toInternet.ports, toInternet.via));
       }
     }
     return connections;
