@@ -66,9 +66,12 @@ public record ClusterTarget(Config config, String context, String name) {
     return new ClusterTarget(tune(config), current.getName(), "cluster/" + current.getName());
   }
 
-  /** KUBECONFIG as kubectl reads it: a path list, or ~/.kube/config when unset. */
+  /**
+   * KUBECONFIG as kubectl reads it: a path list, or ~/.kube/config when unset. fabric8 reads the
+   * same list (system property {@code kubeconfig} first, as it does), so both agree on the files.
+   */
   static List<String> kubeconfigFiles(Function<String, String> env) {
-    String value = env.apply("KUBECONFIG");
+    String value = System.getProperty("kubeconfig", env.apply("KUBECONFIG"));
     if (value == null || value.isBlank()) {
       return List.of(Path.of(System.getProperty("user.home"), ".kube", "config").toString());
     }
