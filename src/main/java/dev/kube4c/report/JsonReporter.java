@@ -111,7 +111,7 @@ public final class JsonReporter implements Reporter {
     }
     ArrayNode errors = root.putArray("errors");
     for (InputProblem problem : result.errors()) {
-      ObjectNode node = errors.addObject().put("file", problem.location().file());
+      ObjectNode node = errors.addObject().put(problem.location().isSource() ? "source" : "file", problem.location().file());
       if (problem.location().line() > 0) {
         node.put("line", problem.location().line()).put("column", problem.location().column());
       }
@@ -142,7 +142,9 @@ public final class JsonReporter implements Reporter {
       putIfPresent(resource, "container", ref.container());
     }
     Location location = finding.location();
-    if (location != null) {
+    if (location != null && location.isSource()) {
+      node.put("source", location.source());
+    } else if (location != null) {
       ObjectNode loc = node.putObject("location").put("file", location.file());
       if (location.line() > 0) {
         loc.put("line", location.line()).put("column", location.column());

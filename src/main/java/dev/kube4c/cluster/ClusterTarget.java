@@ -1,0 +1,106 @@
+package dev.kube4c.cluster;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Which cluster to scan and how to reach it, resolved like kubectl: {@code --kubeconfig FILE}, else
+ * the {@code KUBECONFIG} list (merged, first file wins), else {@code ~/.kube/config}, else the
+ * in-cluster ServiceAccount. fabric8 does the reading (contexts, tokens, client certificates, exec
+ * credential plugins, auth providers); this class only checks the outcome and names the source.
+ *
+ * @param name {@code cluster/<context>} (or {@code cluster/in-cluster}) for findings and reports
+ */
+public record ClusterTarget(Config config, String context, String name) {
+
+  static final String SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+
+  /** Per-request limits; a page that takes longer than this is a timeout, reported as such. */
+  public static final int CONNECT_TIMEOUT_MS = 10_000;
+  public static final int REQUEST_TIMEOUT_MS = 60_000;
+  /** 429 and 5xx answers are retried this many times with exponential back-off (Retry-After is honoured). */
+  public static final int RETRIES = 6;
+  public static final int RETRY_INTERVAL_MS = 500;
+
+  public static ClusterTarget resolve(Path kubeconfig, String context) {
+    return resolve(kubeconfig, context, System::getenv);
+  }
+
+  static ClusterTarget resolve(Path kubeconfig, String context, Function<String, String> env) {
+    Config config;
+    if (kubeconfig != null) {
+      if (!Files.isRegularFile(kubeconfig)) {
+        throw new ClusterException("kubeconfig " + kubeconfig + " does not exist");
+      }
+      config = parse(() -> Config.fromKubeconfig(context, kubeconfig.toFile()), kubeconfig.toString());
+    } else if (kubeconfigFiles(env).stream().anyMatch(f -> new File(f).isFile())) {
+      config = parse(() -> Config.autoConfigure(context), String.join(File.pathSeparator, kubeconfigFiles(env)));
+    } else if (env.apply("KUBERNETES_SERVICE_HOST") != null && Files.isReadable(Path.of(SERVICE_ACCOUNT_TOKEN))) {
+      if (context != null) {
+        throw new ClusterException("--context " + context + " given, but there is no kubeconfig (running in-cluster)");
+      }
+      config = parse(() -> Config.autoConfigure(null), "in-cluster ServiceAccount");
+      return new ClusterTarget(tune(config), null, "cluster/in-cluster");
+    } else {
+      throw new ClusterException(
+          "no kubeconfig found (looked at " + String.join(File.pathSeparator, kubeconfigFiles(env))
+              + ") and not running in a cluster; give --kubeconfig FILE or set KUBECONFIG");
+    }
+    NamedContext current = config.getCurrentContext();
+    if (context != null && (current == null || !context.equals(current.getName()))) {
+      List<String> known = config.getContexts() == null ? List.of() : config.getContexts().stream().map(NamedContext::getName).filter(Objects::nonNull).sorted().toList();
+      throw new ClusterException("context \"" + context + "\" not found in the kubeconfig; known contexts: " + (known.isEmpty() ? "none" : String.join(", ", known)));
+    }
+    if (current == null) {
+      throw new ClusterException("the kubeconfig has no current-context; give --context NAME");
+    }
+    if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+      throw new ClusterException("context \"" + current.getName() + "\" names no cluster server");
+    }
+    return new ClusterTarget(tune(config), current.getName(), "cluster/" + current.getName());
+  }
+
+  /**
+   * KUBECONFIG as kubectl reads it: a path list, or ~/.kube/config when unset. fabric8 reads the
+   * same list (system property {@code kubeconfig} first, as it does), so both agree on the files.
+   */
+  static List<String> kubeconfigFiles(Function<String, String> env) {
+    String value = System.getProperty("kubeconfig", env.apply("KUBECONFIG"));
+    if (value == null || value.isBlank()) {
+      return List.of(Path.of(System.getProperty("user.home"), ".kube", "config").toString());
+    }
+    return java.util.Arrays.stream(value.split(File.pathSeparator)).filter(s -> !s.isBlank()).toList();
+  }
+
+  private static Config parse(java.util.function.Supplier<Config> reader, String where) {
+    try {
+      return reader.get();
+    } catch (RuntimeException e) {
+      // fabric8 wraps YAML and file errors; keep its message, never a stack trace.
+      throw new ClusterException("cannot read kubeconfig " + where + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static Config tune(Config config) {
+    config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
+    config.setRequestTimeout(REQUEST_TIMEOUT_MS);
+    config.setRequestRetryBackoffLimit(RETRIES);
+    config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MS);
+    return config;
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.kube4c.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kube4c.config.Config;
+import dev.kube4c.engine.ScanRequest;
+import dev.kube4c.findings.ScanResult;
+import dev.kube4c.rules.Severity;
+import dev.kube4c.testing.Fixtures;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** deploy/ runs kube4c in the cluster; it must pass kube4c's own scan, at the restricted PSS level too. */
+class DeployManifestsTest {
+
+  @Test
+  void deployManifestsPassTheirOwnScan() {
+    ScanRequest restricted = new ScanRequest(Config.DEFAULT.withPss("restricted", "latest"), null, null, null, Fixtures.TODAY);
+    ScanResult result = Fixtures.scan(List.of("deploy"), restricted);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.resources()).isEqualTo(6);
+    assertThat(result.findings()).noneMatch(f -> f.severity().atLeast(Severity.MEDIUM));
+    assertThat(result.findings()).noneMatch(f -> f.ruleId().startsWith("container-"));
+  }
+
+  @Test
+  void clusterRoleOnlyReads() {
+    ScanResult result = Fixtures.scan(List.of("deploy"), Config.DEFAULT);
+    assertThat(result.inputs()).singleElement().satisfies(i -> assertThat(i.resources()).isEqualTo(6));
+    String text = new String(readDeploy());
+    List<String> verbs = text.lines().map(String::trim).filter(l -> l.startsWith("verbs:")).toList();
+    assertThat(verbs).hasSize(ApiKind.NEEDED.stream().map(ApiKind::group).distinct().toList().size()).containsOnly("verbs: [get, list]");
+    assertThat(text.lines().filter(l -> l.trim().startsWith("resources:"))).noneMatch(l -> l.contains("secrets") || l.contains("*"));
+  }
+
+  private static byte[] readDeploy() {
+    try {
+      return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("deploy/kube4c.yaml"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
