@@ -7,7 +7,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** The progress bar of a cluster scan on a terminal: kinds listed of all, objects so far, elapsed time. On stderr. */
+/**
+ * The progress bar of a cluster scan on a terminal: kinds listed of all, objects so far, elapsed
+ * time. On stderr.
+ */
 final class ClusterProgress implements ClusterReader.Listener, AutoCloseable {
 
   private final ProgressBar bar;
@@ -29,8 +32,13 @@ final class ClusterProgress implements ClusterReader.Listener, AutoCloseable {
 
   /** A bar when stderr is a terminal and not in CI; otherwise a listener that prints nothing. */
   static ClusterReader.Listener forTerminal(boolean quiet) {
-    boolean interactive = System.console() != null && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM"));
-    return interactive && !quiet ? new ClusterProgress(ApiKind.NEEDED.size()) : ClusterReader.Listener.NONE;
+    boolean interactive =
+        System.console() != null
+            && System.getenv("CI") == null
+            && !"dumb".equals(System.getenv("TERM"));
+    return interactive && !quiet
+        ? new ClusterProgress(ApiKind.NEEDED.size())
+        : ClusterReader.Listener.NONE;
   }
 
   @Override

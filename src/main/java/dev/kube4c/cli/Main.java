@@ -5,14 +5,25 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The kube4c command line. Exit codes follow CLI.md: 0 clean, 1 findings at the threshold, 2 usage or input errors. */
+/**
+ * The kube4c command line. Exit codes follow CLI.md: 0 clean, 1 findings at the threshold, 2 usage
+ * or input errors.
+ */
 @Command(
     name = "kube4c",
     mixinStandardHelpOptions = true,
     scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.Version.class,
     description = "Kubernetes security posture by the 4C model: Cloud, Cluster, Container, Code.",
-    subcommands = {ScanCommand.class, RulesCommand.class, MapCommand.class, WhoCanCommand.class, NetpolCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ScanCommand.class,
+      RulesCommand.class,
+      MapCommand.class,
+      WhoCanCommand.class,
+      NetpolCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static final int EXIT_OK = 0;
@@ -34,13 +45,18 @@ public final class Main implements Runnable {
     commandLine.setParameterExceptionHandler(
         (ex, arguments) -> {
           err.println("kube4c: " + ex.getMessage());
-          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+          err.println(
+              "Try '"
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for usage.");
           return EXIT_ERROR;
         });
     commandLine.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           boolean verbose = parseResult.originalArgs().contains("--verbose");
-          err.println("kube4c: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+          err.println(
+              "kube4c: "
+                  + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
           if (verbose) {
             ex.printStackTrace(err);
           } else {
@@ -51,7 +67,10 @@ public final class Main implements Runnable {
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError e) {
-      err.println("kube4c: out of memory (heap limit " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); raise it with KUBE4C_JAVA_OPTS=-Xmx4g");
+      err.println(
+          "kube4c: out of memory (heap limit "
+              + (Runtime.getRuntime().maxMemory() >> 20)
+              + " MiB); raise it with KUBE4C_JAVA_OPTS=-Xmx4g");
       return EXIT_ERROR;
     }
   }

@@ -30,7 +30,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kube4c map}: the 4C mind map alone; with inputs, each area's status from a scan of them. */
+/**
+ * {@code kube4c map}: the 4C mind map alone; with inputs, each area's status from a scan of them.
+ */
 @Command(
     name = "map",
     description = {
@@ -44,22 +46,34 @@ final class MapCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (recursive), or - for standard input. None: the concepts only.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description =
+          "Files or folders to scan (recursive), or - for standard input. None: the concepts only.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text, html, markdown or mermaid (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-f", "--format"},
+      defaultValue = "text",
+      description = "text, html, markdown or mermaid (default: ${DEFAULT-VALUE})")
   String format;
 
-  @Option(names = {"-o", "--output"}, description = "Write the map to FILE instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      description = "Write the map to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--config", description = "Configuration file (default: ./.kube4c.yaml when present).")
+  @Option(
+      names = "--config",
+      description = "Configuration file (default: ./.kube4c.yaml when present).")
   Path config;
 
   @Override
   public Integer call() throws IOException {
     if (!FORMATS.contains(format)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be one of " + String.join(", ", FORMATS));
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--format must be one of " + String.join(", ", FORMATS));
     }
     ScanResult result = paths.isEmpty() ? null : scan();
     if (output != null) {
@@ -83,9 +97,13 @@ final class MapCommand implements Callable<Integer> {
   private ScanResult scan() {
     List<InputProblem> problems = new ArrayList<>();
     Config settings = Config.DEFAULT;
-    Path file = config != null ? config : Files.isRegularFile(Path.of(".kube4c.yaml")) ? Path.of(".kube4c.yaml") : null;
+    Path file =
+        config != null
+            ? config
+            : Files.isRegularFile(Path.of(".kube4c.yaml")) ? Path.of(".kube4c.yaml") : null;
     if (config != null && !Files.isRegularFile(config)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "config file " + config + " does not exist");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "config file " + config + " does not exist");
     }
     if (file != null) {
       ConfigLoader.Loaded loaded = new ConfigLoader().load(file);
@@ -98,12 +116,18 @@ final class MapCommand implements Callable<Integer> {
 
   /** Renders the map of {@code result}, or of the catalogue when there is no scan. */
   static void render(ScanResult result, String format, Writer writer) throws IOException {
-    List<RuleMetadata> catalogue = RuleCatalogue.builtIn().all().stream().map(Rule::metadata).toList();
+    List<RuleMetadata> catalogue =
+        RuleCatalogue.builtIn().all().stream().map(Rule::metadata).toList();
     MindMap map = result == null ? MindMap.catalogue(catalogue) : MindMap.of(result);
     String heading =
         result == null
             ? "kube4c 4C mind map: " + catalogue.size() + " rules in the catalogue"
-            : "kube4c 4C mind map: " + result.resources() + " resources, " + result.rulesEvaluated() + " rules evaluated, " + MindMap.countsText(result.scores().total());
+            : "kube4c 4C mind map: "
+                + result.resources()
+                + " resources, "
+                + result.rulesEvaluated()
+                + " rules evaluated, "
+                + MindMap.countsText(result.scores().total());
     PrintWriter out = new PrintWriter(writer);
     switch (format) {
       case "text" -> MindMapFormats.text(map, heading, out);

@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kube4c netpol PATH...}: the workload-to-workload (and internet) connections NetworkPolicies allow. */
+/**
+ * {@code kube4c netpol PATH...}: the workload-to-workload (and internet) connections
+ * NetworkPolicies allow.
+ */
 @Command(
     name = "netpol",
     description = {
@@ -30,25 +33,46 @@ final class NetpolCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders with workloads, Namespaces and NetworkPolicies.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Files or folders with workloads, Namespaces and NetworkPolicies.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text, json or dot (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-f", "--format"},
+      defaultValue = "text",
+      description = "text, json or dot (default: ${DEFAULT-VALUE})")
   String format;
 
   @Override
   public Integer call() throws Exception {
     if (!List.of("text", "json", "dot").contains(format)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be text, json or dot");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--format must be text, json or dot");
     }
     SourceLoader.Loaded loaded = new SourceLoader(System.in).load(paths);
     Inventory inventory = Inventory.of(loaded.documents(), loaded.problems());
-    List<Reachability.Connection> connections = new Reachability(new NetworkPolicyModel(inventory)).connections();
+    List<Reachability.Connection> connections =
+        new Reachability(new NetworkPolicyModel(inventory)).connections();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(inventory, connections)));
+      case "json" ->
+          out.println(
+              new ObjectMapper()
+                  .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(json(inventory, connections)));
       case "dot" -> dot(connections, inventory, out);
-      default -> connections.forEach(c -> out.println(c.from() + " -> " + c.to() + "  " + ports(c.ports()) + (c.via().isEmpty() ? "" : "  via " + String.join(", ", c.via()))));
+      default ->
+          connections.forEach(
+              c ->
+                  out.println(
+                      c.from()
+                          + " -> "
+                          + c.to()
+                          + "  "
+                          + ports(c.ports())
+                          + (c.via().isEmpty() ? "" : "  via " + String.join(", ", c.via()))));
     }
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
@@ -80,13 +104,23 @@ final class NetpolCommand implements Callable<Integer> {
     return root;
   }
 
-  private static void dot(List<Reachability.Connection> connections, Inventory inventory, PrintWriter out) {
+  private static void dot(
+      List<Reachability.Connection> connections, Inventory inventory, PrintWriter out) {
     out.println("digraph netpol {");
     out.println("  rankdir=LR; node [shape=box];");
     out.println("  \"internet\" [shape=ellipse];");
-    inventory.workloads().forEach(w -> out.println("  " + quote(w.resource().qualifiedName()) + ";"));
+    inventory
+        .workloads()
+        .forEach(w -> out.println("  " + quote(w.resource().qualifiedName()) + ";"));
     for (Reachability.Connection c : connections) {
-      out.println("  " + quote(c.from()) + " -> " + quote(c.to()) + " [label=" + quote(ports(c.ports())) + "];");
+      out.println(
+          "  "
+              + quote(c.from())
+              + " -> "
+              + quote(c.to())
+              + " [label="
+              + quote(ports(c.ports()))
+              + "];");
     }
     out.println("}");
   }

@@ -17,31 +17,56 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kube4c rules}: the catalogue with metadata and framework mappings. */
-@Command(name = "rules", description = "List the rule catalogue with metadata and framework mappings.")
+@Command(
+    name = "rules",
+    description = "List the rule catalogue with metadata and framework mappings.")
 final class RulesCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-f", "--format"}, description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
+  @Option(
+      names = {"-f", "--format"},
+      description = "text or json (default: ${DEFAULT-VALUE})",
+      defaultValue = "text")
   String format;
 
-  @Option(names = "--layer", split = ",", description = "only these layers: cloud, cluster, container, code")
+  @Option(
+      names = "--layer",
+      split = ",",
+      description = "only these layers: cloud, cluster, container, code")
   List<String> layers;
 
   @Override
   public Integer call() throws Exception {
     List<Layer> wanted;
     try {
-      wanted = layers == null ? List.of(Layer.values()) : layers.stream().map(Layer::parse).toList();
+      wanted =
+          layers == null ? List.of(Layer.values()) : layers.stream().map(Layer::parse).toList();
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--layer must be cloud, cluster, container or code");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--layer must be cloud, cluster, container or code");
     }
-    List<RuleMetadata> rules = RuleCatalogue.builtIn().all().stream().map(Rule::metadata).filter(m -> wanted.contains(m.layer())).toList();
+    List<RuleMetadata> rules =
+        RuleCatalogue.builtIn().all().stream()
+            .map(Rule::metadata)
+            .filter(m -> wanted.contains(m.layer()))
+            .toList();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
-      case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(rules)));
-      case "text" -> rules.forEach(m -> out.printf("%-44s %-9s %-8s %-18s %s%n", m.id(), m.layer().id(), m.severity().id(), m.area().id(), m.title()));
-      default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format must be text or json");
+      case "json" ->
+          out.println(
+              new ObjectMapper()
+                  .enable(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(toJson(rules)));
+      case "text" ->
+          rules.forEach(
+              m ->
+                  out.printf(
+                      "%-44s %-9s %-8s %-18s %s%n",
+                      m.id(), m.layer().id(), m.severity().id(), m.area().id(), m.title()));
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--format must be text or json");
     }
     out.flush();
     return Main.EXIT_OK;
@@ -51,8 +76,13 @@ final class RulesCommand implements Callable<Integer> {
     ArrayNode array = new ObjectMapper().createArrayNode();
     for (RuleMetadata m : rules) {
       ObjectNode node = array.addObject();
-      node.put("id", m.id()).put("title", m.title()).put("layer", m.layer().id()).put("area", m.area().id());
-      node.put("severity", m.severity().id()).put("rationale", m.rationale()).put("remediation", m.remediation());
+      node.put("id", m.id())
+          .put("title", m.title())
+          .put("layer", m.layer().id())
+          .put("area", m.area().id());
+      node.put("severity", m.severity().id())
+          .put("rationale", m.rationale())
+          .put("remediation", m.remediation());
       m.references().forEach(node.putArray("references")::add);
       Frameworks f = m.frameworks();
       ObjectNode fw = node.putObject("frameworks");

@@ -40,30 +40,56 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kube4c scan}: the main job. */
-@Command(name = "scan", description = "Scan manifests (files, folders, - for stdin) by the 4C model.", sortOptions = false)
+@Command(
+    name = "scan",
+    description = "Scan manifests (files, folders, - for stdin) by the 4C model.",
+    sortOptions = false)
 final class ScanCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to scan (recursive), or - for standard input.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Files or folders to scan (recursive), or - for standard input.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--node", arity = "0..1", fallbackValue = "/", paramLabel = "ROOT", description = "Node mode: read this node's component configuration and file modes below ROOT (default /), e.g. the host mounted into a Job.")
+  @Option(
+      names = "--node",
+      arity = "0..1",
+      fallbackValue = "/",
+      paramLabel = "ROOT",
+      description =
+          "Node mode: read this node's component configuration and file modes below ROOT (default /), e.g. the host mounted into a Job.")
   String nodeRoot;
 
-  @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text, json, sarif, junit, markdown or html (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-f", "--format"},
+      defaultValue = "text",
+      description = "text, json, sarif, junit, markdown or html (default: ${DEFAULT-VALUE})")
   String format;
 
-  @Option(names = {"-o", "--output"}, description = "Write the report to FILE instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--fail-on", defaultValue = "high", description = "critical|high|medium|low|info|none: exit 1 when a finding is at least this severe (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--fail-on",
+      defaultValue = "high",
+      description =
+          "critical|high|medium|low|info|none: exit 1 when a finding is at least this severe (default: ${DEFAULT-VALUE}).")
   String failOn;
 
-  @Option(names = "--config", description = "Configuration file (default: ./.kube4c.yaml when present).")
+  @Option(
+      names = "--config",
+      description = "Configuration file (default: ./.kube4c.yaml when present).")
   Path config;
 
-  @Option(names = "--layer", split = ",", description = "Only rules of these layers: cloud, cluster, container, code.")
+  @Option(
+      names = "--layer",
+      split = ",",
+      description = "Only rules of these layers: cloud, cluster, container, code.")
   List<String> layers = new ArrayList<>();
 
   @Option(names = "--rule", split = ",", description = "Only these rule ids.")
@@ -72,41 +98,72 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--exclude-rule", split = ",", description = "Skip these rule ids.")
   List<String> excludedRules = new ArrayList<>();
 
-  @Option(names = "--pss-level", description = "Evaluate Pod Security Standards at this level: baseline or restricted.")
+  @Option(
+      names = "--pss-level",
+      description = "Evaluate Pod Security Standards at this level: baseline or restricted.")
   String pssLevel;
 
-  @Option(names = "--pss-version", description = "Pod Security Standards policy version: v1.N or latest.")
+  @Option(
+      names = "--pss-version",
+      description = "Pod Security Standards policy version: v1.N or latest.")
   String pssVersion;
 
-  @Option(names = "--verify-images", description = "Verify cosign signatures of every image against its registry (needs --cosign-key).")
+  @Option(
+      names = "--verify-images",
+      description =
+          "Verify cosign signatures of every image against its registry (needs --cosign-key).")
   boolean verifyImages;
 
   // Repeatable or comma-separated rather than arity 1..*, which would swallow the PATHs after it.
-  @Option(names = "--cosign-key", split = ",", paramLabel = "FILE", description = "Trusted cosign public key, PEM (ECDSA, RSA, Ed25519), for --verify-images; repeat or separate with commas.")
+  @Option(
+      names = "--cosign-key",
+      split = ",",
+      paramLabel = "FILE",
+      description =
+          "Trusted cosign public key, PEM (ECDSA, RSA, Ed25519), for --verify-images; repeat or separate with commas.")
   List<Path> cosignKeys = new ArrayList<>();
 
-  @Option(names = "--cluster", description = "Scan the live cluster of the kubeconfig context (or the in-cluster ServiceAccount) instead of files.")
+  @Option(
+      names = "--cluster",
+      description =
+          "Scan the live cluster of the kubeconfig context (or the in-cluster ServiceAccount) instead of files.")
   boolean cluster;
 
-  @Option(names = "--context", paramLabel = "NAME", description = "With --cluster: the kubeconfig context (default: current-context).")
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description = "With --cluster: the kubeconfig context (default: current-context).")
   String context;
 
-  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --cluster: the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description =
+          "With --cluster: the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
   Path kubeconfig;
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "With --cluster: only this namespace (cluster-scoped objects are still read).")
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
+      description = "With --cluster: only this namespace (cluster-scoped objects are still read).")
   String namespace;
 
-  @Option(names = {"-A", "--all-namespaces"}, description = "With --cluster: all namespaces (the default).")
+  @Option(
+      names = {"-A", "--all-namespaces"},
+      description = "With --cluster: all namespaces (the default).")
   boolean allNamespaces;
 
-  @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
+  @Option(
+      names = "--no-color",
+      description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
 
   @Option(names = "--quiet", description = "Text format: print only the summary.")
   boolean quiet;
 
-  @Option(names = "--verbose", description = "List skipped files and show details of internal errors.")
+  @Option(
+      names = "--verbose",
+      description = "List skipped files and show details of internal errors.")
   boolean verbose;
 
   /** For benchmarks: read and index the inputs, run no rule (the floor a scan cannot beat). */
@@ -118,22 +175,33 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = parseFailOn();
     Set<Layer> layerSet = parseLayers();
-    Reporter reporter = new Reporters().find(format).orElseThrow(() -> usage("--format must be one of " + new Reporters().formats()));
+    Reporter reporter =
+        new Reporters()
+            .find(format)
+            .orElseThrow(() -> usage("--format must be one of " + new Reporters().formats()));
     checkClusterOptions();
     if (paths.isEmpty() && nodeRoot == null && !cluster) {
-      throw usage("give at least one PATH to scan (a file, a folder, or - for standard input), or --cluster");
+      throw usage(
+          "give at least one PATH to scan (a file, a folder, or - for standard input), or --cluster");
     }
 
     List<InputProblem> problems = new ArrayList<>();
     Config settings = loadConfig(problems).withPss(pssLevel, pssVersion);
-    if (settings.pssLevel() != null && !List.of("baseline", "restricted", "privileged").contains(settings.pssLevel())) {
+    if (settings.pssLevel() != null
+        && !List.of("baseline", "restricted", "privileged").contains(settings.pssLevel())) {
       throw usage("--pss-level must be baseline or restricted");
     }
     if (pssVersion != null && dev.kube4c.pss.PssVersion.parse(pssVersion).isEmpty()) {
       throw usage("--pss-version must be v1.N (e.g. v1.30) or latest");
     }
     ScanRequest request =
-        new ScanRequest(settings, layerSet, new HashSet<>(rules), new HashSet<>(excludedRules), LocalDate.now(), imageVerifier());
+        new ScanRequest(
+            settings,
+            layerSet,
+            new HashSet<>(rules),
+            new HashSet<>(excludedRules),
+            LocalDate.now(),
+            imageVerifier());
     Pipeline pipeline = new Pipeline(RuleCatalogue.builtIn());
     List<String> unknown = pipeline.scanner().unknownRuleIds(request);
     if (!unknown.isEmpty()) {
@@ -153,7 +221,9 @@ final class ScanCommand implements Callable<Integer> {
                 ? pipeline.scanNode(Path.of(nodeRoot), paths, System.in, request, problems)
                 : pipeline.scanPaths(paths, System.in, request, problems);
     boolean toTerminal = output == null && System.console() != null;
-    ReportOptions options = new ReportOptions(toTerminal && !noColor && System.getenv("NO_COLOR") == null, verbose, quiet);
+    ReportOptions options =
+        new ReportOptions(
+            toTerminal && !noColor && System.getenv("NO_COLOR") == null, verbose, quiet);
     if (output != null) {
       try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
         reporter.write(result, options, writer);
@@ -171,13 +241,18 @@ final class ScanCommand implements Callable<Integer> {
       result.notes().forEach(n -> err.println("note: " + n));
     } else if (cluster) {
       // A kind we could not list is a hole in the scan; say so even without --verbose.
-      result.notes().stream().filter(n -> n.startsWith("coverage gap")).forEach(n -> err.println("warning: " + n));
+      result.notes().stream()
+          .filter(n -> n.startsWith("coverage gap"))
+          .forEach(n -> err.println("warning: " + n));
     }
     err.flush();
     return result.exitCode(threshold);
   }
 
-  /** Null unless --verify-images; bad key files are usage errors (exit 2) before anything is scanned. */
+  /**
+   * Null unless --verify-images; bad key files are usage errors (exit 2) before anything is
+   * scanned.
+   */
   private ImageVerifier imageVerifier() {
     if (!verifyImages) {
       if (!cosignKeys.isEmpty()) {
@@ -186,17 +261,23 @@ final class ScanCommand implements Callable<Integer> {
       return null;
     }
     if (cosignKeys.isEmpty()) {
-      throw usage("--verify-images needs at least one --cosign-key FILE (keyless verification is not supported yet)");
+      throw usage(
+          "--verify-images needs at least one --cosign-key FILE (keyless verification is not supported yet)");
     }
     List<TrustedKey> keys = new ArrayList<>();
     for (Path file : cosignKeys) {
       try {
         keys.add(TrustedKey.load(file));
       } catch (IOException e) {
-        throw usage("cannot use cosign key: " + (e instanceof java.nio.file.NoSuchFileException ? file + " does not exist" : e.getMessage()));
+        throw usage(
+            "cannot use cosign key: "
+                + (e instanceof java.nio.file.NoSuchFileException
+                    ? file + " does not exist"
+                    : e.getMessage()));
       }
     }
-    return new CosignImageVerifier(new OciClient(DockerCredentials.fromEnvironment(), Duration.ofSeconds(20)), keys);
+    return new CosignImageVerifier(
+        new OciClient(DockerCredentials.fromEnvironment(), Duration.ofSeconds(20)), keys);
   }
 
   private void checkClusterOptions() {
@@ -211,12 +292,19 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private ScanResult scanCluster(Pipeline pipeline, ScanRequest request, List<InputProblem> problems) {
-    // A ClusterException (no kubeconfig, unknown context, unreachable server) ends the run with exit 2 and its message.
+  private ScanResult scanCluster(
+      Pipeline pipeline, ScanRequest request, List<InputProblem> problems) {
+    // A ClusterException (no kubeconfig, unknown context, unreachable server) ends the run with
+    // exit 2 and its message.
     ClusterTarget target = ClusterTarget.resolve(kubeconfig, context);
     ClusterReader.Listener progress = ClusterProgress.forTerminal(quiet);
     try {
-      return new ClusterScan(pipeline.scanner()).scan(target, request, problems, new ClusterScan.Options(namespace, ClusterReader.DEFAULT_PAGE_SIZE, progress));
+      return new ClusterScan(pipeline.scanner())
+          .scan(
+              target,
+              request,
+              problems,
+              new ClusterScan.Options(namespace, ClusterReader.DEFAULT_PAGE_SIZE, progress));
     } finally {
       if (progress instanceof AutoCloseable closeable) {
         closeQuietly(closeable);

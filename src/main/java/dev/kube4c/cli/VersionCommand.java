@@ -13,7 +13,9 @@ final class VersionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().println("kube4c " + Scanner.VERSION + " (Java " + Runtime.version() + ")");
+    spec.commandLine()
+        .getOut()
+        .println("kube4c " + Scanner.VERSION + " (Java " + Runtime.version() + ")");
     return Main.EXIT_OK;
   }
 }

@@ -34,23 +34,44 @@ final class WhoCanCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "VERB", description = "get, list, watch, create (exec and attach are create on pods/exec, pods/attach), update, patch, delete, impersonate, escalate, bind, ... or *")
+  @Parameters(
+      index = "0",
+      paramLabel = "VERB",
+      description =
+          "get, list, watch, create (exec and attach are create on pods/exec, pods/attach), update, patch, delete, impersonate, escalate, bind, ... or *")
   String verb;
 
-  @Parameters(index = "1", paramLabel = "RESOURCE",
-      description = "pods, pods/exec (subresource), deployments.apps (resource.group), or a non-resource URL such as /metrics")
+  @Parameters(
+      index = "1",
+      paramLabel = "RESOURCE",
+      description =
+          "pods, pods/exec (subresource), deployments.apps (resource.group), or a non-resource URL such as /metrics")
   String resource;
 
-  @Parameters(index = "2..*", paramLabel = "PATH", arity = "1..*", description = "Files or folders with RBAC objects and workloads, or - for standard input.")
+  @Parameters(
+      index = "2..*",
+      paramLabel = "PATH",
+      arity = "1..*",
+      description = "Files or folders with RBAC objects and workloads, or - for standard input.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = {"-n", "--namespace"}, description = "Ask about this namespace: its RoleBindings and all ClusterRoleBindings (default: every namespace).")
+  @Option(
+      names = {"-n", "--namespace"},
+      description =
+          "Ask about this namespace: its RoleBindings and all ClusterRoleBindings (default: every namespace).")
   String namespace;
 
-  @Option(names = "--resource-name", paramLabel = "NAME", description = "Ask about one named object; rules restricted by resourceNames then count only when they list it.")
+  @Option(
+      names = "--resource-name",
+      paramLabel = "NAME",
+      description =
+          "Ask about one named object; rules restricted by resourceNames then count only when they list it.")
   String resourceName;
 
-  @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = {"-f", "--format"},
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE})")
   String format;
 
   @Override
@@ -59,7 +80,8 @@ final class WhoCanCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--format must be text or json");
     }
     if (verb.isBlank() || resource.isBlank()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "VERB and RESOURCE must not be empty");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "VERB and RESOURCE must not be empty");
     }
     Access access = Access.parse(verb, resource);
     if (!access.isNonResource()) {
@@ -70,7 +92,10 @@ final class WhoCanCommand implements Callable<Integer> {
     List<WhoCan.Entry> entries = WhoCan.ask(RbacModel.of(inventory), access);
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(access, entries)));
+      out.println(
+          new ObjectMapper()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsString(toJson(access, entries)));
     } else {
       writeText(access, entries, out);
     }
@@ -82,14 +107,27 @@ final class WhoCanCommand implements Callable<Integer> {
   }
 
   private static void writeText(Access access, List<WhoCan.Entry> entries, PrintWriter out) {
-    String where = access.isNonResource() || ApiResources.isClusterScoped(access.resource()) ? ""
-        : access.namespace() == null ? " (any namespace)" : " (namespace " + access.namespace() + ")";
-    out.println("Who can " + access.describe() + where + ": " + entries.size() + (entries.size() == 1 ? " subject" : " subjects"));
+    String where =
+        access.isNonResource() || ApiResources.isClusterScoped(access.resource())
+            ? ""
+            : access.namespace() == null
+                ? " (any namespace)"
+                : " (namespace " + access.namespace() + ")";
+    out.println(
+        "Who can "
+            + access.describe()
+            + where
+            + ": "
+            + entries.size()
+            + (entries.size() == 1 ? " subject" : " subjects"));
     for (WhoCan.Entry entry : entries) {
       out.println();
       out.println(entry.subject().display());
       for (Grant grant : entry.grants()) {
-        String names = grant.rule().rule().restrictedByName() ? "  only resourceNames " + grant.rule().rule().resourceNames() : "";
+        String names =
+            grant.rule().rule().restrictedByName()
+                ? "  only resourceNames " + grant.rule().rule().resourceNames()
+                : "";
         out.println("  " + grant.path() + "  [" + grant.binding().scopeText() + "]" + names);
       }
       if (!entry.workloads().isEmpty()) {
@@ -134,7 +172,8 @@ final class WhoCanCommand implements Callable<Integer> {
           node.put("builtInRole", true);
         }
         node.put("rule", grant.rule().path());
-        node.put("scope", grant.binding().isClusterWide() ? "cluster" : grant.binding().namespace());
+        node.put(
+            "scope", grant.binding().isClusterWide() ? "cluster" : grant.binding().namespace());
         if (grant.rule().rule().restrictedByName()) {
           grant.rule().rule().resourceNames().forEach(node.putArray("resourceNames")::add);
         }

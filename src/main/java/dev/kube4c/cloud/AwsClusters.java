@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** EKS clusters in {@code aws eks describe-cluster} output ({"cluster": {...}}) or the bare cluster object. */
+/**
+ * EKS clusters in {@code aws eks describe-cluster} output ({"cluster": {...}}) or the bare cluster
+ * object.
+ */
 final class AwsClusters {
 
   private AwsClusters() {}
 
   static List<ClusterDocument> read(JsonNode root) {
     if (isCluster(root.path("cluster"))) {
-      return List.of(cluster(root.path("cluster"), JsonPointer.empty().appendProperty("cluster"), "cluster."));
+      return List.of(
+          cluster(root.path("cluster"), JsonPointer.empty().appendProperty("cluster"), "cluster."));
     }
     if (isCluster(root)) {
       return List.of(cluster(root, JsonPointer.empty(), ""));
@@ -27,11 +31,23 @@ final class AwsClusters {
   }
 
   private static ClusterDocument cluster(JsonNode cluster, JsonPointer pointer, String prefix) {
-    ClusterDocument doc = new ClusterDocument(Provider.EKS, Formats.AWS_CLI, cluster.path("name").asText("(unnamed)"), pointer);
+    ClusterDocument doc =
+        new ClusterDocument(
+            Provider.EKS, Formats.AWS_CLI, cluster.path("name").asText("(unnamed)"), pointer);
     // Paths are read inside the cluster object but shown as the user sees them in the CLI output.
-    doc.readSettings(cluster, ClusterKeys.EKS_AWS, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, null);
+    doc.readSettings(
+        cluster,
+        ClusterKeys.EKS_AWS,
+        UnaryOperator.identity(),
+        ClusterDocument.Resolver.NONE,
+        null);
     if (!prefix.isEmpty()) {
-      doc.object().path("settings").forEach(s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s).put("path", prefix + s.path("path").asText()));
+      doc.object()
+          .path("settings")
+          .forEach(
+              s ->
+                  ((com.fasterxml.jackson.databind.node.ObjectNode) s)
+                      .put("path", prefix + s.path("path").asText()));
     }
     return doc;
   }

@@ -90,7 +90,8 @@ final class AzureClusters {
     if (!node.isObject()) {
       return;
     }
-    if (node.path("$schema").asText().toLowerCase(Locale.ROOT).contains("deploymenttemplate") && node.has("resources")) {
+    if (node.path("$schema").asText().toLowerCase(Locale.ROOT).contains("deploymenttemplate")
+        && node.has("resources")) {
       Scope inner = new Scope(node);
       order.add(inner);
       scope = inner;
@@ -130,23 +131,39 @@ final class AzureClusters {
 
   private static void cluster(JsonNode node, JsonPointer pointer, Scope scope) {
     boolean arm = node.has("properties");
-    if (!arm && !(node.has("agentPoolProfiles") || node.has("kubernetesVersion") || node.has("currentKubernetesVersion"))) {
+    if (!arm
+        && !(node.has("agentPoolProfiles")
+            || node.has("kubernetesVersion")
+            || node.has("currentKubernetesVersion"))) {
       return; // a bare reference to a cluster, not its description
     }
-    ClusterDocument.Resolver resolver = arm ? new ArmResolver(scope.template) : ClusterDocument.Resolver.NONE;
+    ClusterDocument.Resolver resolver =
+        arm ? new ArmResolver(scope.template) : ClusterDocument.Resolver.NONE;
     ClusterDocument.Resolved condition = resolver.resolve(node.path("condition"));
-    if (arm && !condition.unknown() && condition.value().isBoolean() && !condition.value().booleanValue()) {
+    if (arm
+        && !condition.unknown()
+        && condition.value().isBoolean()
+        && !condition.value().booleanValue()) {
       return; // the template does not deploy this cluster with its default parameters
     }
     String name = nameOf(node.path("name"), resolver);
-    ClusterDocument doc = new ClusterDocument(Provider.AKS, arm ? Formats.ARM : Formats.AZURE_CLI, name, pointer);
+    ClusterDocument doc =
+        new ClusterDocument(Provider.AKS, arm ? Formats.ARM : Formats.AZURE_CLI, name, pointer);
     UnaryOperator<String> view = arm ? UnaryOperator.identity() : AzureClusters::flatten;
-    doc.readSettings(node, ClusterKeys.forAzureFormat(ClusterKeys.AKS_ARM, !arm), view, resolver, null);
+    doc.readSettings(
+        node, ClusterKeys.forAzureFormat(ClusterKeys.AKS_ARM, !arm), view, resolver, null);
     JsonPaths.Lookup profiles = JsonPaths.get(node, view.apply("properties.agentPoolProfiles"));
     if (profiles.value().isArray()) {
       for (int i = 0; i < profiles.value().size(); i++) {
         JsonNode pool = profiles.value().get(i);
-        doc.addPool(pool.path("name").asText("pool" + i), view.apply("properties.agentPoolProfiles") + "[" + i + "]", pool, ClusterKeys.forAzureFormat(ClusterKeys.AKS_POOL_ARM, !arm), UnaryOperator.identity(), resolver, null);
+        doc.addPool(
+            pool.path("name").asText("pool" + i),
+            view.apply("properties.agentPoolProfiles") + "[" + i + "]",
+            pool,
+            ClusterKeys.forAzureFormat(ClusterKeys.AKS_POOL_ARM, !arm),
+            UnaryOperator.identity(),
+            resolver,
+            null);
       }
     }
     doc.object().put("clusterName", name);
@@ -165,7 +182,14 @@ final class AzureClusters {
       String clusterName = full.contains("/") ? full.substring(0, full.indexOf('/')) : null;
       String poolName = full.contains("/") ? full.substring(full.indexOf('/') + 1) : full;
       for (ClusterDocument cluster : owners(scope, clusterName)) {
-        cluster.addPool(poolName, ClusterDocument.display(scope.poolPointers.get(i)) + ".properties", pool.path("properties"), ClusterKeys.forAzureFormat(ClusterKeys.AKS_POOL_ARM, false), UnaryOperator.identity(), resolver, null);
+        cluster.addPool(
+            poolName,
+            ClusterDocument.display(scope.poolPointers.get(i)) + ".properties",
+            pool.path("properties"),
+            ClusterKeys.forAzureFormat(ClusterKeys.AKS_POOL_ARM, false),
+            UnaryOperator.identity(),
+            resolver,
+            null);
       }
     }
     for (ClusterDocument cluster : scope.clusters) {
@@ -178,27 +202,34 @@ final class AzureClusters {
       for (int i = 0; i < scope.diagnostics.size(); i++) {
         JsonNode diagnostic = scope.diagnostics.get(i);
         ClusterDocument.Resolved condition = resolver.resolve(diagnostic.path("condition"));
-        if (!condition.unknown() && condition.value().isBoolean() && !condition.value().booleanValue()) {
+        if (!condition.unknown()
+            && condition.value().isBoolean()
+            && !condition.value().booleanValue()) {
           continue; // a diagnostic setting the template does not deploy
         }
-        JsonNode logs = copiedLogs(diagnostic.path("properties"), scope.template).orElse(diagnostic.path("properties").path("logs"));
+        JsonNode logs =
+            copiedLogs(diagnostic.path("properties"), scope.template)
+                .orElse(diagnostic.path("properties").path("logs"));
         String here = ClusterDocument.display(scope.diagnosticPointers.get(i)) + ".properties.logs";
         path = path == null ? here : path;
-        if (JsonPaths.isExpression(scope.diagnostics.get(i).path("properties")) || JsonPaths.isExpression(logs)) {
+        if (JsonPaths.isExpression(scope.diagnostics.get(i).path("properties"))
+            || JsonPaths.isExpression(logs)) {
           unknown = true;
           continue;
         }
         for (JsonNode log : logs) {
           String category = log.path("category").asText(log.path("categoryGroup").asText());
           JsonNode enabled = resolver.resolve(log.path("enabled")).value();
-          if (isAuditCategory(category) && (enabled.asBoolean(false) || enabled.asText().equalsIgnoreCase("true"))) {
+          if (isAuditCategory(category)
+              && (enabled.asBoolean(false) || enabled.asText().equalsIgnoreCase("true"))) {
             categories.add(category);
             path = here;
           }
         }
       }
       if (path == null) {
-        cluster.set("auditLogs", "Microsoft.Insights/diagnosticSettings of the cluster", null, false, null);
+        cluster.set(
+            "auditLogs", "Microsoft.Insights/diagnosticSettings of the cluster", null, false, null);
       } else {
         cluster.set("auditLogs", path, categories, unknown && categories.isEmpty(), null);
       }
@@ -206,7 +237,8 @@ final class AzureClusters {
   }
 
   private static final java.util.regex.Pattern COPIED_CATEGORY =
-      java.util.regex.Pattern.compile("^\\[\\s*parameters\\('([^']+)'\\)\\[copyIndex\\('logs'\\)\\]\\s*\\]$");
+      java.util.regex.Pattern.compile(
+          "^\\[\\s*parameters\\('([^']+)'\\)\\[copyIndex\\('logs'\\)\\]\\s*\\]$");
 
   /**
    * Compiled Bicep writes a loop over a parameter as an ARM copy block: "copy": [{"name": "logs",
@@ -218,12 +250,16 @@ final class AzureClusters {
       if (!copy.path("name").asText().equals("logs") || template == null) {
         continue;
       }
-      java.util.regex.Matcher m = COPIED_CATEGORY.matcher(copy.path("input").path("category").asText());
-      JsonNode categories = m.matches() ? template.path("parameters").path(m.group(1)).path("defaultValue") : null;
+      java.util.regex.Matcher m =
+          COPIED_CATEGORY.matcher(copy.path("input").path("category").asText());
+      JsonNode categories =
+          m.matches() ? template.path("parameters").path(m.group(1)).path("defaultValue") : null;
       if (categories != null && categories.isArray()) {
         ArrayNode logs = JsonNodeFactory.instance.arrayNode();
         for (JsonNode category : categories) {
-          logs.addObject().put("category", category.asText()).set("enabled", copy.path("input").path("enabled"));
+          logs.addObject()
+              .put("category", category.asText())
+              .set("enabled", copy.path("input").path("enabled"));
         }
         return java.util.Optional.of(logs);
       }
@@ -233,12 +269,18 @@ final class AzureClusters {
 
   static boolean isAuditCategory(String category) {
     String c = category.toLowerCase(Locale.ROOT);
-    return c.equals("kube-audit") || c.equals("kube-audit-admin") || c.equals("audit") || c.equals("alllogs");
+    return c.equals("kube-audit")
+        || c.equals("kube-audit-admin")
+        || c.equals("audit")
+        || c.equals("alllogs");
   }
 
   private static List<ClusterDocument> owners(Scope scope, String clusterName) {
     if (clusterName != null) {
-      List<ClusterDocument> named = scope.clusters.stream().filter(c -> c.object().path("clusterName").asText().equals(clusterName)).toList();
+      List<ClusterDocument> named =
+          scope.clusters.stream()
+              .filter(c -> c.object().path("clusterName").asText().equals(clusterName))
+              .toList();
       if (!named.isEmpty()) {
         return named;
       }

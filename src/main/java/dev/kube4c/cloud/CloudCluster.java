@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * The provider-neutral view of one managed cluster, read from a synthetic {@code CloudCluster}
  * resource that a {@link CloudClusterDetector} made of AKS, EKS or GKE JSON. Settings are looked up
- * by neutral keys (see {@link ClusterKeys}); each answer keeps the provider's own path and value for
- * messages.
+ * by neutral keys (see {@link ClusterKeys}); each answer keeps the provider's own path and value
+ * for messages.
  */
-public record CloudCluster(Resource resource, Provider provider, String format, List<NodePool> nodePools) {
+public record CloudCluster(
+    Resource resource, Provider provider, String format, List<NodePool> nodePools) {
 
   public static final String API_VERSION = "cloud.kube4c.dev/v1";
   public static final String KIND = "CloudCluster";
@@ -29,9 +30,15 @@ public record CloudCluster(Resource resource, Provider provider, String format, 
     JsonNode object = resource.object();
     List<NodePool> pools = new ArrayList<>();
     for (JsonNode pool : object.path("nodePools")) {
-      pools.add(new NodePool(pool.path("name").asText(), pool.path("path").asText(), pool.path("settings")));
+      pools.add(
+          new NodePool(
+              pool.path("name").asText(), pool.path("path").asText(), pool.path("settings")));
     }
-    return new CloudCluster(resource, Provider.parse(object.path("provider").asText()), object.path("format").asText(), List.copyOf(pools));
+    return new CloudCluster(
+        resource,
+        Provider.parse(object.path("provider").asText()),
+        object.path("format").asText(),
+        List.copyOf(pools));
   }
 
   public String name() {
@@ -47,7 +54,10 @@ public record CloudCluster(Resource resource, Provider provider, String format, 
     return read(resource.object().path("settings").path(key), key);
   }
 
-  /** True when the input format carries this setting at all (e.g. audit log settings are not in `az aks show`). */
+  /**
+   * True when the input format carries this setting at all (e.g. audit log settings are not in `az
+   * aks show`).
+   */
   public boolean has(String key) {
     return resource.object().path("settings").has(key);
   }
@@ -56,7 +66,11 @@ public record CloudCluster(Resource resource, Provider provider, String format, 
     if (node.isMissingNode()) {
       return new Setting("(" + key + ")", null, true, null);
     }
-    return new Setting(node.path("path").asText(), node.get("value"), node.path("unknown").asBoolean(), node.path("via").isTextual() ? node.path("via").asText() : null);
+    return new Setting(
+        node.path("path").asText(),
+        node.get("value"),
+        node.path("unknown").asBoolean(),
+        node.path("via").isTextual() ? node.path("via").asText() : null);
   }
 
   /** Every key and its raw normalised entry, for diagnostics and docs. */

@@ -23,7 +23,14 @@ public final class CloudClusterDetector implements DocumentDetector {
 
   /** Words every recognised input contains; files without any are not parsed again. */
   private static final List<String> MARKERS =
-      List.of("anagedClusters", "anagedclusters", "ANAGEDCLUSTERS", "format_version", ":eks:", "container.googleapis.com", "currentMasterVersion");
+      List.of(
+          "anagedClusters",
+          "anagedclusters",
+          "ANAGEDCLUSTERS",
+          "format_version",
+          ":eks:",
+          "container.googleapis.com",
+          "currentMasterVersion");
 
   @Override
   public List<Document> detect(DetectorInput input) {
@@ -38,7 +45,10 @@ public final class CloudClusterDetector implements DocumentDetector {
       Map<JsonPointer, Location> locations = input.locate(pointers);
       List<Document> out = new ArrayList<>();
       for (ClusterDocument cluster : clusters) {
-        out.add(new Document(cluster.object(), locations.getOrDefault(cluster.pointer(), new Location(input.file(), 1, 1))));
+        out.add(
+            new Document(
+                cluster.object(),
+                locations.getOrDefault(cluster.pointer(), new Location(input.file(), 1, 1))));
       }
       return out;
     }

@@ -52,8 +52,16 @@ final class ClusterDocument {
     return object;
   }
 
-  /** Reads every key of {@code table} from {@code source}; {@code view} maps a table path to the input's spelling. */
-  void readSettings(JsonNode source, Map<String, List<String>> table, UnaryOperator<String> view, Resolver resolver, JsonNode afterUnknown) {
+  /**
+   * Reads every key of {@code table} from {@code source}; {@code view} maps a table path to the
+   * input's spelling.
+   */
+  void readSettings(
+      JsonNode source,
+      Map<String, List<String>> table,
+      UnaryOperator<String> view,
+      Resolver resolver,
+      JsonNode afterUnknown) {
     read(settings, source, table, view, resolver, afterUnknown);
   }
 
@@ -61,16 +69,37 @@ final class ClusterDocument {
     put(settings, key, path, value, unknown, via);
   }
 
-  void addPool(String name, String path, JsonNode source, Map<String, List<String>> table, UnaryOperator<String> view, Resolver resolver, JsonNode afterUnknown) {
+  void addPool(
+      String name,
+      String path,
+      JsonNode source,
+      Map<String, List<String>> table,
+      UnaryOperator<String> view,
+      Resolver resolver,
+      JsonNode afterUnknown) {
     ObjectNode pool = pools.addObject();
     pool.put("name", name);
     pool.put("path", path);
     read(pool.putObject("settings"), source, table, view, resolver, afterUnknown);
     // Pool paths are shown with the pool's own location so that messages point at the right pool.
-    pool.path("settings").forEach(s -> ((ObjectNode) s).put("path", path.isEmpty() ? s.path("path").asText() : path + "." + s.path("path").asText()));
+    pool.path("settings")
+        .forEach(
+            s ->
+                ((ObjectNode) s)
+                    .put(
+                        "path",
+                        path.isEmpty()
+                            ? s.path("path").asText()
+                            : path + "." + s.path("path").asText()));
   }
 
-  private static void read(ObjectNode into, JsonNode source, Map<String, List<String>> table, UnaryOperator<String> view, Resolver resolver, JsonNode afterUnknown) {
+  private static void read(
+      ObjectNode into,
+      JsonNode source,
+      Map<String, List<String>> table,
+      UnaryOperator<String> view,
+      Resolver resolver,
+      JsonNode afterUnknown) {
     for (Map.Entry<String, List<String>> entry : table.entrySet()) {
       String first = null;
       boolean done = false;
@@ -81,7 +110,10 @@ final class ClusterDocument {
           first = path;
         }
         JsonPaths.Lookup lookup = JsonPaths.get(source, path);
-        anyUnknown |= lookup.unknown() || (afterUnknown != null && JsonPaths.get(afterUnknown, path).value().asBoolean(false));
+        anyUnknown |=
+            lookup.unknown()
+                || (afterUnknown != null
+                    && JsonPaths.get(afterUnknown, path).value().asBoolean(false));
         if (lookup.present()) {
           Resolved resolved = resolver.resolve(lookup.value());
           put(into, entry.getKey(), path, resolved.value(), resolved.unknown(), resolved.via());
@@ -95,7 +127,8 @@ final class ClusterDocument {
     }
   }
 
-  private static void put(ObjectNode into, String key, String path, JsonNode value, boolean unknown, String via) {
+  private static void put(
+      ObjectNode into, String key, String path, JsonNode value, boolean unknown, String via) {
     ObjectNode setting = into.putObject(key);
     setting.put("path", path);
     if (value != null && !value.isMissingNode() && !unknown) {

@@ -28,15 +28,30 @@ final class GoogleClusters {
   static boolean isCluster(JsonNode node) {
     return node.isObject()
         && (node.path("selfLink").asText().contains("container.googleapis.com")
-            || (node.has("currentMasterVersion") && (node.has("nodePools") || node.has("masterAuth"))));
+            || (node.has("currentMasterVersion")
+                && (node.has("nodePools") || node.has("masterAuth"))));
   }
 
   private static ClusterDocument cluster(JsonNode cluster, JsonPointer pointer) {
-    ClusterDocument doc = new ClusterDocument(Provider.GKE, Formats.GCLOUD, cluster.path("name").asText("(unnamed)"), pointer);
-    doc.readSettings(cluster, ClusterKeys.GKE_GCLOUD, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, null);
+    ClusterDocument doc =
+        new ClusterDocument(
+            Provider.GKE, Formats.GCLOUD, cluster.path("name").asText("(unnamed)"), pointer);
+    doc.readSettings(
+        cluster,
+        ClusterKeys.GKE_GCLOUD,
+        UnaryOperator.identity(),
+        ClusterDocument.Resolver.NONE,
+        null);
     JsonNode pools = cluster.path("nodePools");
     for (int i = 0; i < pools.size(); i++) {
-      doc.addPool(pools.get(i).path("name").asText("pool" + i), "nodePools[" + i + "]", pools.get(i), ClusterKeys.GKE_POOL_GCLOUD, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, null);
+      doc.addPool(
+          pools.get(i).path("name").asText("pool" + i),
+          "nodePools[" + i + "]",
+          pools.get(i),
+          ClusterKeys.GKE_POOL_GCLOUD,
+          UnaryOperator.identity(),
+          ClusterDocument.Resolver.NONE,
+          null);
     }
     return doc;
   }

@@ -4,15 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
- * Reads dotted paths such as {@code vpc_config[0].endpoint_public_access} from JSON trees, and tells
- * a value that is absent from one hidden behind an unresolved template expression (an ARM
+ * Reads dotted paths such as {@code vpc_config[0].endpoint_public_access} from JSON trees, and
+ * tells a value that is absent from one hidden behind an unresolved template expression (an ARM
  * {@code "[parameters('x')]"} string standing where an object should be).
  */
 final class JsonPaths {
 
   private JsonPaths() {}
 
-  /** What a path led to: the value (missing when absent) and whether an unresolved expression was in the way. */
+  /**
+   * What a path led to: the value (missing when absent) and whether an unresolved expression was in
+   * the way.
+   */
   record Lookup(JsonNode value, boolean unknown) {
     boolean present() {
       return !value.isMissingNode() && !value.isNull();
@@ -45,7 +48,10 @@ final class JsonPaths {
     return new Lookup(node, false);
   }
 
-  /** An ARM template expression: a string in square brackets (a leading "[[" escapes a literal bracket). */
+  /**
+   * An ARM template expression: a string in square brackets (a leading "[[" escapes a literal
+   * bracket).
+   */
   static boolean isExpression(JsonNode node) {
     if (node == null || !node.isTextual()) {
       return false;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 /**
  * One normalised cluster setting: where the provider keeps it ({@code path}, in the input's own
  * spelling), its value (missing when not set), and whether the input left it unresolved (a template
- * expression or a value Terraform only knows after apply). {@code via} says where a value came
- * from when it was not written in place (a template parameter's default).
+ * expression or a value Terraform only knows after apply). {@code via} says where a value came from
+ * when it was not written in place (a template parameter's default).
  */
 public record Setting(String path, JsonNode value, boolean unknown, String via) {
 
@@ -30,11 +30,13 @@ public record Setting(String path, JsonNode value, boolean unknown, String via) 
   }
 
   public boolean isTrue() {
-    return isSet() && (value.isBoolean() ? value.booleanValue() : value.asText().equalsIgnoreCase("true"));
+    return isSet()
+        && (value.isBoolean() ? value.booleanValue() : value.asText().equalsIgnoreCase("true"));
   }
 
   public boolean isFalse() {
-    return isSet() && (value.isBoolean() ? !value.booleanValue() : value.asText().equalsIgnoreCase("false"));
+    return isSet()
+        && (value.isBoolean() ? !value.booleanValue() : value.asText().equalsIgnoreCase("false"));
   }
 
   /** Known and not true: set to false, or not set at all. */

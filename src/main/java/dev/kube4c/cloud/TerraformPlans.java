@@ -26,10 +26,18 @@ final class TerraformPlans {
 
   private TerraformPlans() {}
 
-  record TfResource(String address, String type, String module, JsonNode values, JsonPointer pointer, JsonNode afterUnknown) {}
+  record TfResource(
+      String address,
+      String type,
+      String module,
+      JsonNode values,
+      JsonPointer pointer,
+      JsonNode afterUnknown) {}
 
   static boolean isPlan(JsonNode root) {
-    return root.isObject() && root.has("format_version") && (root.has("planned_values") || root.has("values") || root.has("terraform_version"));
+    return root.isObject()
+        && root.has("format_version")
+        && (root.has("planned_values") || root.has("values") || root.has("terraform_version"));
   }
 
   static List<ClusterDocument> read(JsonNode root) {
@@ -38,24 +46,34 @@ final class TerraformPlans {
       unknowns.put(change.path("address").asText(), change.path("change").path("after_unknown"));
     }
     // Optional+computed attributes that the configuration does not set are "known after apply" in
-    // the plan, yet they take the provider's default: only unknowns the configuration writes stay unknown.
-    unknowns.replaceAll((address, unknown) -> {
-      JsonNode expressions = expressionsOf(root.path("configuration").path("root_module"), address);
-      return expressions == null ? unknown : prune(unknown, expressions);
-    });
+    // the plan, yet they take the provider's default: only unknowns the configuration writes stay
+    // unknown.
+    unknowns.replaceAll(
+        (address, unknown) -> {
+          JsonNode expressions =
+              expressionsOf(root.path("configuration").path("root_module"), address);
+          return expressions == null ? unknown : prune(unknown, expressions);
+        });
     List<TfResource> resources = new ArrayList<>();
     String top = root.has("planned_values") ? "planned_values" : "values";
-    collect(root.path(top).path("root_module"), JsonPointer.empty().appendProperty(top).appendProperty("root_module"), unknowns, resources, 0);
+    collect(
+        root.path(top).path("root_module"),
+        JsonPointer.empty().appendProperty(top).appendProperty("root_module"),
+        unknowns,
+        resources,
+        0);
 
     List<ClusterDocument> clusters = new ArrayList<>();
     Map<ClusterDocument, TfResource> origin = new HashMap<>();
     for (TfResource r : resources) {
-      ClusterDocument doc = switch (r.type) {
-        case "azurerm_kubernetes_cluster" -> cluster(r, Provider.AKS, ClusterKeys.AKS_TERRAFORM);
-        case "aws_eks_cluster" -> cluster(r, Provider.EKS, ClusterKeys.EKS_TERRAFORM);
-        case "google_container_cluster" -> cluster(r, Provider.GKE, ClusterKeys.GKE_TERRAFORM);
-        default -> null;
-      };
+      ClusterDocument doc =
+          switch (r.type) {
+            case "azurerm_kubernetes_cluster" ->
+                cluster(r, Provider.AKS, ClusterKeys.AKS_TERRAFORM);
+            case "aws_eks_cluster" -> cluster(r, Provider.EKS, ClusterKeys.EKS_TERRAFORM);
+            case "google_container_cluster" -> cluster(r, Provider.GKE, ClusterKeys.GKE_TERRAFORM);
+            default -> null;
+          };
       if (doc != null) {
         clusters.add(doc);
         origin.put(doc, r);
@@ -80,7 +98,10 @@ final class TerraformPlans {
     return clusters;
   }
 
-  /** The configuration expressions of the resource at {@code address}, or null when the plan has no configuration for it. */
+  /**
+   * The configuration expressions of the resource at {@code address}, or null when the plan has no
+   * configuration for it.
+   */
   static JsonNode expressionsOf(JsonNode rootModule, String address) {
     if (rootModule.isMissingNode()) {
       return null;
@@ -110,24 +131,42 @@ final class TerraformPlans {
       return null;
     }
     if (unknown.isBoolean()) {
-      return expressions.isMissingNode() ? com.fasterxml.jackson.databind.node.BooleanNode.FALSE : unknown;
+      return expressions.isMissingNode()
+          ? com.fasterxml.jackson.databind.node.BooleanNode.FALSE
+          : unknown;
     }
     if (unknown.isArray()) {
       ArrayNode out = JsonNodeFactory.instance.arrayNode();
       for (int i = 0; i < unknown.size(); i++) {
-        out.add(expressions.isArray() || expressions.isMissingNode() ? prune(unknown.get(i), expressions.path(i)) : unknown.get(i));
+        out.add(
+            expressions.isArray() || expressions.isMissingNode()
+                ? prune(unknown.get(i), expressions.path(i))
+                : unknown.get(i));
       }
       return out;
     }
     if (unknown.isObject()) {
       com.fasterxml.jackson.databind.node.ObjectNode out = JsonNodeFactory.instance.objectNode();
-      unknown.fields().forEachRemaining(e -> out.set(e.getKey(), expressions.isObject() || expressions.isMissingNode() ? prune(e.getValue(), expressions.path(e.getKey())) : e.getValue()));
+      unknown
+          .fields()
+          .forEachRemaining(
+              e ->
+                  out.set(
+                      e.getKey(),
+                      expressions.isObject() || expressions.isMissingNode()
+                          ? prune(e.getValue(), expressions.path(e.getKey()))
+                          : e.getValue()));
       return out;
     }
     return unknown;
   }
 
-  private static void collect(JsonNode module, JsonPointer pointer, Map<String, JsonNode> unknowns, List<TfResource> out, int depth) {
+  private static void collect(
+      JsonNode module,
+      JsonPointer pointer,
+      Map<String, JsonNode> unknowns,
+      List<TfResource> out,
+      int depth) {
     if (depth > 40) {
       return;
     }
@@ -139,19 +178,33 @@ final class TerraformPlans {
         continue; // data sources describe what exists elsewhere
       }
       String address = r.path("address").asText();
-      out.add(new TfResource(address, r.path("type").asText(), moduleAddress, r.path("values"), pointer.appendProperty("resources").appendIndex(i), unknowns.get(address)));
+      out.add(
+          new TfResource(
+              address,
+              r.path("type").asText(),
+              moduleAddress,
+              r.path("values"),
+              pointer.appendProperty("resources").appendIndex(i),
+              unknowns.get(address)));
     }
     JsonNode children = module.path("child_modules");
     for (int i = 0; i < children.size(); i++) {
-      collect(children.get(i), pointer.appendProperty("child_modules").appendIndex(i), unknowns, out, depth + 1);
+      collect(
+          children.get(i),
+          pointer.appendProperty("child_modules").appendIndex(i),
+          unknowns,
+          out,
+          depth + 1);
     }
   }
 
-  private static ClusterDocument cluster(TfResource r, Provider provider, Map<String, List<String>> table) {
+  private static ClusterDocument cluster(
+      TfResource r, Provider provider, Map<String, List<String>> table) {
     String name = r.values.path("name").asText(r.address);
     ClusterDocument doc = new ClusterDocument(provider, Formats.TERRAFORM_PLAN, name, r.pointer);
     doc.object().put("address", r.address);
-    doc.readSettings(r.values, table, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, r.afterUnknown);
+    doc.readSettings(
+        r.values, table, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, r.afterUnknown);
     return doc;
   }
 
@@ -160,17 +213,40 @@ final class TerraformPlans {
       case "azurerm_kubernetes_cluster" -> {
         JsonNode pool = r.values.path("default_node_pool").path(0);
         if (pool.isObject()) {
-          doc.addPool(pool.path("name").asText("default"), "default_node_pool[0]", pool, ClusterKeys.AKS_POOL_TERRAFORM, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, null);
+          doc.addPool(
+              pool.path("name").asText("default"),
+              "default_node_pool[0]",
+              pool,
+              ClusterKeys.AKS_POOL_TERRAFORM,
+              UnaryOperator.identity(),
+              ClusterDocument.Resolver.NONE,
+              null);
         }
       }
       case "google_container_cluster" -> {
         JsonNode pools = r.values.path("node_pool");
         for (int i = 0; i < pools.size(); i++) {
-          doc.addPool(pools.get(i).path("name").asText("pool" + i), "node_pool[" + i + "]", pools.get(i), ClusterKeys.GKE_POOL_TERRAFORM, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, null);
+          doc.addPool(
+              pools.get(i).path("name").asText("pool" + i),
+              "node_pool[" + i + "]",
+              pools.get(i),
+              ClusterKeys.GKE_POOL_TERRAFORM,
+              UnaryOperator.identity(),
+              ClusterDocument.Resolver.NONE,
+              null);
         }
-        // node_config on the cluster configures the default pool, unless the default pool is removed.
-        if (r.values.path("node_config").path(0).isObject() && !r.values.path("remove_default_node_pool").asBoolean(false)) {
-          doc.addPool("default-pool", "", r.values, ClusterKeys.GKE_POOL_TERRAFORM, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, null);
+        // node_config on the cluster configures the default pool, unless the default pool is
+        // removed.
+        if (r.values.path("node_config").path(0).isObject()
+            && !r.values.path("remove_default_node_pool").asBoolean(false)) {
+          doc.addPool(
+              "default-pool",
+              "",
+              r.values,
+              ClusterKeys.GKE_POOL_TERRAFORM,
+              UnaryOperator.identity(),
+              ClusterDocument.Resolver.NONE,
+              null);
         }
       }
       default -> {
@@ -181,27 +257,44 @@ final class TerraformPlans {
 
   private static Provider relatedProvider(String type) {
     return switch (type) {
-      case "azurerm_kubernetes_cluster_node_pool", "azurerm_monitor_diagnostic_setting" -> Provider.AKS;
+      case "azurerm_kubernetes_cluster_node_pool", "azurerm_monitor_diagnostic_setting" ->
+          Provider.AKS;
       case "aws_eks_node_group", "aws_eks_addon", "aws_iam_openid_connect_provider" -> Provider.EKS;
       case "google_container_node_pool" -> Provider.GKE;
       default -> null;
     };
   }
 
-  private static List<ClusterDocument> owners(TfResource r, Provider provider, List<ClusterDocument> clusters, Map<ClusterDocument, TfResource> origin) {
-    List<ClusterDocument> candidates = clusters.stream().filter(c -> c.object().path("provider").asText().equals(provider.id())).toList();
+  private static List<ClusterDocument> owners(
+      TfResource r,
+      Provider provider,
+      List<ClusterDocument> clusters,
+      Map<ClusterDocument, TfResource> origin) {
+    List<ClusterDocument> candidates =
+        clusters.stream()
+            .filter(c -> c.object().path("provider").asText().equals(provider.id()))
+            .toList();
     String named = r.values.path("cluster_name").asText(r.values.path("cluster").asText(""));
     if (!named.isEmpty()) {
-      List<ClusterDocument> byName = candidates.stream().filter(c -> c.object().path("metadata").path("name").asText().equals(named)).toList();
+      List<ClusterDocument> byName =
+          candidates.stream()
+              .filter(c -> c.object().path("metadata").path("name").asText().equals(named))
+              .toList();
       if (!byName.isEmpty()) {
         return byName;
       }
     }
-    if (r.type.equals("azurerm_monitor_diagnostic_setting") && !r.values.path("target_resource_id").isMissingNode()
-        && !r.values.path("target_resource_id").asText().toLowerCase(Locale.ROOT).contains("managedclusters")) {
+    if (r.type.equals("azurerm_monitor_diagnostic_setting")
+        && !r.values.path("target_resource_id").isMissingNode()
+        && !r.values
+            .path("target_resource_id")
+            .asText()
+            .toLowerCase(Locale.ROOT)
+            .contains("managedclusters")) {
       return List.of(); // a diagnostic setting of some other resource
     }
-    List<ClusterDocument> sameModule = candidates.stream().filter(c -> origin.get(c).module.equals(r.module)).toList();
+    List<ClusterDocument> sameModule =
+        candidates.stream().filter(c -> origin.get(c).module.equals(r.module)).toList();
     if (sameModule.size() == 1) {
       return sameModule;
     }
@@ -219,11 +312,32 @@ final class TerraformPlans {
     for (TfResource r : related) {
       switch (r.type) {
         case "azurerm_kubernetes_cluster_node_pool" ->
-            cluster.addPool(r.values.path("name").asText(r.address), r.address, r.values, ClusterKeys.AKS_POOL_TERRAFORM, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, r.afterUnknown);
+            cluster.addPool(
+                r.values.path("name").asText(r.address),
+                r.address,
+                r.values,
+                ClusterKeys.AKS_POOL_TERRAFORM,
+                UnaryOperator.identity(),
+                ClusterDocument.Resolver.NONE,
+                r.afterUnknown);
         case "google_container_node_pool" ->
-            cluster.addPool(r.values.path("name").asText(r.address), r.address, r.values, ClusterKeys.GKE_POOL_TERRAFORM, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, r.afterUnknown);
+            cluster.addPool(
+                r.values.path("name").asText(r.address),
+                r.address,
+                r.values,
+                ClusterKeys.GKE_POOL_TERRAFORM,
+                UnaryOperator.identity(),
+                ClusterDocument.Resolver.NONE,
+                r.afterUnknown);
         case "aws_eks_node_group" ->
-            cluster.addPool(r.values.path("node_group_name").asText(r.address), r.address, r.values, ClusterKeys.EKS_POOL_TERRAFORM, UnaryOperator.identity(), ClusterDocument.Resolver.NONE, r.afterUnknown);
+            cluster.addPool(
+                r.values.path("node_group_name").asText(r.address),
+                r.address,
+                r.values,
+                ClusterKeys.EKS_POOL_TERRAFORM,
+                UnaryOperator.identity(),
+                ClusterDocument.Resolver.NONE,
+                r.afterUnknown);
         case "aws_iam_openid_connect_provider" -> oidcProvider = true;
         case "aws_eks_addon" -> {
           String addon = r.values.path("addon_name").asText();
@@ -243,8 +357,11 @@ final class TerraformPlans {
             }
           }
           for (JsonNode log : r.values.path("log")) {
-            if (AzureClusters.isAuditCategory(log.path("category").asText(log.path("category_group").asText(""))) && log.path("enabled").asBoolean(true)) {
-              auditCategories.add(log.path("category").asText(log.path("category_group").asText("")));
+            if (AzureClusters.isAuditCategory(
+                    log.path("category").asText(log.path("category_group").asText("")))
+                && log.path("enabled").asBoolean(true)) {
+              auditCategories.add(
+                  log.path("category").asText(log.path("category_group").asText("")));
               auditPath = r.address;
             }
           }
@@ -255,19 +372,39 @@ final class TerraformPlans {
       }
     }
     if (provider.equals(Provider.AKS.id())) {
-      cluster.set("auditLogs", auditPath == null ? "azurerm_monitor_diagnostic_setting for the cluster" : auditPath + ".enabled_log", auditPath == null ? null : auditCategories, false, null);
+      cluster.set(
+          "auditLogs",
+          auditPath == null
+              ? "azurerm_monitor_diagnostic_setting for the cluster"
+              : auditPath + ".enabled_log",
+          auditPath == null ? null : auditCategories,
+          false,
+          null);
     }
     if (provider.equals(Provider.EKS.id())) {
       JsonNodeFactory nodes = JsonNodeFactory.instance;
-      cluster.set("oidcProvider", "aws_iam_openid_connect_provider for the cluster", oidcProvider ? nodes.booleanNode(true) : null, false, null);
-      cluster.set("podIdentityAgent", "aws_eks_addon \"eks-pod-identity-agent\"", podIdentityAgent ? nodes.booleanNode(true) : null, false, null);
+      cluster.set(
+          "oidcProvider",
+          "aws_iam_openid_connect_provider for the cluster",
+          oidcProvider ? nodes.booleanNode(true) : null,
+          false,
+          null);
+      cluster.set(
+          "podIdentityAgent",
+          "aws_eks_addon \"eks-pod-identity-agent\"",
+          podIdentityAgent ? nodes.booleanNode(true) : null,
+          false,
+          null);
       if (cniPath != null) {
-        cluster.set("vpcCniNetworkPolicy", cniPath + " enableNetworkPolicy", cniNetworkPolicy, false, null);
+        cluster.set(
+            "vpcCniNetworkPolicy", cniPath + " enableNetworkPolicy", cniNetworkPolicy, false, null);
       }
     }
   }
 
-  /** The VPC CNI add-on's enableNetworkPolicy from its JSON configuration_values; null when absent. */
+  /**
+   * The VPC CNI add-on's enableNetworkPolicy from its JSON configuration_values; null when absent.
+   */
   private static JsonNode networkPolicyOf(String configuration) {
     if (configuration.isBlank()) {
       return null;

@@ -7,21 +7,34 @@ import java.util.List;
  * definitions (Istio, Gateway API, Argo Rollouts): they are listed only when discovery shows their
  * group and version, and their absence is no coverage gap.
  */
-public record ApiKind(String group, String version, String plural, String kind, boolean namespaced, boolean optional) {
+public record ApiKind(
+    String group,
+    String version,
+    String plural,
+    String kind,
+    boolean namespaced,
+    boolean optional) {
 
   public String groupVersion() {
     return group.isEmpty() ? version : group + "/" + version;
   }
 
-  /** The discovery document of the group version: {@code /api/v1} or {@code /apis/GROUP/VERSION}. */
+  /**
+   * The discovery document of the group version: {@code /api/v1} or {@code /apis/GROUP/VERSION}.
+   */
   public String discoveryPath() {
     return group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
   }
 
-  /** The collection path, in one namespace when {@code namespace} is given and the kind is namespaced. */
+  /**
+   * The collection path, in one namespace when {@code namespace} is given and the kind is
+   * namespaced.
+   */
   public String listPath(String namespace) {
     String prefix = discoveryPath();
-    return namespace != null && namespaced ? prefix + "/namespaces/" + namespace + "/" + plural : prefix + "/" + plural;
+    return namespace != null && namespaced
+        ? prefix + "/namespaces/" + namespace + "/" + plural
+        : prefix + "/" + plural;
   }
 
   /** {@code plural.group} as RBAC and kubectl name it, e.g. {@code deployments.apps}. */

@@ -32,16 +32,28 @@ import java.util.concurrent.TimeoutException;
  * Jobs) are skipped: findings belong to the object a user edits (RULES.md "Granularity").
  *
  * <p>Forbidden and unserved kinds become {@link Gap}s; throttling (429) and server errors are
- * retried by the fabric8 HTTP client with back-off; timeouts and exhausted retries become
- * problems of the scan. Only a failure to reach or authenticate to the server stops the scan.
+ * retried by the fabric8 HTTP client with back-off; timeouts and exhausted retries become problems
+ * of the scan. Only a failure to reach or authenticate to the server stops the scan.
  */
 public final class ClusterReader {
 
   public static final int DEFAULT_PAGE_SIZE = 500;
 
-  /** Kinds whose objects are made by a controller; skipped when their controller is one of these too. */
+  /**
+   * Kinds whose objects are made by a controller; skipped when their controller is one of these
+   * too.
+   */
   private static final Set<String> POD_BEARING =
-      Set.of("Pod", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Job", "Deployment", "CronJob", "Rollout");
+      Set.of(
+          "Pod",
+          "ReplicaSet",
+          "ReplicationController",
+          "StatefulSet",
+          "DaemonSet",
+          "Job",
+          "Deployment",
+          "CronJob",
+          "Rollout");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -61,8 +73,13 @@ public final class ClusterReader {
 
   /** Everything one read gave. */
   public record Outcome(
-      List<Document> documents, List<Gap> gaps, List<InputProblem> problems, List<ApiKind> listed,
-      int listCalls, int objectsListed, int ownedSkipped) {}
+      List<Document> documents,
+      List<Gap> gaps,
+      List<InputProblem> problems,
+      List<ApiKind> listed,
+      int listCalls,
+      int objectsListed,
+      int ownedSkipped) {}
 
   private final HttpClient http;
   private final String server;
@@ -76,7 +93,10 @@ public final class ClusterReader {
     this.pageSize = pageSize;
   }
 
-  /** Lists {@code kinds}, in one namespace when {@code namespace} is not null (cluster-scoped kinds are always listed). */
+  /**
+   * Lists {@code kinds}, in one namespace when {@code namespace} is not null (cluster-scoped kinds
+   * are always listed).
+   */
   public Outcome read(List<ApiKind> kinds, String namespace, Listener listener) {
     probe();
     List<Document> documents = new ArrayList<>();
@@ -106,19 +126,38 @@ public final class ClusterReader {
   private void probe() {
     try (Answer answer = get("/version")) {
       if (answer.code() == 401) {
-        throw new ClusterException("the API server at " + server + " rejected the credentials (HTTP 401 Unauthorized)" + answer.statusMessage());
+        throw new ClusterException(
+            "the API server at "
+                + server
+                + " rejected the credentials (HTTP 401 Unauthorized)"
+                + answer.statusMessage());
       }
       if (answer.code() >= 500 || answer.code() == 429) {
-        throw new ClusterException("the API server at " + server + " is not healthy (HTTP " + answer.code() + ")" + answer.statusMessage());
+        throw new ClusterException(
+            "the API server at "
+                + server
+                + " is not healthy (HTTP "
+                + answer.code()
+                + ")"
+                + answer.statusMessage());
       }
     } catch (TimeoutException e) {
-      throw new ClusterException("the API server at " + server + " did not answer within " + ClusterTarget.REQUEST_TIMEOUT_MS / 1000 + " s");
+      throw new ClusterException(
+          "the API server at "
+              + server
+              + " did not answer within "
+              + ClusterTarget.REQUEST_TIMEOUT_MS / 1000
+              + " s");
     } catch (IOException e) {
-      throw new ClusterException("cannot reach the API server at " + server + ": " + ClusterTarget.rootMessage(e), e);
+      throw new ClusterException(
+          "cannot reach the API server at " + server + ": " + ClusterTarget.rootMessage(e), e);
     }
   }
 
-  /** Whether discovery shows the optional kind's resource in its group version (one request per group version). */
+  /**
+   * Whether discovery shows the optional kind's resource in its group version (one request per
+   * group version).
+   */
   private boolean served(ApiKind kind, Map<String, Set<String>> discovered) {
     Set<String> resources =
         discovered.computeIfAbsent(
@@ -129,7 +168,10 @@ public final class ClusterReader {
                   return Set.of();
                 }
                 Set<String> names = new java.util.HashSet<>();
-                MAPPER.readTree(answer.body()).path("resources").forEach(r -> names.add(r.path("name").asText()));
+                MAPPER
+                    .readTree(answer.body())
+                    .path("resources")
+                    .forEach(r -> names.add(r.path("name").asText()));
                 return names;
               } catch (IOException | TimeoutException | RuntimeException e) {
                 return Set.of();
@@ -138,13 +180,30 @@ public final class ClusterReader {
     return resources.contains(kind.plural());
   }
 
-  /** Lists one kind page by page; returns a gap reason, or null when the kind was listed (possibly with problems). */
-  private String list(ApiKind kind, String namespace, List<Document> documents, List<InputProblem> problems, int[] counts, Listener listener) {
+  /**
+   * Lists one kind page by page; returns a gap reason, or null when the kind was listed (possibly
+   * with problems).
+   */
+  private String list(
+      ApiKind kind,
+      String namespace,
+      List<Document> documents,
+      List<InputProblem> problems,
+      int[] counts,
+      Listener listener) {
     String base = kind.listPath(namespace);
-    String selector = namespace != null && kind.kind().equals("Namespace") ? "&fieldSelector=" + encode("metadata.name=" + namespace) : "";
+    String selector =
+        namespace != null && kind.kind().equals("Namespace")
+            ? "&fieldSelector=" + encode("metadata.name=" + namespace)
+            : "";
     String token = "";
     do {
-      String path = base + "?limit=" + pageSize + selector + (token.isEmpty() ? "" : "&continue=" + encode(token));
+      String path =
+          base
+              + "?limit="
+              + pageSize
+              + selector
+              + (token.isEmpty() ? "" : "&continue=" + encode(token));
       counts[0]++;
       try (Answer answer = get(path)) {
         switch (answer.code()) {
@@ -156,31 +215,70 @@ public final class ClusterReader {
             return "not served by this API server (HTTP 404)";
           }
           case 410 -> {
-            problems.add(new InputProblem(location, "listing " + kind.resourceName() + ": the continue token expired (HTTP 410) before all pages were read; results for this kind are partial, run the scan again"));
+            problems.add(
+                new InputProblem(
+                    location,
+                    "listing "
+                        + kind.resourceName()
+                        + ": the continue token expired (HTTP 410) before all pages were read; results for this kind are partial, run the scan again"));
             return null;
           }
           case 429 -> {
-            problems.add(new InputProblem(location, "listing " + kind.resourceName() + ": the API server kept throttling (HTTP 429) after " + ClusterTarget.RETRIES + " retries with back-off; results for this kind are partial"));
+            problems.add(
+                new InputProblem(
+                    location,
+                    "listing "
+                        + kind.resourceName()
+                        + ": the API server kept throttling (HTTP 429) after "
+                        + ClusterTarget.RETRIES
+                        + " retries with back-off; results for this kind are partial"));
             return null;
           }
           default -> {
-            problems.add(new InputProblem(location, "listing " + kind.resourceName() + ": HTTP " + answer.code() + answer.statusMessage() + "; results for this kind are partial"));
+            problems.add(
+                new InputProblem(
+                    location,
+                    "listing "
+                        + kind.resourceName()
+                        + ": HTTP "
+                        + answer.code()
+                        + answer.statusMessage()
+                        + "; results for this kind are partial"));
             return null;
           }
         }
       } catch (TimeoutException e) {
-        problems.add(new InputProblem(location, "listing " + kind.resourceName() + ": no answer within " + ClusterTarget.REQUEST_TIMEOUT_MS / 1000 + " s; results for this kind are partial"));
+        problems.add(
+            new InputProblem(
+                location,
+                "listing "
+                    + kind.resourceName()
+                    + ": no answer within "
+                    + ClusterTarget.REQUEST_TIMEOUT_MS / 1000
+                    + " s; results for this kind are partial"));
         return null;
       } catch (IOException e) {
-        problems.add(new InputProblem(location, "listing " + kind.resourceName() + ": " + ClusterTarget.rootMessage(e) + "; results for this kind are partial"));
+        problems.add(
+            new InputProblem(
+                location,
+                "listing "
+                    + kind.resourceName()
+                    + ": "
+                    + ClusterTarget.rootMessage(e)
+                    + "; results for this kind are partial"));
         return null;
       }
     } while (!token.isEmpty());
     return null;
   }
 
-  /** Streams one page: each item becomes a trimmed tree; returns the continue token ("" on the last page). */
-  private String readPage(InputStream body, ApiKind kind, List<Document> documents, int[] counts, Listener listener) throws IOException {
+  /**
+   * Streams one page: each item becomes a trimmed tree; returns the continue token ("" on the last
+   * page).
+   */
+  private String readPage(
+      InputStream body, ApiKind kind, List<Document> documents, int[] counts, Listener listener)
+      throws IOException {
     String token = "";
     try (JsonParser parser = MAPPER.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -211,7 +309,10 @@ public final class ClusterReader {
     return token;
   }
 
-  /** Completes list items (which carry no apiVersion/kind), trims them, and drops controller-made objects. */
+  /**
+   * Completes list items (which carry no apiVersion/kind), trims them, and drops controller-made
+   * objects.
+   */
   private static boolean accept(ObjectNode item, ApiKind kind) {
     if (POD_BEARING.contains(kind.kind()) && controlledByWorkload(item)) {
       return false;
@@ -224,18 +325,28 @@ public final class ClusterReader {
 
   private static boolean controlledByWorkload(JsonNode item) {
     for (JsonNode owner : item.path("metadata").path("ownerReferences")) {
-      if (owner.path("controller").asBoolean(false) && POD_BEARING.contains(owner.path("kind").asText())) {
+      if (owner.path("controller").asBoolean(false)
+          && POD_BEARING.contains(owner.path("kind").asText())) {
         return true;
       }
     }
     return false;
   }
 
-  /** Bookkeeping the API server adds and no rule reads. Inventory trims status and last-applied too. */
+  /**
+   * Bookkeeping the API server adds and no rule reads. Inventory trims status and last-applied too.
+   */
   static void trim(ObjectNode item) {
     item.remove("status");
     if (item.get("metadata") instanceof ObjectNode metadata) {
-      metadata.remove(List.of("managedFields", "resourceVersion", "uid", "generation", "creationTimestamp", "selfLink"));
+      metadata.remove(
+          List.of(
+              "managedFields",
+              "resourceVersion",
+              "uid",
+              "generation",
+              "creationTimestamp",
+              "selfLink"));
       if (metadata.get("annotations") instanceof ObjectNode annotations) {
         annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
         if (annotations.isEmpty()) {
@@ -254,7 +365,8 @@ public final class ClusterReader {
             .build();
     try {
       // The overall wait covers the client's own retries and back-off (429, 5xx).
-      HttpResponse<InputStream> response = http.sendAsync(request, InputStream.class).get(5, TimeUnit.MINUTES);
+      HttpResponse<InputStream> response =
+          http.sendAsync(request, InputStream.class).get(5, TimeUnit.MINUTES);
       return new Answer(response.code(), response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -264,11 +376,14 @@ public final class ClusterReader {
       if (isTimeout(cause)) {
         throw new TimeoutException(cause.getMessage());
       }
-      throw new IOException(cause == null ? e.getMessage() : ClusterTarget.rootMessage(cause), cause);
+      throw new IOException(
+          cause == null ? e.getMessage() : ClusterTarget.rootMessage(cause), cause);
     }
   }
 
-  /** HTTP clients signal timeouts with their own exception types; any of them in the chain counts. */
+  /**
+   * HTTP clients signal timeouts with their own exception types; any of them in the chain counts.
+   */
   private static boolean isTimeout(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {

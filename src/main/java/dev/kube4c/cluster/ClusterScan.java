@@ -32,26 +32,57 @@ public final class ClusterScan {
   }
 
   /** Connects as the kubeconfig (or in-cluster ServiceAccount) says and scans. */
-  public ScanResult scan(ClusterTarget target, ScanRequest request, List<InputProblem> extraErrors, Options options) {
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(target.config()).build()) {
+  public ScanResult scan(
+      ClusterTarget target, ScanRequest request, List<InputProblem> extraErrors, Options options) {
+    try (KubernetesClient client =
+        new KubernetesClientBuilder().withConfig(target.config()).build()) {
       return scan(client, target.name(), request, extraErrors, options);
     }
   }
 
-  /** Scans through an existing client; {@code source} names the cluster in findings ({@code cluster/<context>}). */
-  public ScanResult scan(KubernetesClient client, String source, ScanRequest request, List<InputProblem> extraErrors, Options options) {
-    ClusterReader reader = new ClusterReader(client.getHttpClient(), client.getMasterUrl().toString(), source, options.pageSize());
-    ClusterReader.Outcome outcome = reader.read(ApiKind.NEEDED, options.namespace(), options.listener());
+  /**
+   * Scans through an existing client; {@code source} names the cluster in findings ({@code
+   * cluster/<context>}).
+   */
+  public ScanResult scan(
+      KubernetesClient client,
+      String source,
+      ScanRequest request,
+      List<InputProblem> extraErrors,
+      Options options) {
+    ClusterReader reader =
+        new ClusterReader(
+            client.getHttpClient(), client.getMasterUrl().toString(), source, options.pageSize());
+    ClusterReader.Outcome outcome =
+        reader.read(ApiKind.NEEDED, options.namespace(), options.listener());
 
     List<InputSummary> inputs = new ArrayList<>();
-    inputs.add(new InputSummary(source, outcome.objectsListed(), outcome.documents().size(), outcome.problems().size(), null));
+    inputs.add(
+        new InputSummary(
+            source,
+            outcome.objectsListed(),
+            outcome.documents().size(),
+            outcome.problems().size(),
+            null));
     List<String> notes = new ArrayList<>();
     notes.add(
-        "listed " + outcome.listed().size() + " kinds from " + source + " with " + outcome.listCalls() + " LIST calls (page size "
-            + options.pageSize() + "): " + outcome.objectsListed() + " objects, " + outcome.ownedSkipped()
+        "listed "
+            + outcome.listed().size()
+            + " kinds from "
+            + source
+            + " with "
+            + outcome.listCalls()
+            + " LIST calls (page size "
+            + options.pageSize()
+            + "): "
+            + outcome.objectsListed()
+            + " objects, "
+            + outcome.ownedSkipped()
             + " made by a scanned controller and skipped");
     for (ClusterReader.Gap gap : outcome.gaps()) {
-      inputs.add(new InputSummary(source + "/" + gap.kind().resourceName(), 0, 0, 0, "coverage gap: " + gap.reason()));
+      inputs.add(
+          new InputSummary(
+              source + "/" + gap.kind().resourceName(), 0, 0, 0, "coverage gap: " + gap.reason()));
       notes.add("coverage gap: " + gap.kind().resourceName() + " not listed: " + gap.reason());
     }
     List<InputProblem> errors = new ArrayList<>(extraErrors);

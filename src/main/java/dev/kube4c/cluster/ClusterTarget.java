@@ -23,9 +23,15 @@ public record ClusterTarget(Config config, String context, String name) {
 
   /** Per-request limits; a page that takes longer than this is a timeout, reported as such. */
   public static final int CONNECT_TIMEOUT_MS = 10_000;
+
   public static final int REQUEST_TIMEOUT_MS = 60_000;
-  /** 429 and 5xx answers are retried this many times with exponential back-off (Retry-After is honoured). */
+
+  /**
+   * 429 and 5xx answers are retried this many times with exponential back-off (Retry-After is
+   * honoured).
+   */
   public static final int RETRIES = 6;
+
   public static final int RETRY_INTERVAL_MS = 500;
 
   public static ClusterTarget resolve(Path kubeconfig, String context) {
@@ -38,24 +44,42 @@ public record ClusterTarget(Config config, String context, String name) {
       if (!Files.isRegularFile(kubeconfig)) {
         throw new ClusterException("kubeconfig " + kubeconfig + " does not exist");
       }
-      config = parse(() -> Config.fromKubeconfig(context, kubeconfig.toFile()), kubeconfig.toString());
+      config =
+          parse(() -> Config.fromKubeconfig(context, kubeconfig.toFile()), kubeconfig.toString());
     } else if (kubeconfigFiles(env).stream().anyMatch(f -> new File(f).isFile())) {
-      config = parse(() -> Config.autoConfigure(context), String.join(File.pathSeparator, kubeconfigFiles(env)));
-    } else if (env.apply("KUBERNETES_SERVICE_HOST") != null && Files.isReadable(Path.of(SERVICE_ACCOUNT_TOKEN))) {
+      config =
+          parse(
+              () -> Config.autoConfigure(context),
+              String.join(File.pathSeparator, kubeconfigFiles(env)));
+    } else if (env.apply("KUBERNETES_SERVICE_HOST") != null
+        && Files.isReadable(Path.of(SERVICE_ACCOUNT_TOKEN))) {
       if (context != null) {
-        throw new ClusterException("--context " + context + " given, but there is no kubeconfig (running in-cluster)");
+        throw new ClusterException(
+            "--context " + context + " given, but there is no kubeconfig (running in-cluster)");
       }
       config = parse(() -> Config.autoConfigure(null), "in-cluster ServiceAccount");
       return new ClusterTarget(tune(config), null, "cluster/in-cluster");
     } else {
       throw new ClusterException(
-          "no kubeconfig found (looked at " + String.join(File.pathSeparator, kubeconfigFiles(env))
+          "no kubeconfig found (looked at "
+              + String.join(File.pathSeparator, kubeconfigFiles(env))
               + ") and not running in a cluster; give --kubeconfig FILE or set KUBECONFIG");
     }
     NamedContext current = config.getCurrentContext();
     if (context != null && (current == null || !context.equals(current.getName()))) {
-      List<String> known = config.getContexts() == null ? List.of() : config.getContexts().stream().map(NamedContext::getName).filter(Objects::nonNull).sorted().toList();
-      throw new ClusterException("context \"" + context + "\" not found in the kubeconfig; known contexts: " + (known.isEmpty() ? "none" : String.join(", ", known)));
+      List<String> known =
+          config.getContexts() == null
+              ? List.of()
+              : config.getContexts().stream()
+                  .map(NamedContext::getName)
+                  .filter(Objects::nonNull)
+                  .sorted()
+                  .toList();
+      throw new ClusterException(
+          "context \""
+              + context
+              + "\" not found in the kubeconfig; known contexts: "
+              + (known.isEmpty() ? "none" : String.join(", ", known)));
     }
     if (current == null) {
       throw new ClusterException("the kubeconfig has no current-context; give --context NAME");
@@ -75,7 +99,9 @@ public record ClusterTarget(Config config, String context, String name) {
     if (value == null || value.isBlank()) {
       return List.of(Path.of(System.getProperty("user.home"), ".kube", "config").toString());
     }
-    return java.util.Arrays.stream(value.split(File.pathSeparator)).filter(s -> !s.isBlank()).toList();
+    return java.util.Arrays.stream(value.split(File.pathSeparator))
+        .filter(s -> !s.isBlank())
+        .toList();
   }
 
   private static Config parse(java.util.function.Supplier<Config> reader, String where) {

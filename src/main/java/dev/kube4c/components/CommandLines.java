@@ -3,12 +3,18 @@ package dev.kube4c.components;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits command lines and env-file values the way a POSIX shell would for simple, quote-only syntax. */
+/**
+ * Splits command lines and env-file values the way a POSIX shell would for simple, quote-only
+ * syntax.
+ */
 final class CommandLines {
 
   private CommandLines() {}
 
-  /** Words of {@code text}: whitespace separates, single and double quotes group, backslash-newline joins lines. */
+  /**
+   * Words of {@code text}: whitespace separates, single and double quotes group, backslash-newline
+   * joins lines.
+   */
   static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
@@ -22,7 +28,9 @@ final class CommandLines {
         } else {
           word.append(c);
         }
-      } else if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
+      } else if (c == '\\'
+          && i + 1 < text.length()
+          && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
         i++;
         if (text.charAt(i) == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
           i++;
@@ -47,7 +55,10 @@ final class CommandLines {
     return words;
   }
 
-  /** A flag word: "--name=value", or "--name" (value from the next word if it is not a flag, else "true"). */
+  /**
+   * A flag word: "--name=value", or "--name" (value from the next word if it is not a flag, else
+   * "true").
+   */
   record Flag(String name, String value, int index) {}
 
   static List<Flag> flags(List<String> words) {
@@ -60,7 +71,9 @@ final class CommandLines {
       int eq = word.indexOf('=');
       if (eq > 0) {
         flags.add(new Flag(word.substring(2, eq), word.substring(eq + 1), i));
-      } else if (i + 1 < words.size() && !words.get(i + 1).startsWith("-") && !isBooleanFlag(word.substring(2))) {
+      } else if (i + 1 < words.size()
+          && !words.get(i + 1).startsWith("-")
+          && !isBooleanFlag(word.substring(2))) {
         flags.add(new Flag(word.substring(2), words.get(i + 1), i));
         i++;
       } else {
@@ -73,9 +86,22 @@ final class CommandLines {
   /** Flags of these components that take no value word; a bare flag means true. */
   private static boolean isBooleanFlag(String name) {
     return switch (name) {
-      case "anonymous-auth", "profiling", "client-cert-auth", "peer-client-cert-auth", "auto-tls", "peer-auto-tls",
-          "use-service-account-credentials", "service-account-lookup", "rotate-certificates", "protect-kernel-defaults",
-          "make-iptables-util-chains", "leader-elect", "allow-privileged", "enable-bootstrap-token-auth", "v" -> true;
+      case "anonymous-auth",
+          "profiling",
+          "client-cert-auth",
+          "peer-client-cert-auth",
+          "auto-tls",
+          "peer-auto-tls",
+          "use-service-account-credentials",
+          "service-account-lookup",
+          "rotate-certificates",
+          "protect-kernel-defaults",
+          "make-iptables-util-chains",
+          "leader-elect",
+          "allow-privileged",
+          "enable-bootstrap-token-auth",
+          "v" ->
+          true;
       default -> false;
     };
   }

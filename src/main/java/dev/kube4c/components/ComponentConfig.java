@@ -8,12 +8,17 @@ import java.util.Optional;
 
 /**
  * The effective settings of one component instance, from whichever input described it: a static
- * Pod, a kubeadm ClusterConfiguration (kubeadm's own flags plus extraArgs), a saved command line, or
- * (for the kubelet) a KubeletConfiguration file with flags on top. {@code source} names the input
- * kind for messages.
+ * Pod, a kubeadm ClusterConfiguration (kubeadm's own flags plus extraArgs), a saved command line,
+ * or (for the kubelet) a KubeletConfiguration file with flags on top. {@code source} names the
+ * input kind for messages.
  */
 public record ComponentConfig(
-    Component component, String source, ResourceRef ref, Location location, Map<String, FlagValue> flags, JsonNode kubeletConfig) {
+    Component component,
+    String source,
+    ResourceRef ref,
+    Location location,
+    Map<String, FlagValue> flags,
+    JsonNode kubeletConfig) {
 
   public ComponentConfig {
     flags = Map.copyOf(flags);
@@ -36,7 +41,8 @@ public record ComponentConfig(
    * A kubelet setting: the flag wins (as in the kubelet), then the KubeletConfiguration field, then
    * the kubelet's default, which differs between config-file and flag-only setups.
    */
-  public FlagValue kubelet(String flag, String field, String defaultWithFile, String defaultFlagsOnly) {
+  public FlagValue kubelet(
+      String flag, String field, String defaultWithFile, String defaultFlagsOnly) {
     FlagValue fromFlag = flags.get(flag);
     if (fromFlag != null) {
       return fromFlag;
@@ -47,7 +53,8 @@ public record ComponentConfig(
         node = node.path(part);
       }
       if (!node.isMissingNode() && !node.isNull()) {
-        return new FlagValue(node.isContainerNode() ? node.toString() : node.asText(), field, false);
+        return new FlagValue(
+            node.isContainerNode() ? node.toString() : node.asText(), field, false);
       }
       return new FlagValue(defaultWithFile, field + " is not set", true);
     }

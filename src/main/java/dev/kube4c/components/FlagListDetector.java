@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Recognises a component's command line in plain text: a saved process command line
- * ({@code kube-apiserver --anonymous-auth=false ...}, backslash continuations allowed), a systemd
- * unit or drop-in ({@code ExecStart=/usr/bin/kubelet ...}, {@code Environment="KUBELET_..._ARGS=..."}),
- * and kubelet environment files ({@code KUBELET_KUBEADM_ARGS="..."}, {@code KUBELET_EXTRA_ARGS=...}).
+ * Recognises a component's command line in plain text: a saved process command line ({@code
+ * kube-apiserver --anonymous-auth=false ...}, backslash continuations allowed), a systemd unit or
+ * drop-in ({@code ExecStart=/usr/bin/kubelet ...}, {@code Environment="KUBELET_..._ARGS=..."}), and
+ * kubelet environment files ({@code KUBELET_KUBEADM_ARGS="..."}, {@code KUBELET_EXTRA_ARGS=...}).
  * Each becomes a {@code ComponentFlags} document. A bare list of flags with no component named is
  * not recognised: nothing in it says which component it configures.
  */
@@ -27,7 +27,10 @@ public final class FlagListDetector implements DocumentDetector {
   @Override
   public List<Document> detect(DetectorInput input) {
     String text = input.text();
-    if (text.isEmpty() || text.length() > 1_000_000 || text.trim().startsWith("{") || text.trim().startsWith("[")) {
+    if (text.isEmpty()
+        || text.length() > 1_000_000
+        || text.trim().startsWith("{")
+        || text.trim().startsWith("[")) {
       return List.of();
     }
     Component component = null;
@@ -37,7 +40,8 @@ public final class FlagListDetector implements DocumentDetector {
     int rowStart = 0;
     while (rowStart < text.length()) {
       int rowEnd = logicalLineEnd(text, rowStart);
-      String row = text.substring(rowStart, rowEnd).replace("\\\r\n", " ").replace("\\\n", " ").trim();
+      String row =
+          text.substring(rowStart, rowEnd).replace("\\\r\n", " ").replace("\\\n", " ").trim();
       int from = rowStart;
       rowStart = rowEnd + 1;
       if (row.isEmpty() || row.startsWith("#")) {
@@ -87,7 +91,10 @@ public final class FlagListDetector implements DocumentDetector {
     object.put("component", component.binary());
     ArrayNode list = object.putArray("flags");
     for (int i = 0; i < flags.size(); i++) {
-      list.addObject().put("name", flags.get(i).name()).put("value", flags.get(i).value()).put("line", lines.get(i));
+      list.addObject()
+          .put("name", flags.get(i).name())
+          .put("value", flags.get(i).value())
+          .put("line", lines.get(i));
     }
     return List.of(new Document(object, new Location(input.file(), lines.get(0), 1)));
   }
@@ -118,7 +125,10 @@ public final class FlagListDetector implements DocumentDetector {
     return Optional.empty();
   }
 
-  /** Where the logical line that starts at {@code start} ends: at a newline not escaped by a backslash. */
+  /**
+   * Where the logical line that starts at {@code start} ends: at a newline not escaped by a
+   * backslash.
+   */
   private static int logicalLineEnd(String text, int start) {
     int i = start;
     while (true) {

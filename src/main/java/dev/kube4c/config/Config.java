@@ -21,15 +21,19 @@ public record Config(
     PssExemptions pssExemptions,
     String source) {
 
-  public static final Config DEFAULT = new Config(null, null, null, null, null, null, null, null, null, null);
+  public static final Config DEFAULT =
+      new Config(null, null, null, null, null, null, null, null, null, null);
 
   public Config {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
     severity = severity == null ? Map.of() : Map.copyOf(severity);
     allowedRegistries = allowedRegistries == null ? List.of() : List.copyOf(allowedRegistries);
-    untrustedNamespaces = untrustedNamespaces == null ? List.of() : List.copyOf(untrustedNamespaces);
+    untrustedNamespaces =
+        untrustedNamespaces == null ? List.of() : List.copyOf(untrustedNamespaces);
     sandboxedRuntimeHandlers =
-        sandboxedRuntimeHandlers == null ? List.of("runsc", "gvisor", "kata", "kata-qemu", "kata-clh", "kata-fc") : List.copyOf(sandboxedRuntimeHandlers);
+        sandboxedRuntimeHandlers == null
+            ? List.of("runsc", "gvisor", "kata", "kata-qemu", "kata-clh", "kata-fc")
+            : List.copyOf(sandboxedRuntimeHandlers);
     pssExemptions = pssExemptions == null ? PssExemptions.NONE : pssExemptions;
   }
 
@@ -37,7 +41,8 @@ public record Config(
    * Who Pod Security admission exempts, as in its AdmissionConfiguration: requesting users (matched
    * against the controller that creates a workload's pods), RuntimeClass names and namespaces.
    */
-  public record PssExemptions(List<String> usernames, List<String> runtimeClasses, List<String> namespaces) {
+  public record PssExemptions(
+      List<String> usernames, List<String> runtimeClasses, List<String> namespaces) {
 
     public static final PssExemptions NONE = new PssExemptions(null, null, null);
 
@@ -50,7 +55,11 @@ public record Config(
 
   /** One entry of {@code exceptions}: which rule, on which resources, why, and until when. */
   public record ExceptionSpec(
-      String rule, List<String> resources, String reason, LocalDate expires, @JsonProperty(access = JsonProperty.Access.READ_ONLY) int line) {
+      String rule,
+      List<String> resources,
+      String reason,
+      LocalDate expires,
+      @JsonProperty(access = JsonProperty.Access.READ_ONLY) int line) {
 
     public ExceptionSpec {
       resources = resources == null ? List.of() : List.copyOf(resources);
@@ -63,19 +72,43 @@ public record Config(
 
   public Config withPss(String level, String version) {
     return new Config(
-        exceptions, severity, allowedRegistries, untrustedNamespaces, sandboxedRuntimeHandlers,
-        minimumKubernetesVersion, level != null ? level : pssLevel, version != null ? version : pssVersion, pssExemptions, source);
+        exceptions,
+        severity,
+        allowedRegistries,
+        untrustedNamespaces,
+        sandboxedRuntimeHandlers,
+        minimumKubernetesVersion,
+        level != null ? level : pssLevel,
+        version != null ? version : pssVersion,
+        pssExemptions,
+        source);
   }
 
   public Config withSource(String source) {
     return new Config(
-        exceptions, severity, allowedRegistries, untrustedNamespaces, sandboxedRuntimeHandlers,
-        minimumKubernetesVersion, pssLevel, pssVersion, pssExemptions, source);
+        exceptions,
+        severity,
+        allowedRegistries,
+        untrustedNamespaces,
+        sandboxedRuntimeHandlers,
+        minimumKubernetesVersion,
+        pssLevel,
+        pssVersion,
+        pssExemptions,
+        source);
   }
 
   public Config withExceptions(List<ExceptionSpec> exceptions) {
     return new Config(
-        exceptions, severity, allowedRegistries, untrustedNamespaces, sandboxedRuntimeHandlers,
-        minimumKubernetesVersion, pssLevel, pssVersion, pssExemptions, source);
+        exceptions,
+        severity,
+        allowedRegistries,
+        untrustedNamespaces,
+        sandboxedRuntimeHandlers,
+        minimumKubernetesVersion,
+        pssLevel,
+        pssVersion,
+        pssExemptions,
+        source);
   }
 }

@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@code .kube4c.yaml}; every mistake becomes an {@link InputProblem} with file, line and column. */
+/**
+ * Reads {@code .kube4c.yaml}; every mistake becomes an {@link InputProblem} with file, line and
+ * column.
+ */
 public final class ConfigLoader {
 
   private final ObjectMapper mapper =
@@ -49,13 +52,24 @@ public final class ConfigLoader {
     } catch (UnrecognizedPropertyException e) {
       // Jackson points after the value; the key's own line is what the user needs.
       int line = lineOf(text, e.getPropertyName() + ":", 0);
-      String message = "unknown setting '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")";
-      problems.add(line > 0 ? new InputProblem(new Location(name, line, text.split("\n", -1)[line - 1].indexOf(e.getPropertyName()) + 1), message) : problem(name, e, message));
+      String message =
+          "unknown setting '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")";
+      problems.add(
+          line > 0
+              ? new InputProblem(
+                  new Location(
+                      name, line, text.split("\n", -1)[line - 1].indexOf(e.getPropertyName()) + 1),
+                  message)
+              : problem(name, e, message));
       return new Loaded(Config.DEFAULT.withSource(name), problems);
     } catch (JsonProcessingException e) {
       String message = e.getOriginalMessage();
       int newline = message.indexOf('\n');
-      problems.add(problem(name, e, "invalid config: " + (newline > 0 ? message.substring(0, newline) : message)));
+      problems.add(
+          problem(
+              name,
+              e,
+              "invalid config: " + (newline > 0 ? message.substring(0, newline) : message)));
       return new Loaded(Config.DEFAULT.withSource(name), problems);
     }
     if (config == null) {
@@ -73,30 +87,52 @@ public final class ConfigLoader {
     return new InputProblem(new Location(file, line, column), message);
   }
 
-  private static void validate(String file, String text, Config config, List<InputProblem> problems) {
+  private static void validate(
+      String file, String text, Config config, List<InputProblem> problems) {
     for (Map.Entry<String, String> e : config.severity().entrySet()) {
       try {
         Severity.parse(e.getValue());
       } catch (IllegalArgumentException bad) {
-        problems.add(new InputProblem(new Location(file, lineOf(text, e.getKey(), 0), 1),
-            "severity of '" + e.getKey() + "' must be critical, high, medium, low or info, not '" + e.getValue() + "'"));
+        problems.add(
+            new InputProblem(
+                new Location(file, lineOf(text, e.getKey(), 0), 1),
+                "severity of '"
+                    + e.getKey()
+                    + "' must be critical, high, medium, low or info, not '"
+                    + e.getValue()
+                    + "'"));
       }
     }
     for (Config.ExceptionSpec exception : config.exceptions()) {
       if (exception.rule() == null || exception.rule().isBlank()) {
-        problems.add(new InputProblem(new Location(file, exception.line(), 1), "exception without 'rule' (use \"*\" for every rule)"));
+        problems.add(
+            new InputProblem(
+                new Location(file, exception.line(), 1),
+                "exception without 'rule' (use \"*\" for every rule)"));
       }
     }
-    if (config.pssLevel() != null && !List.of("baseline", "restricted", "privileged").contains(config.pssLevel())) {
-      problems.add(new InputProblem(new Location(file, lineOf(text, "pssLevel", 0), 1), "pssLevel must be baseline or restricted"));
+    if (config.pssLevel() != null
+        && !List.of("baseline", "restricted", "privileged").contains(config.pssLevel())) {
+      problems.add(
+          new InputProblem(
+              new Location(file, lineOf(text, "pssLevel", 0), 1),
+              "pssLevel must be baseline or restricted"));
     }
-    if (config.pssVersion() != null && dev.kube4c.pss.PssVersion.parse(config.pssVersion()).isEmpty()) {
-      problems.add(new InputProblem(new Location(file, lineOf(text, "pssVersion", 0), 1), "pssVersion must be v1.N or latest, not '" + config.pssVersion() + "'"));
+    if (config.pssVersion() != null
+        && dev.kube4c.pss.PssVersion.parse(config.pssVersion()).isEmpty()) {
+      problems.add(
+          new InputProblem(
+              new Location(file, lineOf(text, "pssVersion", 0), 1),
+              "pssVersion must be v1.N or latest, not '" + config.pssVersion() + "'"));
     }
   }
 
-  /** Finds the line of each exception entry ("- rule:" items in order), for exception-expired locations. */
-  private static List<Config.ExceptionSpec> withLines(List<Config.ExceptionSpec> exceptions, String text) {
+  /**
+   * Finds the line of each exception entry ("- rule:" items in order), for exception-expired
+   * locations.
+   */
+  private static List<Config.ExceptionSpec> withLines(
+      List<Config.ExceptionSpec> exceptions, String text) {
     List<Config.ExceptionSpec> out = new ArrayList<>();
     int from = lineOf(text, "exceptions", 0);
     for (Config.ExceptionSpec exception : exceptions) {
@@ -107,7 +143,10 @@ public final class ConfigLoader {
     return out;
   }
 
-  /** 1-based line of the first line after {@code afterLine} that contains {@code needle}; 0 when absent. */
+  /**
+   * 1-based line of the first line after {@code afterLine} that contains {@code needle}; 0 when
+   * absent.
+   */
   private static int lineOf(String text, String needle, int afterLine) {
     String[] lines = text.split("\n", -1);
     for (int i = afterLine; i < lines.length; i++) {
@@ -117,5 +156,4 @@ public final class ConfigLoader {
     }
     return 0;
   }
-
 }

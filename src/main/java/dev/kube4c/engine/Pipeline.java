@@ -22,18 +22,31 @@ public final class Pipeline {
     return scanner;
   }
 
-  /** Scans the given paths; {@code extraErrors} (config problems and the like) are reported with the input errors. */
-  public ScanResult scanPaths(List<String> paths, InputStream stdin, ScanRequest request, List<InputProblem> extraErrors) {
+  /**
+   * Scans the given paths; {@code extraErrors} (config problems and the like) are reported with the
+   * input errors.
+   */
+  public ScanResult scanPaths(
+      List<String> paths, InputStream stdin, ScanRequest request, List<InputProblem> extraErrors) {
     SourceLoader.Loaded loaded = new SourceLoader(stdin).load(paths);
     Inventory inventory = Inventory.of(loaded.documents(), loaded.problems());
-    return scanner.scan(inventory, request, loaded.inputs(), new ArrayList<>(extraErrors), loaded.notes());
+    return scanner.scan(
+        inventory, request, loaded.inputs(), new ArrayList<>(extraErrors), loaded.notes());
   }
 
   /** Node mode: the node's configuration below {@code root}, plus any paths given beside it. */
-  public ScanResult scanNode(java.nio.file.Path root, List<String> paths, InputStream stdin, ScanRequest request, List<InputProblem> extraErrors) {
+  public ScanResult scanNode(
+      java.nio.file.Path root,
+      List<String> paths,
+      InputStream stdin,
+      ScanRequest request,
+      List<InputProblem> extraErrors) {
     SourceLoader loader = new SourceLoader(stdin);
     SourceLoader.Loaded node = new dev.kube4c.node.NodeScan(root).load(loader);
-    SourceLoader.Loaded loaded = paths.isEmpty() ? new SourceLoader.Loaded(List.of(), List.of(), List.of(), List.of()) : loader.load(paths);
+    SourceLoader.Loaded loaded =
+        paths.isEmpty()
+            ? new SourceLoader.Loaded(List.of(), List.of(), List.of(), List.of())
+            : loader.load(paths);
     List<dev.kube4c.source.Document> documents = new ArrayList<>(node.documents());
     documents.addAll(loaded.documents());
     List<InputProblem> problems = new ArrayList<>(node.problems());

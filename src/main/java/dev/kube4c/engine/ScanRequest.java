@@ -12,9 +12,20 @@ import java.util.Set;
  * {@code today} is injectable so that exception expiry is testable. {@code imageVerifier} is null
  * unless image signatures are to be verified (--verify-images).
  */
-public record ScanRequest(Config config, Set<Layer> layers, Set<String> onlyRules, Set<String> excludedRules, LocalDate today, ImageVerifier imageVerifier) {
+public record ScanRequest(
+    Config config,
+    Set<Layer> layers,
+    Set<String> onlyRules,
+    Set<String> excludedRules,
+    LocalDate today,
+    ImageVerifier imageVerifier) {
 
-  public ScanRequest(Config config, Set<Layer> layers, Set<String> onlyRules, Set<String> excludedRules, LocalDate today) {
+  public ScanRequest(
+      Config config,
+      Set<Layer> layers,
+      Set<String> onlyRules,
+      Set<String> excludedRules,
+      LocalDate today) {
     this(config, layers, onlyRules, excludedRules, today, null);
   }
 
@@ -42,7 +53,9 @@ public record ScanRequest(Config config, Set<Layer> layers, Set<String> onlyRule
   }
 
   boolean selects(String ruleId, Layer layer) {
-    return layers.contains(layer) && (onlyRules.isEmpty() || onlyRules.contains(ruleId)) && !excludedRules.contains(ruleId);
+    return layers.contains(layer)
+        && (onlyRules.isEmpty() || onlyRules.contains(ruleId))
+        && !excludedRules.contains(ruleId);
   }
 
   static List<String> unknownIds(Set<String> ids, Set<String> known) {

@@ -32,7 +32,9 @@ import java.util.Set;
  */
 public final class Scanner {
 
-  public static final String VERSION = Optional.ofNullable(Scanner.class.getPackage().getImplementationVersion()).orElse("0.1.0-dev");
+  public static final String VERSION =
+      Optional.ofNullable(Scanner.class.getPackage().getImplementationVersion())
+          .orElse("0.1.0-dev");
 
   private final RuleCatalogue catalogue;
 
@@ -41,7 +43,9 @@ public final class Scanner {
   }
 
   public List<Rule> selectedRules(ScanRequest request) {
-    return catalogue.all().stream().filter(r -> request.selects(r.metadata().id(), r.metadata().layer())).toList();
+    return catalogue.all().stream()
+        .filter(r -> request.selects(r.metadata().id(), r.metadata().layer()))
+        .toList();
   }
 
   /** Rule ids named in --rule/--exclude-rule that the catalogue does not have. */
@@ -53,7 +57,12 @@ public final class Scanner {
     return ScanRequest.unknownIds(named, known);
   }
 
-  public ScanResult scan(Inventory inventory, ScanRequest request, List<InputSummary> inputs, List<InputProblem> extraErrors, List<String> notes) {
+  public ScanResult scan(
+      Inventory inventory,
+      ScanRequest request,
+      List<InputSummary> inputs,
+      List<InputProblem> extraErrors,
+      List<String> notes) {
     List<Rule> selected = selectedRules(request);
     long started = System.nanoTime();
     ImageTrust images = verifyImages(inventory, request, selected);
@@ -86,16 +95,30 @@ public final class Scanner {
     errors.addAll(extraErrors);
     errors.addAll(ruleErrors);
     errors.addAll(images.problems());
-    errors.sort(Comparator.comparing((InputProblem p) -> p.location().file()).thenComparingInt(p -> p.location().line()).thenComparingInt(p -> p.location().column()).thenComparing(InputProblem::message));
+    errors.sort(
+        Comparator.comparing((InputProblem p) -> p.location().file())
+            .thenComparingInt(p -> p.location().line())
+            .thenComparingInt(p -> p.location().column())
+            .thenComparing(InputProblem::message));
     return new ScanResult(
-        VERSION, Instant.now(), inputs, inventory.resources().size(), rules.size(), List.copyOf(findings),
-        List.copyOf(suppressed), List.copyOf(errors), Scores.of(findings, inventory.resources().size()), notes,
+        VERSION,
+        Instant.now(),
+        inputs,
+        inventory.resources().size(),
+        rules.size(),
+        List.copyOf(findings),
+        List.copyOf(suppressed),
+        List.copyOf(errors),
+        Scores.of(findings, inventory.resources().size()),
+        notes,
         rules.stream().map(Rule::metadata).toList());
   }
 
   /** Image verification talks to registries, so it runs only when asked for and a rule needs it. */
-  private static ImageTrust verifyImages(Inventory inventory, ScanRequest request, List<Rule> selected) {
-    if (request.imageVerifier() == null || selected.stream().noneMatch(r -> r.metadata().id().startsWith("image-signature-"))) {
+  private static ImageTrust verifyImages(
+      Inventory inventory, ScanRequest request, List<Rule> selected) {
+    if (request.imageVerifier() == null
+        || selected.stream().noneMatch(r -> r.metadata().id().startsWith("image-signature-"))) {
       return ImageTrust.OFF;
     }
     Set<String> images = new java.util.TreeSet<>();
@@ -104,26 +127,38 @@ public final class Scanner {
     return request.imageVerifier().verify(images);
   }
 
-  private static List<Finding> run(Rule rule, RuleContext context, ScanRequest request, List<InputProblem> errors) {
+  private static List<Finding> run(
+      Rule rule, RuleContext context, ScanRequest request, List<InputProblem> errors) {
     RuleMetadata metadata = rule.metadata();
-    Severity override = Optional.ofNullable(request.config().severity().get(metadata.id())).map(Scanner::severityOrNull).orElse(null);
+    Severity override =
+        Optional.ofNullable(request.config().severity().get(metadata.id()))
+            .map(Scanner::severityOrNull)
+            .orElse(null);
     List<Finding> found = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     FindingSink sink =
         (ResourceRef resource, Location location, String message, Severity severity) -> {
-          // One finding per (rule, object, container): the first message wins. Two documents with the
+          // One finding per (rule, object, container): the first message wins. Two documents with
+          // the
           // same kind/namespace/name in different files (overlays, per-environment copies) are two
           // objects of the input, so the object's location is part of its identity.
-          String key = resource == null ? message : resource.display() + "#" + resource.container() + "@" + location;
+          String key =
+              resource == null
+                  ? message
+                  : resource.display() + "#" + resource.container() + "@" + location;
           if (resource == null || seen.add(key)) {
-            Severity effective = override != null ? override : severity != null ? severity : metadata.severity();
+            Severity effective =
+                override != null ? override : severity != null ? severity : metadata.severity();
             found.add(Finding.of(metadata, effective, message, resource, location));
           }
         };
     try {
       rule.check(context, sink);
     } catch (RuntimeException e) {
-      errors.add(new InputProblem(Location.of("(rule " + metadata.id() + ")"), "internal error in rule " + metadata.id() + ": " + e));
+      errors.add(
+          new InputProblem(
+              Location.of("(rule " + metadata.id() + ")"),
+              "internal error in rule " + metadata.id() + ": " + e));
     }
     return found;
   }
@@ -137,8 +172,8 @@ public final class Scanner {
   }
 
   /**
-   * Severity, then layer (outermost first), then file location, then rule and resource: stable across
-   * runs. Written out rather than chained: sorting is a large share of big scans, and most
+   * Severity, then layer (outermost first), then file location, then rule and resource: stable
+   * across runs. Written out rather than chained: sorting is a large share of big scans, and most
    * comparisons meet the same (shared) file name string.
    */
   public static final Comparator<Finding> ORDER = Scanner::compareFindings;
@@ -149,19 +184,31 @@ public final class Scanner {
       c = a.layer().compareTo(b.layer());
     }
     if (c == 0) {
-      c = compareText(a.location() == null ? "\uffff" : a.location().file(), b.location() == null ? "\uffff" : b.location().file());
+      c =
+          compareText(
+              a.location() == null ? "\uffff" : a.location().file(),
+              b.location() == null ? "\uffff" : b.location().file());
     }
     if (c == 0) {
-      c = Integer.compare(a.location() == null ? 0 : a.location().line(), b.location() == null ? 0 : b.location().line());
+      c =
+          Integer.compare(
+              a.location() == null ? 0 : a.location().line(),
+              b.location() == null ? 0 : b.location().line());
     }
     if (c == 0) {
-      c = Integer.compare(a.location() == null ? 0 : a.location().column(), b.location() == null ? 0 : b.location().column());
+      c =
+          Integer.compare(
+              a.location() == null ? 0 : a.location().column(),
+              b.location() == null ? 0 : b.location().column());
     }
     if (c == 0) {
       c = compareText(a.ruleId(), b.ruleId());
     }
     if (c == 0) {
-      c = compareText(a.resource() == null ? "" : a.resource().display(), b.resource() == null ? "" : b.resource().display());
+      c =
+          compareText(
+              a.resource() == null ? "" : a.resource().display(),
+              b.resource() == null ? "" : b.resource().display());
     }
     if (c == 0) {
       c = compareText(containerOf(a), containerOf(b));

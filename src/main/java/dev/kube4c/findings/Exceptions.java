@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Decides whether a finding is hidden: by a config exception that has not expired (rule id or
- * "*", KIND/NAMESPACE/NAME globs) or by the object's {@code kube4c.dev/ignore} annotation.
+ * Decides whether a finding is hidden: by a config exception that has not expired (rule id or "*",
+ * KIND/NAMESPACE/NAME globs) or by the object's {@code kube4c.dev/ignore} annotation.
  */
 public final class Exceptions {
 
@@ -23,7 +23,11 @@ public final class Exceptions {
   public static final String REASON_ANNOTATION = "kube4c.dev/ignore-reason";
 
   private final List<Compiled> active;
-  /** Objects that carry kube4c.dev/ignore, by KIND/NAMESPACE/NAME; few in practice, so findings are looked up cheaply. */
+
+  /**
+   * Objects that carry kube4c.dev/ignore, by KIND/NAMESPACE/NAME; few in practice, so findings are
+   * looked up cheaply.
+   */
   private final Map<String, Resource> annotated = new java.util.HashMap<>();
 
   private record Compiled(Config.ExceptionSpec spec, List<Pattern> resources) {}
@@ -31,7 +35,8 @@ public final class Exceptions {
   public Exceptions(Config config, Inventory inventory, LocalDate today) {
     for (Resource resource : inventory.resources()) {
       if (resource.object().path("metadata").path("annotations").has(IGNORE_ANNOTATION)) {
-        annotated.put(key(resource.kind(), resource.effectiveNamespace(), resource.name()), resource);
+        annotated.put(
+            key(resource.kind(), resource.effectiveNamespace(), resource.name()), resource);
       }
     }
     this.active =
@@ -43,22 +48,31 @@ public final class Exceptions {
 
   public Optional<Suppressed.Exemption> exemptionFor(Finding finding) {
     for (Compiled exception : active) {
-      if (matchesRule(exception.spec.rule(), finding.ruleId()) && matchesResource(exception.resources, finding.resource())) {
-        return Optional.of(new Suppressed.Exemption("config", exception.spec.reason(), exception.spec.expires()));
+      if (matchesRule(exception.spec.rule(), finding.ruleId())
+          && matchesResource(exception.resources, finding.resource())) {
+        return Optional.of(
+            new Suppressed.Exemption("config", exception.spec.reason(), exception.spec.expires()));
       }
     }
     ResourceRef ref = finding.resource();
     if (ref == null || annotated.isEmpty()) {
       return Optional.empty();
     }
-    Resource resource = annotated.get(key(ref.kind(), ref.namespace() == null && !isClusterScoped(ref) ? "default" : ref.namespace(), ref.name()));
+    Resource resource =
+        annotated.get(
+            key(
+                ref.kind(),
+                ref.namespace() == null && !isClusterScoped(ref) ? "default" : ref.namespace(),
+                ref.name()));
     if (resource == null) {
       return Optional.empty();
     }
     Map<String, String> annotations = resource.annotations();
     String ignored = annotations.get(IGNORE_ANNOTATION);
-    if (ignored != null && ruleList(ignored).stream().anyMatch(r -> matchesRule(r, finding.ruleId()))) {
-      return Optional.of(new Suppressed.Exemption("annotation", annotations.get(REASON_ANNOTATION), null));
+    if (ignored != null
+        && ruleList(ignored).stream().anyMatch(r -> matchesRule(r, finding.ruleId()))) {
+      return Optional.of(
+          new Suppressed.Exemption("annotation", annotations.get(REASON_ANNOTATION), null));
     }
     return Optional.empty();
   }
@@ -72,7 +86,10 @@ public final class Exceptions {
   }
 
   public static Set<String> ruleList(String annotation) {
-    return Arrays.stream(annotation.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    return Arrays.stream(annotation.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toSet());
   }
 
   private static boolean matchesRule(String pattern, String ruleId) {
@@ -86,11 +103,13 @@ public final class Exceptions {
     if (ref == null) {
       return false;
     }
-    String namespace = ref.namespace() != null ? ref.namespace() : isClusterScoped(ref) ? "" : "default";
+    String namespace =
+        ref.namespace() != null ? ref.namespace() : isClusterScoped(ref) ? "" : "default";
     String withNamespace = ref.kind() + "/" + namespace + "/" + ref.name();
     String short_ = ref.kind() + "/" + ref.name();
     for (Pattern pattern : patterns) {
-      if (pattern.matcher(withNamespace).matches() || (namespace.isEmpty() && pattern.matcher(short_).matches())) {
+      if (pattern.matcher(withNamespace).matches()
+          || (namespace.isEmpty() && pattern.matcher(short_).matches())) {
         return true;
       }
     }

@@ -10,11 +10,15 @@ import java.util.Map;
 /**
  * Findings by severity and a 0–100 score per layer and per area. A score starts at 100 and falls
  * with the weighted findings per scanned object: {@code 100 / (1 + penalty / objects)}, weights
- * critical 10, high 5, medium 2, low 1, info 0. So one critical finding in a 10-object scan gives 50.
+ * critical 10, high 5, medium 2, low 1, info 0. So one critical finding in a 10-object scan gives
+ * 50.
  */
 public record Scores(
-    Map<Severity, Integer> total, Map<Layer, Integer> layerScores, Map<Layer, Map<Severity, Integer>> layerCounts,
-    Map<Area, Integer> areaScores, Map<Area, Map<Severity, Integer>> areaCounts) {
+    Map<Severity, Integer> total,
+    Map<Layer, Integer> layerScores,
+    Map<Layer, Map<Severity, Integer>> layerCounts,
+    Map<Area, Integer> areaScores,
+    Map<Area, Map<Severity, Integer>> areaCounts) {
 
   public static Scores of(Collection<Finding> findings, int objects) {
     Map<Severity, Integer> total = counts();
@@ -48,7 +52,10 @@ public record Scores(
 
   static int score(Map<Severity, Integer> counts, int objects) {
     double penalty =
-        10.0 * counts.get(Severity.CRITICAL) + 5.0 * counts.get(Severity.HIGH) + 2.0 * counts.get(Severity.MEDIUM) + counts.get(Severity.LOW);
+        10.0 * counts.get(Severity.CRITICAL)
+            + 5.0 * counts.get(Severity.HIGH)
+            + 2.0 * counts.get(Severity.MEDIUM)
+            + counts.get(Severity.LOW);
     return (int) Math.round(100.0 / (1.0 + penalty / Math.max(1, objects)));
   }
 }

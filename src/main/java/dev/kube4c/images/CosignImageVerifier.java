@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Resolves each image reference to its digest and verifies the cosign signatures of that digest.
- * Results are cached per repository digest for the life of this object, so images that appear
- * under several tags or in many workloads are verified once; a registry found unreachable is not
- * asked again. Registry failures become scan errors (never findings, never exceptions).
+ * Results are cached per repository digest for the life of this object, so images that appear under
+ * several tags or in many workloads are verified once; a registry found unreachable is not asked
+ * again. Registry failures become scan errors (never findings, never exceptions).
  */
 public final class CosignImageVerifier implements ImageVerifier {
 
@@ -42,7 +42,10 @@ public final class CosignImageVerifier implements ImageVerifier {
       Map<String, CompletableFuture<ImageVerdict>> pending = new TreeMap<>();
       for (String image : new TreeSet<>(images)) {
         if (!image.isBlank()) {
-          pending.put(image, CompletableFuture.supplyAsync(() -> verifyOne(image, pool), pool).thenCompose(f -> f));
+          pending.put(
+              image,
+              CompletableFuture.supplyAsync(() -> verifyOne(image, pool), pool)
+                  .thenCompose(f -> f));
         }
       }
       pending.forEach((image, future) -> verdicts.put(image, future.join()));
@@ -53,7 +56,10 @@ public final class CosignImageVerifier implements ImageVerifier {
     verdicts.forEach(
         (image, verdict) -> {
           if (verdict.status() == ImageVerdict.Status.ERROR) {
-            problems.add(new InputProblem(Location.of("(image " + image + ")"), "image verification failed: " + verdict.detail()));
+            problems.add(
+                new InputProblem(
+                    Location.of("(image " + image + ")"),
+                    "image verification failed: " + verdict.detail()));
           }
         });
     return new ImageTrust(true, verdicts, problems);
@@ -73,17 +79,23 @@ public final class CosignImageVerifier implements ImageVerifier {
         String tag = ref.tag() == null || ref.tag().isEmpty() ? "latest" : ref.tag();
         var manifest = client.manifest(registry, ref.repository(), tag);
         if (manifest.isEmpty()) {
-          return CompletableFuture.completedFuture(ImageVerdict.error(null, registry + " has no image " + ref.repository() + ":" + tag));
+          return CompletableFuture.completedFuture(
+              ImageVerdict.error(null, registry + " has no image " + ref.repository() + ":" + tag));
         }
         digest = manifest.get().digest();
       } catch (RegistryException e) {
         return CompletableFuture.completedFuture(failure(registry, e));
       }
     } else if (!digest.matches("sha256:[0-9a-f]{64}")) {
-      return CompletableFuture.completedFuture(ImageVerdict.invalid(digest, "the image digest " + digest + " is not a sha256 digest"));
+      return CompletableFuture.completedFuture(
+          ImageVerdict.invalid(digest, "the image digest " + digest + " is not a sha256 digest"));
     }
     String resolved = digest;
-    return byDigest.computeIfAbsent(ref.fullName() + "@" + resolved, k -> CompletableFuture.supplyAsync(() -> verifyDigest(registry, ref.repository(), resolved), pool));
+    return byDigest.computeIfAbsent(
+        ref.fullName() + "@" + resolved,
+        k ->
+            CompletableFuture.supplyAsync(
+                () -> verifyDigest(registry, ref.repository(), resolved), pool));
   }
 
   private ImageVerdict verifyDigest(String registry, String repository, String digest) {

@@ -11,10 +11,10 @@ import java.util.Optional;
 /**
  * Key-based cosign verification of one image digest, as {@code cosign verify --key} does it: the
  * signatures live in the same repository under the tag {@code sha256-<hex>.sig}; each layer of that
- * manifest is a simple-signing JSON payload whose signature (base64) is the layer annotation
- * {@code dev.cosignproject.cosign/signature}. A signature counts when a trusted key verifies it
- * over the payload bytes and the payload's {@code critical.image.docker-manifest-digest} is the
- * image digest.
+ * manifest is a simple-signing JSON payload whose signature (base64) is the layer annotation {@code
+ * dev.cosignproject.cosign/signature}. A signature counts when a trusted key verifies it over the
+ * payload bytes and the payload's {@code critical.image.docker-manifest-digest} is the image
+ * digest.
  */
 public final class CosignVerifier {
 
@@ -38,11 +38,13 @@ public final class CosignVerifier {
     return digest.replace(':', '-') + ".sig";
   }
 
-  public ImageVerdict verify(String registry, String repository, String digest) throws RegistryException {
+  public ImageVerdict verify(String registry, String repository, String digest)
+      throws RegistryException {
     String tag = signatureTag(digest);
     Optional<OciClient.Manifest> manifest = client.manifest(registry, repository, tag);
     if (manifest.isEmpty()) {
-      return ImageVerdict.missing(digest, "no cosign signature for " + digest + " (no tag " + tag + ")");
+      return ImageVerdict.missing(
+          digest, "no cosign signature for " + digest + " (no tag " + tag + ")");
     }
     JsonNode layers;
     try {
@@ -67,7 +69,8 @@ public final class CosignVerifier {
         continue;
       }
       byte[] payload = client.blob(registry, repository, layer.path("digest").asText(""));
-      Optional<TrustedKey> signer = keys.stream().filter(k -> k.verifies(payload, signature)).findFirst();
+      Optional<TrustedKey> signer =
+          keys.stream().filter(k -> k.verifies(payload, signature)).findFirst();
       if (signer.isEmpty()) {
         if (layer.path("annotations").has(CERTIFICATE_ANNOTATION)) {
           keyless++;
@@ -80,16 +83,35 @@ public final class CosignVerifier {
       if (digest.equals(covered)) {
         return ImageVerdict.verified(digest, "signed by " + signer.get().describe());
       }
-      problems.add("a signature by " + signer.get().describe() + " covers " + (covered == null ? "no image digest (malformed simple-signing payload)" : covered) + ", not " + digest);
+      problems.add(
+          "a signature by "
+              + signer.get().describe()
+              + " covers "
+              + (covered == null ? "no image digest (malformed simple-signing payload)" : covered)
+              + ", not "
+              + digest);
     }
     if (signatures == 0) {
       return ImageVerdict.missing(digest, "the signature manifest " + tag + " holds no signature");
     }
     if (problems.isEmpty()) {
-      // Only keyless signatures: they may be fine, but nothing we were told to trust vouches for them.
-      return ImageVerdict.missing(digest, keyless + " keyless (certificate) signature(s) for " + digest + " and none by a trusted key; keyless verification is not supported");
+      // Only keyless signatures: they may be fine, but nothing we were told to trust vouches for
+      // them.
+      return ImageVerdict.missing(
+          digest,
+          keyless
+              + " keyless (certificate) signature(s) for "
+              + digest
+              + " and none by a trusted key; keyless verification is not supported");
     }
-    return ImageVerdict.invalid(digest, String.join("; ", problems.stream().distinct().toList()) + " (" + signatures + " signature(s) under " + tag + ")");
+    return ImageVerdict.invalid(
+        digest,
+        String.join("; ", problems.stream().distinct().toList())
+            + " ("
+            + signatures
+            + " signature(s) under "
+            + tag
+            + ")");
   }
 
   /** critical.image.docker-manifest-digest of a simple-signing payload, when it is one. */

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Registry credentials from the Docker config file ({@code $DOCKER_CONFIG/config.json}, else
- * {@code ~/.docker/config.json}): the {@code auths} section with {@code auth} (base64 user:password)
- * or {@code username}/{@code password}, or an {@code identitytoken}. Credential helpers
- * ({@code credsStore}, {@code credHelpers}) run external programs and are not used.
+ * Registry credentials from the Docker config file ({@code $DOCKER_CONFIG/config.json}, else {@code
+ * ~/.docker/config.json}): the {@code auths} section with {@code auth} (base64 user:password) or
+ * {@code username}/{@code password}, or an {@code identitytoken}. Credential helpers ({@code
+ * credsStore}, {@code credHelpers}) run external programs and are not used.
  */
 public final class DockerCredentials {
 
@@ -23,7 +23,9 @@ public final class DockerCredentials {
   public record Login(String username, String password, String identityToken) {
 
     String basicHeader() {
-      return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+      return "Basic "
+          + Base64.getEncoder()
+              .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -43,7 +45,10 @@ public final class DockerCredentials {
   /** The default file; a missing or unreadable file means anonymous access. */
   public static DockerCredentials fromEnvironment() {
     String dir = System.getenv("DOCKER_CONFIG");
-    Path file = dir != null && !dir.isEmpty() ? Path.of(dir, "config.json") : Path.of(System.getProperty("user.home"), ".docker", "config.json");
+    Path file =
+        dir != null && !dir.isEmpty()
+            ? Path.of(dir, "config.json")
+            : Path.of(System.getProperty("user.home"), ".docker", "config.json");
     return Files.isRegularFile(file) ? load(file) : NONE;
   }
 
@@ -57,7 +62,9 @@ public final class DockerCredentials {
 
   static DockerCredentials parse(JsonNode root) {
     Map<String, Login> logins = new HashMap<>();
-    root.path("auths").properties().forEach(e -> login(e.getValue()).ifPresent(l -> logins.put(host(e.getKey()), l)));
+    root.path("auths")
+        .properties()
+        .forEach(e -> login(e.getValue()).ifPresent(l -> logins.put(host(e.getKey()), l)));
     return new DockerCredentials(logins);
   }
 
@@ -67,7 +74,8 @@ public final class DockerCredentials {
     String auth = entry.path("auth").asText("");
     if (!auth.isEmpty()) {
       try {
-        String decoded = new String(Base64.getDecoder().decode(auth.trim()), StandardCharsets.UTF_8);
+        String decoded =
+            new String(Base64.getDecoder().decode(auth.trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         if (colon > 0) {
           user = decoded.substring(0, colon);
@@ -84,7 +92,10 @@ public final class DockerCredentials {
     return Optional.of(new Login(user, password, identityToken.isEmpty() ? null : identityToken));
   }
 
-  /** "https://index.docker.io/v1/" and "docker.io" name the same registry; keys may carry a scheme and path. */
+  /**
+   * "https://index.docker.io/v1/" and "docker.io" name the same registry; keys may carry a scheme
+   * and path.
+   */
   static String host(String key) {
     String host = key.replaceFirst("^[a-z]+://", "");
     int slash = host.indexOf('/');

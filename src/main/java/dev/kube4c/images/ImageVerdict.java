@@ -1,9 +1,15 @@
 package dev.kube4c.images;
 
-/** The outcome of verifying one image: its resolved digest (when known) and a sentence for the finding. */
+/**
+ * The outcome of verifying one image: its resolved digest (when known) and a sentence for the
+ * finding.
+ */
 public record ImageVerdict(Status status, String digest, String detail) {
 
-  /** VERIFIED: a trusted signature covers the digest. ERROR: we could not tell (reported as a scan error). */
+  /**
+   * VERIFIED: a trusted signature covers the digest. ERROR: we could not tell (reported as a scan
+   * error).
+   */
   public enum Status {
     VERIFIED,
     MISSING,

@@ -31,8 +31,10 @@ public record TrustedKey(String name, PublicKey key, String signatureAlgorithm) 
     int begin = pem.indexOf("-----BEGIN PUBLIC KEY-----");
     int end = pem.indexOf("-----END PUBLIC KEY-----");
     if (begin < 0 || end < begin) {
-      String found = pem.contains("PRIVATE KEY") ? " (this is a private key: give the .pub file)" : "";
-      throw new IOException(name + ": not a PEM public key (expected -----BEGIN PUBLIC KEY-----)" + found);
+      String found =
+          pem.contains("PRIVATE KEY") ? " (this is a private key: give the .pub file)" : "";
+      throw new IOException(
+          name + ": not a PEM public key (expected -----BEGIN PUBLIC KEY-----)" + found);
     }
     byte[] der;
     try {
@@ -43,11 +45,14 @@ public record TrustedKey(String name, PublicKey key, String signatureAlgorithm) 
     for (String kind : KINDS) {
       try {
         PublicKey key = KeyFactory.getInstance(kind).generatePublic(new X509EncodedKeySpec(der));
-        return new TrustedKey(name, key, switch (kind) {
-          case "EC" -> "SHA256withECDSA";
-          case "RSA" -> "SHA256withRSA";
-          default -> "Ed25519";
-        });
+        return new TrustedKey(
+            name,
+            key,
+            switch (kind) {
+              case "EC" -> "SHA256withECDSA";
+              case "RSA" -> "SHA256withRSA";
+              default -> "Ed25519";
+            });
       } catch (GeneralSecurityException e) {
         // not this kind; try the next
       }
@@ -56,9 +61,9 @@ public record TrustedKey(String name, PublicKey key, String signatureAlgorithm) 
   }
 
   /**
-   * True when {@code signature} is this key's signature over {@code payload}; malformed signatures are
-   * false. Ed25519 signatures may be pure or pre-hashed (Ed25519ph, RFC 8032): cosign signs with
-   * Ed25519ph since v2.3, while older cosign and other tools sign pure Ed25519.
+   * True when {@code signature} is this key's signature over {@code payload}; malformed signatures
+   * are false. Ed25519 signatures may be pure or pre-hashed (Ed25519ph, RFC 8032): cosign signs
+   * with Ed25519ph since v2.3, while older cosign and other tools sign pure Ed25519.
    */
   public boolean verifies(byte[] payload, byte[] signature) {
     if (verifies(payload, signature, false)) {
@@ -83,11 +88,12 @@ public record TrustedKey(String name, PublicKey key, String signatureAlgorithm) 
 
   /** e.g. "cosign.pub (ECDSA)". */
   public String describe() {
-    String kind = switch (signatureAlgorithm) {
-      case "SHA256withECDSA" -> "ECDSA";
-      case "SHA256withRSA" -> "RSA";
-      default -> "Ed25519";
-    };
+    String kind =
+        switch (signatureAlgorithm) {
+          case "SHA256withECDSA" -> "ECDSA";
+          case "SHA256withRSA" -> "RSA";
+          default -> "Ed25519";
+        };
     return Path.of(name).getFileName() + " (" + kind + ")";
   }
 }

@@ -3,8 +3,8 @@ package dev.kube4c.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One container of a pod spec, with the field path that messages quote, e.g.
- * {@code spec.template.spec.initContainers[1]}.
+ * One container of a pod spec, with the field path that messages quote, e.g. {@code
+ * spec.template.spec.initContainers[1]}.
  */
 public record Container(String name, JsonNode node, String path, Type type) {
 

@@ -1,8 +1,8 @@
 package dev.kube4c.inventory;
 
 /**
- * A container image reference split as the container runtimes do: registry (docker.io when none
- * is given), repository, tag and digest.
+ * A container image reference split as the container runtimes do: registry (docker.io when none is
+ * given), repository, tag and digest.
  */
 public record ImageReference(String registry, String repository, String tag, String digest) {
 

@@ -38,7 +38,8 @@ public final class Inventory {
     Set<String> namespaces = new TreeSet<>();
     for (Resource resource : resources) {
       kinds.computeIfAbsent(resource.kind(), k -> new ArrayList<>()).add(resource);
-      keys.putIfAbsent(key(resource.kind(), resource.effectiveNamespace(), resource.name()), resource);
+      keys.putIfAbsent(
+          key(resource.kind(), resource.effectiveNamespace(), resource.name()), resource);
       PodSpecs.workloadOf(resource).ifPresent(pods::add);
       if (resource.effectiveNamespace() != null) {
         namespaces.add(resource.effectiveNamespace());
@@ -56,7 +57,9 @@ public final class Inventory {
     this.workloadsByNamespace = Collections.unmodifiableMap(workloadsByNs);
     Map<String, List<Resource>> servicesByNs = new HashMap<>();
     for (Resource service : ofKind("Service")) {
-      servicesByNs.computeIfAbsent(service.effectiveNamespace(), k -> new ArrayList<>()).add(service);
+      servicesByNs
+          .computeIfAbsent(service.effectiveNamespace(), k -> new ArrayList<>())
+          .add(service);
     }
     this.servicesByNamespace = servicesByNs;
   }
@@ -78,12 +81,14 @@ public final class Inventory {
     trim(tree);
     JsonNode metadata = tree.path("metadata");
     String kind = tree.path("kind").asText();
-    String namespace = metadata.path("namespace").isTextual() ? metadata.path("namespace").asText() : null;
+    String namespace =
+        metadata.path("namespace").isTextual() ? metadata.path("namespace").asText() : null;
     if (ClusterScope.isClusterScoped(kind)) {
       namespace = null;
     }
     String name = metadata.path("name").asText(metadata.path("generateName").asText("(unnamed)"));
-    return new Resource(tree.path("apiVersion").asText(), kind, namespace, name, tree, document.location());
+    return new Resource(
+        tree.path("apiVersion").asText(), kind, namespace, name, tree, document.location());
   }
 
   /** Drops fields no rule reads, to keep memory proportional to what matters. */
@@ -131,7 +136,10 @@ public final class Inventory {
     return byKind.containsKey(kind);
   }
 
-  /** The object of that kind, namespace (null for cluster-scoped) and name, when it was in the input. */
+  /**
+   * The object of that kind, namespace (null for cluster-scoped) and name, when it was in the
+   * input.
+   */
   public java.util.Optional<Resource> find(String kind, String namespace, String name) {
     return java.util.Optional.ofNullable(byKey.get(key(kind, namespace, name)));
   }
@@ -166,7 +174,8 @@ public final class Inventory {
   public List<Workload> workloadsSelectedBy(Resource service) {
     Map<String, String> selector = Labels.of(service.spec().path("selector"));
     List<Workload> selected = new ArrayList<>();
-    for (Workload workload : workloadsByNamespace.getOrDefault(service.effectiveNamespace(), List.of())) {
+    for (Workload workload :
+        workloadsByNamespace.getOrDefault(service.effectiveNamespace(), List.of())) {
       if (Labels.mapSelects(selector, workload.podLabels())) {
         selected.add(workload);
       }

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Label maps and label selectors (matchLabels and matchExpressions) as Kubernetes evaluates them. */
+/**
+ * Label maps and label selectors (matchLabels and matchExpressions) as Kubernetes evaluates them.
+ */
 public final class Labels {
 
   private Labels() {}
@@ -22,7 +24,10 @@ public final class Labels {
     return Collections.unmodifiableMap(map);
   }
 
-  /** A plain map selector (Service.spec.selector): every pair must match; an empty selector matches nothing. */
+  /**
+   * A plain map selector (Service.spec.selector): every pair must match; an empty selector matches
+   * nothing.
+   */
   public static boolean mapSelects(Map<String, String> selector, Map<String, String> labels) {
     if (selector.isEmpty()) {
       return false;
@@ -35,7 +40,10 @@ public final class Labels {
     return true;
   }
 
-  /** A metav1.LabelSelector: an empty selector matches everything; a missing one is for the caller to decide. */
+  /**
+   * A metav1.LabelSelector: an empty selector matches everything; a missing one is for the caller
+   * to decide.
+   */
   public static boolean labelSelectorMatches(JsonNode selector, Map<String, String> labels) {
     for (Map.Entry<String, String> e : of(selector.path("matchLabels")).entrySet()) {
       if (!e.getValue().equals(labels.get(e.getKey()))) {
@@ -54,7 +62,8 @@ public final class Labels {
             case "NotIn" -> !present || !values.contains(labels.get(key));
             case "Exists" -> present;
             case "DoesNotExist" -> !present;
-            default -> false; // an unknown operator selects nothing, as the API server would reject it
+            default ->
+                false; // an unknown operator selects nothing, as the API server would reject it
           };
       if (!ok) {
         return false;

@@ -41,7 +41,11 @@ public enum QosClass {
       ownLimits.forEach(ownRequests::putIfAbsent); // API defaulting: requests default to limits
       ownRequests.forEach((k, v) -> addPositive(requests, k, v));
       ownLimits.forEach((k, v) -> addPositive(limits, k, v));
-      if (!ownLimits.entrySet().stream().filter(e -> e.getValue().signum() > 0).map(Map.Entry::getKey).toList().containsAll(SUPPORTED)) {
+      if (!ownLimits.entrySet().stream()
+          .filter(e -> e.getValue().signum() > 0)
+          .map(Map.Entry::getKey)
+          .toList()
+          .containsAll(SUPPORTED)) {
         guaranteed = false;
       }
     }
@@ -69,7 +73,8 @@ public enum QosClass {
   private static Map<String, BigDecimal> quantities(JsonNode node) {
     Map<String, BigDecimal> map = new HashMap<>();
     for (String resource : SUPPORTED) {
-      Optional<BigDecimal> value = node.has(resource) ? Quantity.parse(node.get(resource).asText()) : Optional.empty();
+      Optional<BigDecimal> value =
+          node.has(resource) ? Quantity.parse(node.get(resource).asText()) : Optional.empty();
       value.ifPresent(v -> map.put(resource, v));
     }
     return map;

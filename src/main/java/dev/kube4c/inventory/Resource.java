@@ -11,7 +11,12 @@ import java.util.Map;
  * "default".
  */
 public record Resource(
-    String apiVersion, String kind, String namespace, String name, ObjectNode object, Location location) {
+    String apiVersion,
+    String kind,
+    String namespace,
+    String name,
+    ObjectNode object,
+    Location location) {
 
   public ResourceRef ref() {
     return new ResourceRef(apiVersion, kind, namespace, name, null);
@@ -26,7 +31,8 @@ public record Resource(
   }
 
   public String effectiveNamespace() {
-    // The inventory clears the namespace of cluster-scoped kinds, so a set namespace is the answer (hot path).
+    // The inventory clears the namespace of cluster-scoped kinds, so a set namespace is the answer
+    // (hot path).
     if (namespace != null && !namespace.isEmpty()) {
       return namespace;
     }
@@ -45,7 +51,10 @@ public record Resource(
     return Labels.of(object.path("metadata").path("annotations"));
   }
 
-  /** KIND/NAMESPACE/NAME with the effective namespace (KIND/NAME when cluster-scoped), as who-can and netpol print. */
+  /**
+   * KIND/NAMESPACE/NAME with the effective namespace (KIND/NAME when cluster-scoped), as who-can
+   * and netpol print.
+   */
   public String qualifiedName() {
     String ns = effectiveNamespace();
     return ns == null ? kind + "/" + name : kind + "/" + ns + "/" + name;

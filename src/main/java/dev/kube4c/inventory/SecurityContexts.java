@@ -3,12 +3,17 @@ package dev.kube4c.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** Effective security settings: a container's securityContext overrides its pod's, field by field. */
+/**
+ * Effective security settings: a container's securityContext overrides its pod's, field by field.
+ */
 public final class SecurityContexts {
 
   private SecurityContexts() {}
 
-  /** The container's value of {@code field} if set, else the pod's; a missing node when neither sets it. */
+  /**
+   * The container's value of {@code field} if set, else the pod's; a missing node when neither sets
+   * it.
+   */
   public static JsonNode effective(Workload workload, Container container, String field) {
     JsonNode own = container.securityContext().path(field);
     if (!own.isMissingNode() && !own.isNull()) {
@@ -28,10 +33,14 @@ public final class SecurityContexts {
   }
 
   public static boolean isTrue(JsonNode node) {
-    return node.isBoolean() ? node.booleanValue() : node.isTextual() && node.asText().equalsIgnoreCase("true");
+    return node.isBoolean()
+        ? node.booleanValue()
+        : node.isTextual() && node.asText().equalsIgnoreCase("true");
   }
 
   public static boolean isFalse(JsonNode node) {
-    return node.isBoolean() ? !node.booleanValue() : node.isTextual() && node.asText().equalsIgnoreCase("false");
+    return node.isBoolean()
+        ? !node.booleanValue()
+        : node.isTextual() && node.asText().equalsIgnoreCase("false");
   }
 }

@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A typed view of an object that carries a pod spec: a Pod, a controller's pod template, or a custom
- * resource of the same shape. Findings go on {@link #resource()}, never on synthetic Pods.
+ * A typed view of an object that carries a pod spec: a Pod, a controller's pod template, or a
+ * custom resource of the same shape. Findings go on {@link #resource()}, never on synthetic Pods.
  */
 public record Workload(
-    Resource resource, JsonNode podSpec, String podSpecPath, Map<String, String> podLabels,
-    Map<String, String> podAnnotations, List<Container> containers) {
+    Resource resource,
+    JsonNode podSpec,
+    String podSpecPath,
+    Map<String, String> podLabels,
+    Map<String, String> podAnnotations,
+    List<Container> containers) {
 
   /** Regular, init and ephemeral containers in that order. */
   public Stream<Container> allContainers() {

@@ -17,8 +17,8 @@ import java.util.TreeSet;
 /**
  * NetworkPolicy semantics over the workloads of an inventory: which policies select a pod, whether
  * the pod is isolated for ingress or egress, and which peers and ports a policy rule admits.
- * Policies are indexed by namespace; namespace labels come from Namespace objects plus the automatic
- * {@code kubernetes.io/metadata.name}.
+ * Policies are indexed by namespace; namespace labels come from Namespace objects plus the
+ * automatic {@code kubernetes.io/metadata.name}.
  */
 public final class NetworkPolicyModel {
 
@@ -46,9 +46,24 @@ public final class NetworkPolicyModel {
       return direction == Direction.INGRESS ? ingress : egress;
     }
 
-    /** A policy with an empty podSelector and no rules for a direction is that direction's default deny. */
+    /**
+     * Whether the policy isolates every pod of its namespace for the direction: an empty
+     * podSelector and no rule that admits every peer on every port. The plain default deny (no
+     * rules) is one; "deny everything but DNS and 443" is another.
+     */
     public boolean isDefaultDeny(Direction direction) {
-      return covers(direction) && podSelector.isObject() && podSelector.isEmpty() && rules(direction).isEmpty();
+      if (!covers(direction) || !podSelector.isObject() || !podSelector.isEmpty()) {
+        return false;
+      }
+      for (JsonNode rule : rules(direction)) {
+        boolean anyPeer =
+            !rule.path(direction.peers).isArray() || rule.path(direction.peers).isEmpty();
+        boolean anyPort = !rule.path("ports").isArray() || rule.path("ports").isEmpty();
+        if (anyPeer && anyPort) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -64,7 +79,9 @@ public final class NetworkPolicyModel {
   public NetworkPolicyModel(Inventory inventory) {
     this.inventory = inventory;
     for (Resource resource : inventory.ofKind("NetworkPolicy")) {
-      policiesByNamespace.computeIfAbsent(resource.effectiveNamespace(), k -> new ArrayList<>()).add(policyOf(resource));
+      policiesByNamespace
+          .computeIfAbsent(resource.effectiveNamespace(), k -> new ArrayList<>())
+          .add(policyOf(resource));
     }
     for (Resource namespace : inventory.ofKind("Namespace")) {
       Map<String, String> labels = new LinkedHashMap<>(namespace.labels());
@@ -73,14 +90,18 @@ public final class NetworkPolicyModel {
     }
   }
 
-  /** The policy with its effective policyTypes (API defaulting: Ingress always, Egress when egress rules exist). */
+  /**
+   * The policy with its effective policyTypes (API defaulting: Ingress always, Egress when egress
+   * rules exist).
+   */
   public static Policy policyOf(Resource resource) {
     JsonNode spec = resource.spec();
     JsonNode types = spec.path("policyTypes");
     if (types.isArray() && !types.isEmpty()) {
       Set<String> names = new TreeSet<>();
       types.forEach(t -> names.add(t.asText()));
-      return new Policy(resource, spec.path("podSelector"), names.contains("Ingress"), names.contains("Egress"));
+      return new Policy(
+          resource, spec.path("podSelector"), names.contains("Ingress"), names.contains("Egress"));
     }
     return new Policy(resource, spec.path("podSelector"), true, spec.has("egress"));
   }
@@ -98,7 +119,8 @@ public final class NetworkPolicyModel {
   }
 
   public Map<String, String> namespaceLabels(String namespace) {
-    return namespaceLabels.getOrDefault(namespace, Map.of("kubernetes.io/metadata.name", namespace));
+    return namespaceLabels.getOrDefault(
+        namespace, Map.of("kubernetes.io/metadata.name", namespace));
   }
 
   public boolean selects(Policy policy, Workload workload) {
@@ -107,7 +129,10 @@ public final class NetworkPolicyModel {
         && Labels.labelSelectorMatches(policy.podSelector(), workload.podLabels());
   }
 
-  /** The policies that select the workload for the direction; empty means the workload is not isolated. */
+  /**
+   * The policies that select the workload for the direction; empty means the workload is not
+   * isolated.
+   */
   public List<Policy> selecting(Workload workload, Direction direction) {
     List<Policy> selecting = new ArrayList<>();
     for (Policy policy : policies(workload.namespace())) {
@@ -118,7 +143,10 @@ public final class NetworkPolicyModel {
     return selecting;
   }
 
-  /** Whether a peer entry (from/to item) admits the workload (as the other end), seen from the policy's namespace. */
+  /**
+   * Whether a peer entry (from/to item) admits the workload (as the other end), seen from the
+   * policy's namespace.
+   */
   public boolean peerAdmits(JsonNode peer, String policyNamespace, Workload other) {
     if (peer.has("ipBlock")) {
       return false; // ipBlock addresses lie outside the cluster's pods by convention
@@ -132,7 +160,8 @@ public final class NetworkPolicyModel {
         namespaceSelector == null
             ? policyNamespace.equals(other.namespace())
             : Labels.labelSelectorMatches(namespaceSelector, namespaceLabels(other.namespace()));
-    return namespaceOk && (podSelector == null || Labels.labelSelectorMatches(podSelector, other.podLabels()));
+    return namespaceOk
+        && (podSelector == null || Labels.labelSelectorMatches(podSelector, other.podLabels()));
   }
 
   /** Whether a rule admits addresses outside the cluster, and through which CIDRs. */
@@ -146,15 +175,22 @@ public final class NetworkPolicyModel {
     for (JsonNode peer : peers) {
       JsonNode block = peer.path("ipBlock");
       if (block.has("cidr")) {
-        String except = block.path("except").isEmpty() ? "" : " except " + String.join(",", texts(block.path("except")));
+        String except =
+            block.path("except").isEmpty()
+                ? ""
+                : " except " + String.join(",", texts(block.path("except")));
         cidrs.add(block.path("cidr").asText() + except);
       }
     }
     return cidrs;
   }
 
-  /** Whether a rule admits a cluster workload as its peer. An absent or empty peer list admits everyone. */
-  public boolean ruleAdmits(JsonNode rule, Direction direction, String policyNamespace, Workload other) {
+  /**
+   * Whether a rule admits a cluster workload as its peer. An absent or empty peer list admits
+   * everyone.
+   */
+  public boolean ruleAdmits(
+      JsonNode rule, Direction direction, String policyNamespace, Workload other) {
     JsonNode peers = rule.path(direction.peers);
     if (!peers.isArray() || peers.isEmpty()) {
       return true;
@@ -168,8 +204,9 @@ public final class NetworkPolicyModel {
   }
 
   /**
-   * The ports a rule opens on the destination workload, as {@code TCP/8080} or {@code TCP/8000-8080};
-   * {@code null} means all ports. Named ports are resolved against the destination's containers.
+   * The ports a rule opens on the destination workload, as {@code TCP/8080} or {@code
+   * TCP/8000-8080}; {@code null} means all ports. Named ports are resolved against the
+   * destination's containers.
    */
   public static Set<String> ports(JsonNode rule, Workload destination) {
     JsonNode ports = rule.path("ports");
@@ -184,7 +221,8 @@ public final class NetworkPolicyModel {
         return null; // a protocol without a port opens all ports of it; treated as all
       }
       if (value.isTextual() && !value.asText().matches("\\d+")) {
-        Integer resolved = destination == null ? null : namedPort(destination, value.asText(), protocol);
+        Integer resolved =
+            destination == null ? null : namedPort(destination, value.asText(), protocol);
         if (resolved != null) {
           open.add(protocol + "/" + resolved);
         }
@@ -192,7 +230,8 @@ public final class NetworkPolicyModel {
       }
       int number = value.asInt();
       JsonNode end = port.get("endPort");
-      open.add(protocol + "/" + number + (end != null && end.asInt() > number ? "-" + end.asInt() : ""));
+      open.add(
+          protocol + "/" + number + (end != null && end.asInt() > number ? "-" + end.asInt() : ""));
     }
     return open;
   }
@@ -200,7 +239,8 @@ public final class NetworkPolicyModel {
   private static Integer namedPort(Workload workload, String name, String protocol) {
     for (Container container : workload.containers()) {
       for (JsonNode port : container.node().path("ports")) {
-        if (name.equals(port.path("name").asText()) && protocol.equals(port.path("protocol").asText("TCP"))) {
+        if (name.equals(port.path("name").asText())
+            && protocol.equals(port.path("protocol").asText("TCP"))) {
           return port.path("containerPort").asInt();
         }
       }

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Which workload may open connections to which, on which ports, under the NetworkPolicies of the
- * inventory. A connection needs both the source's egress and the destination's ingress to allow
- * it. Pairs are evaluated one by one: O(W² · P) for W workloads and P policies per namespace.
+ * inventory. A connection needs both the source's egress and the destination's ingress to allow it.
+ * Pairs are evaluated one by one: O(W² · P) for W workloads and P policies per namespace.
  */
 public final class Reachability {
 
@@ -29,12 +29,15 @@ public final class Reachability {
   }
 
   public List<Connection> connections() {
-    List<Workload> workloads = model.inventory().workloads().stream().filter(w -> !hostNetwork(w)).toList();
+    List<Workload> workloads =
+        model.inventory().workloads().stream().filter(w -> !hostNetwork(w)).toList();
     List<Connection> connections = new ArrayList<>();
     for (Workload to : workloads) {
       Side fromInternet = external(to, Direction.INGRESS);
       if (fromInternet.allowed()) {
-        connections.add(new Connection(INTERNET, to.resource().qualifiedName(), fromInternet.ports, fromInternet.via));
+        connections.add(
+            new Connection(
+                INTERNET, to.resource().qualifiedName(), fromInternet.ports, fromInternet.via));
       }
     }
     for (Workload from : workloads) {
@@ -42,13 +45,20 @@ public final class Reachability {
         if (from != to) {
           Set<String> ports = allowed(from, to);
           if (ports == null || !ports.isEmpty()) {
-            connections.add(new Connection(from.resource().qualifiedName(), to.resource().qualifiedName(), ports, List.of()));
+            connections.add(
+                new Connection(
+                    from.resource().qualifiedName(),
+                    to.resource().qualifiedName(),
+                    ports,
+                    List.of()));
           }
         }
       }
       Side toInternet = external(from, Direction.EGRESS);
       if (toInternet.allowed()) {
-        connections.add(new Connection(from.resource().qualifiedName(), INTERNET, toInternet.ports, toInternet.via));
+        connections.add(
+            new Connection(
+                from.resource().qualifiedName(), INTERNET, toInternet.ports, toInternet.via));
       }
     }
     return connections;
@@ -56,10 +66,12 @@ public final class Reachability {
 
   /** Ports on which {@code from} may connect to {@code to}: null for all, empty for none. */
   public Set<String> allowed(Workload from, Workload to) {
-    return NetworkPolicyModel.intersect(side(to, Direction.INGRESS, from, to), side(from, Direction.EGRESS, to, to));
+    return NetworkPolicyModel.intersect(
+        side(to, Direction.INGRESS, from, to), side(from, Direction.EGRESS, to, to));
   }
 
-  private Set<String> side(Workload selected, Direction direction, Workload peer, Workload destination) {
+  private Set<String> side(
+      Workload selected, Direction direction, Workload peer, Workload destination) {
     List<Policy> policies = model.selecting(selected, direction);
     if (policies.isEmpty()) {
       return null;
@@ -94,7 +106,13 @@ public final class Reachability {
         if (!cidrs.isEmpty()) {
           any = true;
           via.addAll(cidrs);
-          open = open == null ? null : NetworkPolicyModel.union(open, NetworkPolicyModel.ports(rule, direction == Direction.INGRESS ? workload : null));
+          open =
+              open == null
+                  ? null
+                  : NetworkPolicyModel.union(
+                      open,
+                      NetworkPolicyModel.ports(
+                          rule, direction == Direction.INGRESS ? workload : null));
         }
       }
     }

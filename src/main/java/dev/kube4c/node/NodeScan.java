@@ -30,15 +30,17 @@ import java.util.stream.Stream;
 
 /**
  * Node mode: reads a node's component configuration from the standard locations below a root folder
- * (/ on the node itself, or where a Job mounts the host) and records the mode and owner of the files
- * the CIS benchmark audits as {@code NodeFile} documents. Paths in the report are the node's paths.
+ * (/ on the node itself, or where a Job mounts the host) and records the mode and owner of the
+ * files the CIS benchmark audits as {@code NodeFile} documents. Paths in the report are the node's
+ * paths.
  */
 public final class NodeScan {
 
   public static final String API_VERSION = "node.kube4c.dev/v1";
   public static final String KIND = "NodeFile";
 
-  private static final Pattern ENCRYPTION_FLAG = Pattern.compile("--encryption-provider-config[= ]([^\\s\"',]+)");
+  private static final Pattern ENCRYPTION_FLAG =
+      Pattern.compile("--encryption-provider-config[= ]([^\\s\"',]+)");
 
   private final Path root;
 
@@ -56,7 +58,8 @@ public final class NodeScan {
       try (DirectoryStream<Path> dir = Files.newDirectoryStream(manifests)) {
         for (Path file : dir) {
           String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-          if (Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
+          if (Files.isRegularFile(file)
+              && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
             files.add(file);
             names.add("/etc/kubernetes/manifests/" + file.getFileName());
             for (Component c : Component.values()) {
@@ -64,16 +67,20 @@ public final class NodeScan {
                 withManifest.add(c);
               }
             }
-            encryptionConfig(file).ifPresent(path -> {
-              if (Files.isRegularFile(resolve(path)) && !names.contains(path)) {
-                files.add(resolve(path));
-                names.add(path);
-              }
-            });
+            encryptionConfig(file)
+                .ifPresent(
+                    path -> {
+                      if (Files.isRegularFile(resolve(path)) && !names.contains(path)) {
+                        files.add(resolve(path));
+                        names.add(path);
+                      }
+                    });
           }
         }
       } catch (IOException e) {
-        problems.add(new InputProblem(Location.of("/etc/kubernetes/manifests"), "cannot read: " + e.getMessage()));
+        problems.add(
+            new InputProblem(
+                Location.of("/etc/kubernetes/manifests"), "cannot read: " + e.getMessage()));
       }
     }
     for (String path : NodeFiles.CONFIG_FILES) {
@@ -88,7 +95,9 @@ public final class NodeScan {
     documents.addAll(processes(withManifest, inputs));
     documents.addAll(fileModes(problems));
     problems.addAll(0, loaded.problems());
-    inputs.add(new InputSummary("node " + root, documents.size(), documents.size(), problems.size(), null));
+    inputs.add(
+        new InputSummary(
+            "node " + root, documents.size(), documents.size(), problems.size(), null));
     return new SourceLoader.Loaded(documents, problems, inputs, loaded.notes());
   }
 
@@ -105,7 +114,10 @@ public final class NodeScan {
     }
   }
 
-  /** Command lines of running components (the kubelet, and control-plane processes without a static manifest). */
+  /**
+   * Command lines of running components (the kubelet, and control-plane processes without a static
+   * manifest).
+   */
   private List<Document> processes(Set<Component> withManifest, List<InputSummary> inputs) {
     List<Document> out = new ArrayList<>();
     Path proc = resolve("/proc");
@@ -113,7 +125,9 @@ public final class NodeScan {
       return out;
     }
     FlagListDetector detector = new FlagListDetector();
-    try (DirectoryStream<Path> dir = Files.newDirectoryStream(proc, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+    try (DirectoryStream<Path> dir =
+        Files.newDirectoryStream(
+            proc, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
       for (Path pid : dir) {
         Path cmdline = pid.resolve("cmdline");
         byte[] bytes;
@@ -145,7 +159,9 @@ public final class NodeScan {
     return out;
   }
 
-  /** One NodeFile document per audited file that exists, with its mode, owner and what CIS allows. */
+  /**
+   * One NodeFile document per audited file that exists, with its mode, owner and what CIS allows.
+   */
   private List<Document> fileModes(List<InputProblem> problems) {
     List<Document> out = new ArrayList<>();
     int etcdUid = uidOf("etcd");
@@ -157,9 +173,13 @@ public final class NodeScan {
       List<Path> targets = new ArrayList<>();
       if (audit.recursive() && Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile).filter(p -> audit.suffix() == null || p.toString().endsWith(audit.suffix())).sorted().forEach(targets::add);
+          walk.filter(Files::isRegularFile)
+              .filter(p -> audit.suffix() == null || p.toString().endsWith(audit.suffix()))
+              .sorted()
+              .forEach(targets::add);
         } catch (IOException | RuntimeException e) {
-          problems.add(new InputProblem(Location.of(audit.path()), "cannot list: " + e.getMessage()));
+          problems.add(
+              new InputProblem(Location.of(audit.path()), "cannot list: " + e.getMessage()));
         }
       } else {
         targets.add(path);
@@ -171,16 +191,35 @@ public final class NodeScan {
           int uid = (Integer) Files.getAttribute(target, "unix:uid");
           int gid = (Integer) Files.getAttribute(target, "unix:gid");
           int expectedUid = audit.owner().equals("etcd") && etcdUid >= 0 ? etcdUid : 0;
-          out.add(new Document(nodeFile(nodePath, audit, mode(attributes.permissions()), uid, gid, expectedUid, attributes.isDirectory()), Location.of(nodePath)));
+          out.add(
+              new Document(
+                  nodeFile(
+                      nodePath,
+                      audit,
+                      mode(attributes.permissions()),
+                      uid,
+                      gid,
+                      expectedUid,
+                      attributes.isDirectory()),
+                  Location.of(nodePath)));
         } catch (IOException | UnsupportedOperationException | ClassCastException e) {
-          problems.add(new InputProblem(Location.of(nodePath), "cannot read mode and owner: " + e.getMessage()));
+          problems.add(
+              new InputProblem(
+                  Location.of(nodePath), "cannot read mode and owner: " + e.getMessage()));
         }
       }
     }
     return out;
   }
 
-  private static ObjectNode nodeFile(String path, NodeFiles.Audit audit, int mode, int uid, int gid, int expectedUid, boolean directory) {
+  private static ObjectNode nodeFile(
+      String path,
+      NodeFiles.Audit audit,
+      int mode,
+      int uid,
+      int gid,
+      int expectedUid,
+      boolean directory) {
     ObjectNode object = JsonNodeFactory.instance.objectNode();
     object.put("apiVersion", API_VERSION);
     object.put("kind", KIND);
@@ -195,7 +234,8 @@ public final class NodeScan {
     object.put("gid", gid);
     object.put("expectedUid", expectedUid);
     object.put("expectedGid", expectedUid);
-    object.put("expectedOwner", expectedUid == 0 ? "root:root" : audit.owner() + ":" + audit.owner());
+    object.put(
+        "expectedOwner", expectedUid == 0 ? "root:root" : audit.owner() + ":" + audit.owner());
     return object;
   }
 

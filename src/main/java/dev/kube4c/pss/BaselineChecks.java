@@ -25,22 +25,52 @@ final class BaselineChecks {
   private BaselineChecks() {}
 
   private static final Set<String> DEFAULT_CAPABILITIES =
-      Set.of("AUDIT_WRITE", "CHOWN", "DAC_OVERRIDE", "FOWNER", "FSETID", "KILL", "MKNOD", "NET_BIND_SERVICE", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_CHROOT");
+      Set.of(
+          "AUDIT_WRITE",
+          "CHOWN",
+          "DAC_OVERRIDE",
+          "FOWNER",
+          "FSETID",
+          "KILL",
+          "MKNOD",
+          "NET_BIND_SERVICE",
+          "SETFCAP",
+          "SETGID",
+          "SETPCAP",
+          "SETUID",
+          "SYS_CHROOT");
 
-  private static final Set<String> SELINUX_TYPES_1_0 = Set.of("", "container_t", "container_init_t", "container_kvm_t");
-  private static final Set<String> SELINUX_TYPES_1_31 = Set.of("", "container_t", "container_init_t", "container_kvm_t", "container_engine_t");
+  private static final Set<String> SELINUX_TYPES_1_0 =
+      Set.of("", "container_t", "container_init_t", "container_kvm_t");
+  private static final Set<String> SELINUX_TYPES_1_31 =
+      Set.of("", "container_t", "container_init_t", "container_kvm_t", "container_engine_t");
 
   private static final Set<String> SYSCTLS_1_0 =
-      Set.of("kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range", "net.ipv4.ip_unprivileged_port_start");
-  private static final Set<String> SYSCTLS_1_27 = union(SYSCTLS_1_0, "net.ipv4.ip_local_reserved_ports");
+      Set.of(
+          "kernel.shm_rmid_forced",
+          "net.ipv4.ip_local_port_range",
+          "net.ipv4.tcp_syncookies",
+          "net.ipv4.ping_group_range",
+          "net.ipv4.ip_unprivileged_port_start");
+  private static final Set<String> SYSCTLS_1_27 =
+      union(SYSCTLS_1_0, "net.ipv4.ip_local_reserved_ports");
   private static final Set<String> SYSCTLS_1_29 =
-      union(SYSCTLS_1_27, "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes");
-  private static final Set<String> SYSCTLS_1_32 = union(SYSCTLS_1_29, "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem");
-  private static final Set<String> SYSCTLS_1_37 = union(SYSCTLS_1_32, "net.ipv4.tcp_slow_start_after_idle", "net.ipv4.tcp_notsent_lowat");
+      union(
+          SYSCTLS_1_27,
+          "net.ipv4.tcp_keepalive_time",
+          "net.ipv4.tcp_fin_timeout",
+          "net.ipv4.tcp_keepalive_intvl",
+          "net.ipv4.tcp_keepalive_probes");
+  private static final Set<String> SYSCTLS_1_32 =
+      union(SYSCTLS_1_29, "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem");
+  private static final Set<String> SYSCTLS_1_37 =
+      union(SYSCTLS_1_32, "net.ipv4.tcp_slow_start_after_idle", "net.ipv4.tcp_notsent_lowat");
 
   static final String SECCOMP_POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
-  static final String SECCOMP_CONTAINER_ANNOTATION = "container.seccomp.security.alpha.kubernetes.io/";
-  private static final String APPARMOR_ANNOTATION = "container.apparmor.security.beta.kubernetes.io/";
+  static final String SECCOMP_CONTAINER_ANNOTATION =
+      "container.seccomp.security.alpha.kubernetes.io/";
+  private static final String APPARMOR_ANNOTATION =
+      "container.apparmor.security.beta.kubernetes.io/";
 
   private static final String[] PROBES = {"livenessProbe", "readinessProbe", "startupProbe"};
   private static final String[] LIFECYCLE_HANDLERS = {"postStart", "preStop"};
@@ -71,7 +101,11 @@ final class BaselineChecks {
         }
       }
       if (!forbidden.isEmpty()) {
-        out.add(new PssViolation(c.name(), c.securityPath("capabilities.add"), "adds " + String.join(", ", forbidden) + " (beyond the default set)"));
+        out.add(
+            new PssViolation(
+                c.name(),
+                c.securityPath("capabilities.add"),
+                "adds " + String.join(", ", forbidden) + " (beyond the default set)"));
       }
     }
   }
@@ -81,7 +115,15 @@ final class BaselineChecks {
     for (int i = 0; i < volumes.size(); i++) {
       JsonNode hostPath = volumes.get(i).path("hostPath");
       if (present(hostPath)) {
-        out.add(new PssViolation(null, pod.field("volumes[" + i + "].hostPath.path"), "is " + quote(text(hostPath.path("path"))) + " (volume " + quote(text(volumes.get(i).path("name"))) + ")"));
+        out.add(
+            new PssViolation(
+                null,
+                pod.field("volumes[" + i + "].hostPath.path"),
+                "is "
+                    + quote(text(hostPath.path("path")))
+                    + " (volume "
+                    + quote(text(volumes.get(i).path("name")))
+                    + ")"));
       }
     }
   }
@@ -92,7 +134,9 @@ final class BaselineChecks {
       for (int i = 0; i < ports.size(); i++) {
         JsonNode hostPort = ports.get(i).path("hostPort");
         if (present(hostPort) && hostPort.asLong() != 0) {
-          out.add(new PssViolation(c.name(), c.path() + ".ports[" + i + "].hostPort", "is " + hostPort.asText()));
+          out.add(
+              new PssViolation(
+                  c.name(), c.path() + ".ports[" + i + "].hostPort", "is " + hostPort.asText()));
         }
       }
     }
@@ -110,29 +154,38 @@ final class BaselineChecks {
     }
   }
 
-  private static void hostOf(PssContainer c, JsonNode handler, String path, List<PssViolation> out) {
+  private static void hostOf(
+      PssContainer c, JsonNode handler, String path, List<PssViolation> out) {
     for (String action : HANDLER_ACTIONS) {
       String host = text(handler.path(action).path("host"));
       if (!host.isEmpty()) {
-        out.add(new PssViolation(c.name(), c.path() + "." + path + "." + action + ".host", "is " + quote(host)));
+        out.add(
+            new PssViolation(
+                c.name(), c.path() + "." + path + "." + action + ".host", "is " + quote(host)));
       }
     }
   }
 
   static void appArmorProfile(PssPod pod, int minor, List<PssViolation> out) {
-    appArmorField(null, pod.securityContext(), pod.field("securityContext.appArmorProfile.type"), out);
+    appArmorField(
+        null, pod.securityContext(), pod.field("securityContext.appArmorProfile.type"), out);
     for (PssContainer c : pod.containers()) {
       appArmorField(c.name(), c.securityContext(), c.securityPath("appArmorProfile.type"), out);
     }
     for (Map.Entry<String, String> annotation : sortedAnnotations(pod).entrySet()) {
       String value = annotation.getValue();
-      if (annotation.getKey().startsWith(APPARMOR_ANNOTATION) && !(value.isEmpty() || value.equals("runtime/default") || value.startsWith("localhost/"))) {
-        out.add(new PssViolation(null, pod.annotationPath(annotation.getKey()), "is " + quote(value)));
+      if (annotation.getKey().startsWith(APPARMOR_ANNOTATION)
+          && !(value.isEmpty()
+              || value.equals("runtime/default")
+              || value.startsWith("localhost/"))) {
+        out.add(
+            new PssViolation(null, pod.annotationPath(annotation.getKey()), "is " + quote(value)));
       }
     }
   }
 
-  private static void appArmorField(String container, JsonNode securityContext, String path, List<PssViolation> out) {
+  private static void appArmorField(
+      String container, JsonNode securityContext, String path, List<PssViolation> out) {
     JsonNode profile = securityContext.path("appArmorProfile");
     if (present(profile)) {
       String type = text(profile.path("type"));
@@ -150,7 +203,12 @@ final class BaselineChecks {
     }
   }
 
-  private static void seLinux(String container, JsonNode securityContext, String path, Set<String> allowed, List<PssViolation> out) {
+  private static void seLinux(
+      String container,
+      JsonNode securityContext,
+      String path,
+      Set<String> allowed,
+      List<PssViolation> out) {
     JsonNode options = securityContext.path("seLinuxOptions");
     if (!present(options)) {
       return;
@@ -162,7 +220,9 @@ final class BaselineChecks {
     for (String field : new String[] {"user", "role"}) {
       String value = text(options.path(field));
       if (!value.isEmpty()) {
-        out.add(new PssViolation(container, path + "." + field, "is " + quote(value) + " (must not be set)"));
+        out.add(
+            new PssViolation(
+                container, path + "." + field, "is " + quote(value) + " (must not be set)"));
       }
     }
   }
@@ -179,7 +239,9 @@ final class BaselineChecks {
     for (PssContainer c : pod.containers()) {
       JsonNode procMount = c.securityContext().path("procMount");
       if (present(procMount) && !procMount.asText().equals("Default")) {
-        out.add(new PssViolation(c.name(), c.securityPath("procMount"), "is " + quote(procMount.asText())));
+        out.add(
+            new PssViolation(
+                c.name(), c.securityPath("procMount"), "is " + quote(procMount.asText())));
       }
     }
   }
@@ -191,12 +253,20 @@ final class BaselineChecks {
     }
     JsonNode podProfile = pod.securityContext().path("seccompProfile");
     if (present(podProfile) && !validSeccompType(text(podProfile.path("type")))) {
-      out.add(new PssViolation(null, pod.field("securityContext.seccompProfile.type"), "is " + quote(text(podProfile.path("type")))));
+      out.add(
+          new PssViolation(
+              null,
+              pod.field("securityContext.seccompProfile.type"),
+              "is " + quote(text(podProfile.path("type")))));
     }
     for (PssContainer c : pod.containers()) {
       JsonNode profile = c.securityContext().path("seccompProfile");
       if (present(profile) && !validSeccompType(text(profile.path("type")))) {
-        out.add(new PssViolation(c.name(), c.securityPath("seccompProfile.type"), "is " + quote(text(profile.path("type")))));
+        out.add(
+            new PssViolation(
+                c.name(),
+                c.securityPath("seccompProfile.type"),
+                "is " + quote(text(profile.path("type")))));
       }
     }
   }
@@ -206,7 +276,9 @@ final class BaselineChecks {
     JsonNode annotations = pod.annotations();
     JsonNode podValue = annotations.path(SECCOMP_POD_ANNOTATION);
     if (!podValue.isMissingNode() && !validSeccompAnnotation(text(podValue))) {
-      out.add(new PssViolation(null, pod.annotationPath(SECCOMP_POD_ANNOTATION), "is " + quote(text(podValue))));
+      out.add(
+          new PssViolation(
+              null, pod.annotationPath(SECCOMP_POD_ANNOTATION), "is " + quote(text(podValue))));
     }
     for (PssContainer c : pod.containers()) {
       String key = SECCOMP_CONTAINER_ANNOTATION + c.name();
@@ -222,27 +294,39 @@ final class BaselineChecks {
   }
 
   private static boolean validSeccompAnnotation(String value) {
-    return value.equals("runtime/default") || value.equals("docker/default") || value.startsWith("localhost/");
+    return value.equals("runtime/default")
+        || value.equals("docker/default")
+        || value.startsWith("localhost/");
   }
 
   static void sysctls(PssPod pod, int minor, List<PssViolation> out) {
-    Set<String> allowed = minor >= 37 ? SYSCTLS_1_37 : minor >= 32 ? SYSCTLS_1_32 : minor >= 29 ? SYSCTLS_1_29 : minor >= 27 ? SYSCTLS_1_27 : SYSCTLS_1_0;
+    Set<String> allowed =
+        minor >= 37
+            ? SYSCTLS_1_37
+            : minor >= 32
+                ? SYSCTLS_1_32
+                : minor >= 29 ? SYSCTLS_1_29 : minor >= 27 ? SYSCTLS_1_27 : SYSCTLS_1_0;
     JsonNode sysctls = pod.securityContext().path("sysctls");
     for (int i = 0; i < sysctls.size(); i++) {
       String name = text(sysctls.get(i).path("name"));
       if (!allowed.contains(name)) {
-        out.add(new PssViolation(null, pod.field("securityContext.sysctls[" + i + "].name"), "is " + quote(name)));
+        out.add(
+            new PssViolation(
+                null, pod.field("securityContext.sysctls[" + i + "].name"), "is " + quote(name)));
       }
     }
   }
 
   static void windowsHostProcess(PssPod pod, int minor, List<PssViolation> out) {
     if (isTrue(pod.securityContext().path("windowsOptions").path("hostProcess"))) {
-      out.add(new PssViolation(null, pod.field("securityContext.windowsOptions.hostProcess"), "is true"));
+      out.add(
+          new PssViolation(
+              null, pod.field("securityContext.windowsOptions.hostProcess"), "is true"));
     }
     for (PssContainer c : pod.containers()) {
       if (isTrue(c.securityContext().path("windowsOptions").path("hostProcess"))) {
-        out.add(new PssViolation(c.name(), c.securityPath("windowsOptions.hostProcess"), "is true"));
+        out.add(
+            new PssViolation(c.name(), c.securityPath("windowsOptions.hostProcess"), "is true"));
       }
     }
   }

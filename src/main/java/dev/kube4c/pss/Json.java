@@ -12,11 +12,15 @@ final class Json {
   }
 
   static boolean isTrue(JsonNode node) {
-    return node.isBoolean() ? node.booleanValue() : node.isTextual() && node.asText().equalsIgnoreCase("true");
+    return node.isBoolean()
+        ? node.booleanValue()
+        : node.isTextual() && node.asText().equalsIgnoreCase("true");
   }
 
   static boolean isFalse(JsonNode node) {
-    return node.isBoolean() ? !node.booleanValue() : node.isTextual() && node.asText().equalsIgnoreCase("false");
+    return node.isBoolean()
+        ? !node.booleanValue()
+        : node.isTextual() && node.asText().equalsIgnoreCase("false");
   }
 
   /** A string field; "" for nil, as Go's zero value. */

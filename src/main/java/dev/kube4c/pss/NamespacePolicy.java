@@ -55,29 +55,46 @@ public record NamespacePolicy(Mode enforce, Mode warn, Mode audit, List<String> 
     }
     warn = withVersion(warn, labels, "warn", errors);
     if (!warnLevelSet && enforceLevelSet && enforce.level().compareTo(warn.level()) > 0) {
-      warn = new Mode(enforce.level(), labels.containsKey(PREFIX + "warn-version") ? warn.version() : enforce.version());
+      warn =
+          new Mode(
+              enforce.level(),
+              labels.containsKey(PREFIX + "warn-version") ? warn.version() : enforce.version());
     }
     return new NamespacePolicy(enforce, warn, audit, errors);
   }
 
-  private static PssLevel level(Map<String, String> labels, String mode, PssLevel onError, List<String> errors) {
+  private static PssLevel level(
+      Map<String, String> labels, String mode, PssLevel onError, List<String> errors) {
     String value = labels.get(PREFIX + mode);
-    return PssLevel.parse(value).orElseGet(() -> {
-      errors.add(PREFIX + mode + "=\"" + value + "\" is not privileged, baseline or restricted (PSA uses " + onError + ")");
-      return onError;
-    });
+    return PssLevel.parse(value)
+        .orElseGet(
+            () -> {
+              errors.add(
+                  PREFIX
+                      + mode
+                      + "=\""
+                      + value
+                      + "\" is not privileged, baseline or restricted (PSA uses "
+                      + onError
+                      + ")");
+              return onError;
+            });
   }
 
-  private static Mode withVersion(Mode mode, Map<String, String> labels, String name, List<String> errors) {
+  private static Mode withVersion(
+      Mode mode, Map<String, String> labels, String name, List<String> errors) {
     String key = PREFIX + name + "-version";
     if (!labels.containsKey(key)) {
       return mode;
     }
     String value = labels.get(key);
-    PssVersion version = PssVersion.parse(value).orElseGet(() -> {
-      errors.add(key + "=\"" + value + "\" is not v1.N or latest (PSA uses latest)");
-      return PssVersion.LATEST;
-    });
+    PssVersion version =
+        PssVersion.parse(value)
+            .orElseGet(
+                () -> {
+                  errors.add(key + "=\"" + value + "\" is not v1.N or latest (PSA uses latest)");
+                  return PssVersion.LATEST;
+                });
     return new Mode(mode.level(), version);
   }
 }

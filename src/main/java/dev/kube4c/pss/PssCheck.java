@@ -8,7 +8,14 @@ import java.util.List;
  * reports it, its level, the first policy version it belongs to, the baseline check it replaces at
  * the restricted level (null if none), PSA's short forbidden reason, and the versioned logic.
  */
-public record PssCheck(String id, String ruleId, PssLevel level, int since, String overrides, String reason, Evaluation evaluation) {
+public record PssCheck(
+    String id,
+    String ruleId,
+    PssLevel level,
+    int since,
+    String overrides,
+    String reason,
+    Evaluation evaluation) {
 
   /** The check's logic at one policy minor version; adds what it forbids to {@code out}. */
   @FunctionalInterface
@@ -20,7 +27,10 @@ public record PssCheck(String id, String ruleId, PssLevel level, int since, Stri
     return minor >= since;
   }
 
-  /** The forbidden values of {@code pod} at {@code version}; empty when allowed or when the check does not exist yet. */
+  /**
+   * The forbidden values of {@code pod} at {@code version}; empty when allowed or when the check
+   * does not exist yet.
+   */
   public List<PssViolation> evaluate(PssPod pod, PssVersion version) {
     int minor = version.effectiveMinor();
     if (!existsAt(minor)) {

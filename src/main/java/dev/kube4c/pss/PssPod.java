@@ -8,11 +8,16 @@ import java.util.Map;
 
 /**
  * What Pod Security admission looks at: the pod metadata and spec (as JSON trees) with the field
- * paths that messages quote. Built from a scanned {@link Workload} or from a raw Pod (webhook).
- * The metadata is found from {@code root} and {@code metadataPath} only when a check reads
- * annotations, since most checks never do and each rule builds its own view of every workload.
+ * paths that messages quote. Built from a scanned {@link Workload} or from a raw Pod (webhook). The
+ * metadata is found from {@code root} and {@code metadataPath} only when a check reads annotations,
+ * since most checks never do and each rule builds its own view of every workload.
  */
-public record PssPod(JsonNode root, String metadataPath, JsonNode spec, String specPath, List<PssContainer> containers) {
+public record PssPod(
+    JsonNode root,
+    String metadataPath,
+    JsonNode spec,
+    String specPath,
+    List<PssContainer> containers) {
 
   /**
    * One container, in upstream's visiting order: init, regular, ephemeral. Its path is built only
@@ -35,9 +40,14 @@ public record PssPod(JsonNode root, String metadataPath, JsonNode spec, String s
     }
   }
 
-  private static final String[] CONTAINER_LISTS = {"initContainers", "containers", "ephemeralContainers"};
+  private static final String[] CONTAINER_LISTS = {
+    "initContainers", "containers", "ephemeralContainers"
+  };
 
-  /** Where the pod metadata sits for the pod spec paths of {@link dev.kube4c.inventory.PodSpecs}; avoids re-parsing paths per check. */
+  /**
+   * Where the pod metadata sits for the pod spec paths of {@link dev.kube4c.inventory.PodSpecs};
+   * avoids re-parsing paths per check.
+   */
   private static final Map<String, String> METADATA_PATHS =
       Map.of(
           "spec", "metadata",
@@ -60,7 +70,9 @@ public record PssPod(JsonNode root, String metadataPath, JsonNode spec, String s
       for (int i = 0; i < items.size(); i++) {
         JsonNode node = items.get(i);
         JsonNode name = node.path("name");
-        containers.add(new PssContainer(name.isTextual() ? name.textValue() : "#" + i, node, specPath, list, i));
+        containers.add(
+            new PssContainer(
+                name.isTextual() ? name.textValue() : "#" + i, node, specPath, list, i));
       }
     }
     return new PssPod(root, metadataPath, spec, specPath, containers);
@@ -71,7 +83,10 @@ public record PssPod(JsonNode root, String metadataPath, JsonNode spec, String s
     return of(pod, "metadata", pod.path("spec"), "spec");
   }
 
-  /** The pod template of a workload; its metadata sits beside the spec ({@code spec.template.metadata}). */
+  /**
+   * The pod template of a workload; its metadata sits beside the spec ({@code
+   * spec.template.metadata}).
+   */
   public static PssPod of(Workload workload) {
     String specPath = workload.podSpecPath();
     String metadataPath = METADATA_PATHS.get(specPath);

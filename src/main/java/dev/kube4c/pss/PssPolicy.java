@@ -17,25 +17,111 @@ public final class PssPolicy {
   /** Every upstream check with its rule id and PSA's forbidden reason. */
   public static final List<PssCheck> CHECKS =
       List.of(
-          baseline("appArmorProfile", "pss-baseline-apparmor", 0, "forbidden AppArmor profile", BaselineChecks::appArmorProfile),
-          baseline("capabilities_baseline", "pss-baseline-capabilities", 0, "non-default capabilities", BaselineChecks::capabilities),
-          baseline("hostNamespaces", "pss-baseline-host-namespaces", 0, "host namespaces", BaselineChecks::hostNamespaces),
-          baseline("hostPathVolumes", "pss-baseline-host-path-volumes", 0, "hostPath volumes", BaselineChecks::hostPathVolumes),
-          baseline("hostPorts", "pss-baseline-host-ports", 0, "hostPort", BaselineChecks::hostPorts),
-          baseline("hostProbesAndHostLifecycle", "pss-baseline-host-probes-lifecycle", 34, "probe or lifecycle host", BaselineChecks::hostProbesAndHostLifecycle),
-          baseline("privileged", "pss-baseline-privileged", 0, "privileged", BaselineChecks::privileged),
-          baseline("procMount", "pss-baseline-proc-mount", 0, "procMount", BaselineChecks::procMount),
-          baseline("seLinuxOptions", "pss-baseline-selinux", 0, "seLinuxOptions", BaselineChecks::seLinuxOptions),
-          baseline("seccompProfile_baseline", "pss-baseline-seccomp", 0, "seccompProfile", BaselineChecks::seccompProfile),
-          baseline("sysctls", "pss-baseline-sysctls", 0, "forbidden sysctls", BaselineChecks::sysctls),
-          baseline("windowsHostProcess", "pss-baseline-windows-host-process", 0, "hostProcess", BaselineChecks::windowsHostProcess),
-          restricted("allowPrivilegeEscalation", "pss-restricted-privilege-escalation", 8, null, "allowPrivilegeEscalation != false", RestrictedChecks::allowPrivilegeEscalation),
-          restricted("capabilities_restricted", "pss-restricted-capabilities", 22, "capabilities_baseline", "unrestricted capabilities", RestrictedChecks::capabilities),
-          restricted("procMount_restricted", "pss-restricted-proc-mount", 35, "procMount", "procMount", BaselineChecks::procMountStrict),
-          restricted("restrictedVolumes", "pss-restricted-volume-types", 0, "hostPathVolumes", "restricted volume types", RestrictedChecks::volumeTypes),
-          restricted("runAsNonRoot", "pss-restricted-run-as-non-root", 0, null, "runAsNonRoot != true", RestrictedChecks::runAsNonRoot),
-          restricted("runAsUser", "pss-restricted-run-as-user", 23, null, "runAsUser=0", RestrictedChecks::runAsUser),
-          restricted("seccompProfile_restricted", "pss-restricted-seccomp", 19, "seccompProfile_baseline", "seccompProfile", RestrictedChecks::seccompProfile));
+          baseline(
+              "appArmorProfile",
+              "pss-baseline-apparmor",
+              0,
+              "forbidden AppArmor profile",
+              BaselineChecks::appArmorProfile),
+          baseline(
+              "capabilities_baseline",
+              "pss-baseline-capabilities",
+              0,
+              "non-default capabilities",
+              BaselineChecks::capabilities),
+          baseline(
+              "hostNamespaces",
+              "pss-baseline-host-namespaces",
+              0,
+              "host namespaces",
+              BaselineChecks::hostNamespaces),
+          baseline(
+              "hostPathVolumes",
+              "pss-baseline-host-path-volumes",
+              0,
+              "hostPath volumes",
+              BaselineChecks::hostPathVolumes),
+          baseline(
+              "hostPorts", "pss-baseline-host-ports", 0, "hostPort", BaselineChecks::hostPorts),
+          baseline(
+              "hostProbesAndHostLifecycle",
+              "pss-baseline-host-probes-lifecycle",
+              34,
+              "probe or lifecycle host",
+              BaselineChecks::hostProbesAndHostLifecycle),
+          baseline(
+              "privileged", "pss-baseline-privileged", 0, "privileged", BaselineChecks::privileged),
+          baseline(
+              "procMount", "pss-baseline-proc-mount", 0, "procMount", BaselineChecks::procMount),
+          baseline(
+              "seLinuxOptions",
+              "pss-baseline-selinux",
+              0,
+              "seLinuxOptions",
+              BaselineChecks::seLinuxOptions),
+          baseline(
+              "seccompProfile_baseline",
+              "pss-baseline-seccomp",
+              0,
+              "seccompProfile",
+              BaselineChecks::seccompProfile),
+          baseline(
+              "sysctls", "pss-baseline-sysctls", 0, "forbidden sysctls", BaselineChecks::sysctls),
+          baseline(
+              "windowsHostProcess",
+              "pss-baseline-windows-host-process",
+              0,
+              "hostProcess",
+              BaselineChecks::windowsHostProcess),
+          restricted(
+              "allowPrivilegeEscalation",
+              "pss-restricted-privilege-escalation",
+              8,
+              null,
+              "allowPrivilegeEscalation != false",
+              RestrictedChecks::allowPrivilegeEscalation),
+          restricted(
+              "capabilities_restricted",
+              "pss-restricted-capabilities",
+              22,
+              "capabilities_baseline",
+              "unrestricted capabilities",
+              RestrictedChecks::capabilities),
+          restricted(
+              "procMount_restricted",
+              "pss-restricted-proc-mount",
+              35,
+              "procMount",
+              "procMount",
+              BaselineChecks::procMountStrict),
+          restricted(
+              "restrictedVolumes",
+              "pss-restricted-volume-types",
+              0,
+              "hostPathVolumes",
+              "restricted volume types",
+              RestrictedChecks::volumeTypes),
+          restricted(
+              "runAsNonRoot",
+              "pss-restricted-run-as-non-root",
+              0,
+              null,
+              "runAsNonRoot != true",
+              RestrictedChecks::runAsNonRoot),
+          restricted(
+              "runAsUser",
+              "pss-restricted-run-as-user",
+              23,
+              null,
+              "runAsUser=0",
+              RestrictedChecks::runAsUser),
+          restricted(
+              "seccompProfile_restricted",
+              "pss-restricted-seccomp",
+              19,
+              "seccompProfile_baseline",
+              "seccompProfile",
+              RestrictedChecks::seccompProfile));
 
   private static final List<List<PssCheck>> BASELINE = table(PssLevel.BASELINE);
   private static final List<List<PssCheck>> RESTRICTED = table(PssLevel.RESTRICTED);
@@ -74,12 +160,15 @@ public final class PssPolicy {
     List<List<PssCheck>> byMinor = new ArrayList<>();
     for (int minor = 0; minor <= PssVersion.NEWEST_MINOR; minor++) {
       int m = minor;
-      List<PssCheck> restricted = CHECKS.stream().filter(c -> c.level() == PssLevel.RESTRICTED && c.existsAt(m)).toList();
+      List<PssCheck> restricted =
+          CHECKS.stream().filter(c -> c.level() == PssLevel.RESTRICTED && c.existsAt(m)).toList();
       Set<String> replaced = new HashSet<>();
       restricted.forEach(c -> replaced.add(c.overrides()));
       List<PssCheck> active = new ArrayList<>();
       for (PssCheck c : CHECKS) {
-        if (c.level() == PssLevel.BASELINE && c.existsAt(m) && (level == PssLevel.BASELINE || !replaced.contains(c.id()))) {
+        if (c.level() == PssLevel.BASELINE
+            && c.existsAt(m)
+            && (level == PssLevel.BASELINE || !replaced.contains(c.id()))) {
           active.add(c);
         }
       }
@@ -92,11 +181,18 @@ public final class PssPolicy {
     return List.copyOf(byMinor);
   }
 
-  private static PssCheck baseline(String id, String ruleId, int since, String reason, PssCheck.Evaluation evaluation) {
+  private static PssCheck baseline(
+      String id, String ruleId, int since, String reason, PssCheck.Evaluation evaluation) {
     return new PssCheck(id, ruleId, PssLevel.BASELINE, since, null, reason, evaluation);
   }
 
-  private static PssCheck restricted(String id, String ruleId, int since, String overrides, String reason, PssCheck.Evaluation evaluation) {
+  private static PssCheck restricted(
+      String id,
+      String ruleId,
+      int since,
+      String overrides,
+      String reason,
+      PssCheck.Evaluation evaluation) {
     return new PssCheck(id, ruleId, PssLevel.RESTRICTED, since, overrides, reason, evaluation);
   }
 }

@@ -3,7 +3,10 @@ package dev.kube4c.pss;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The outcome of evaluating one pod at one level and version: the checks it fails, with their forbidden values. */
+/**
+ * The outcome of evaluating one pod at one level and version: the checks it fails, with their
+ * forbidden values.
+ */
 public record PssResult(PssLevel level, PssVersion version, List<Failure> failures) {
 
   /** One failed check and what it forbade. */
@@ -15,7 +18,10 @@ public record PssResult(PssLevel level, PssVersion version, List<Failure> failur
 
     /** PSA's form: {@code reason (detail; detail)}. */
     public String describe() {
-      return check.reason() + " (" + violations.stream().map(PssViolation::message).collect(Collectors.joining("; ")) + ")";
+      return check.reason()
+          + " ("
+          + violations.stream().map(PssViolation::message).collect(Collectors.joining("; "))
+          + ")";
     }
   }
 

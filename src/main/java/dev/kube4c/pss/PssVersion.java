@@ -33,7 +33,9 @@ public record PssVersion(int minor, boolean latest) {
     return m.matches() ? Optional.of(of(Integer.parseInt(m.group(1)))) : Optional.empty();
   }
 
-  /** The minor version whose rules apply: {@link #NEWEST_MINOR} for latest and for future versions. */
+  /**
+   * The minor version whose rules apply: {@link #NEWEST_MINOR} for latest and for future versions.
+   */
   public int effectiveMinor() {
     return latest ? NEWEST_MINOR : Math.min(minor, NEWEST_MINOR);
   }

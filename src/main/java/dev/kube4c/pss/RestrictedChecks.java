@@ -11,18 +11,49 @@ import dev.kube4c.pss.PssPod.PssContainer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The restricted checks of k8s.io/pod-security-admission/policy, with upstream's version switches. */
+/**
+ * The restricted checks of k8s.io/pod-security-admission/policy, with upstream's version switches.
+ */
 final class RestrictedChecks {
 
   private RestrictedChecks() {}
 
   /** Volume sources the restricted level allows. */
-  private static final String[] ALLOWED_VOLUMES = {"configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image", "persistentVolumeClaim", "projected", "secret"};
+  private static final String[] ALLOWED_VOLUMES = {
+    "configMap",
+    "csi",
+    "downwardAPI",
+    "emptyDir",
+    "ephemeral",
+    "image",
+    "persistentVolumeClaim",
+    "projected",
+    "secret"
+  };
 
   /** Every other volume source of core/v1, in upstream's order of naming them. */
   private static final String[] RESTRICTED_VOLUMES = {
-    "hostPath", "gcePersistentDisk", "awsElasticBlockStore", "gitRepo", "nfs", "iscsi", "glusterfs", "rbd", "flexVolume", "cinder", "cephfs",
-    "flocker", "fc", "azureFile", "vsphereVolume", "quobyte", "azureDisk", "photonPersistentDisk", "portworxVolume", "scaleIO", "storageos"
+    "hostPath",
+    "gcePersistentDisk",
+    "awsElasticBlockStore",
+    "gitRepo",
+    "nfs",
+    "iscsi",
+    "glusterfs",
+    "rbd",
+    "flexVolume",
+    "cinder",
+    "cephfs",
+    "flocker",
+    "fc",
+    "azureFile",
+    "vsphereVolume",
+    "quobyte",
+    "azureDisk",
+    "photonPersistentDisk",
+    "portworxVolume",
+    "scaleIO",
+    "storageos"
   };
 
   static void volumeTypes(PssPod pod, int minor, List<PssViolation> out) {
@@ -35,7 +66,11 @@ final class RestrictedChecks {
       // A volume without any known source is defaulted to emptyDir before admission.
       for (String type : RESTRICTED_VOLUMES) {
         if (present(volume.path(type))) {
-          out.add(new PssViolation(null, pod.field("volumes[" + i + "]." + type), "is a restricted volume type (volume " + quote(text(volume.path("name"))) + ")"));
+          out.add(
+              new PssViolation(
+                  null,
+                  pod.field("volumes[" + i + "]." + type),
+                  "is a restricted volume type (volume " + quote(text(volume.path("name"))) + ")"));
           break;
         }
       }
@@ -58,7 +93,11 @@ final class RestrictedChecks {
     for (PssContainer c : pod.containers()) {
       JsonNode value = c.securityContext().path("allowPrivilegeEscalation");
       if (!isFalse(value)) {
-        out.add(new PssViolation(c.name(), c.securityPath("allowPrivilegeEscalation"), present(value) ? "is " + value.asText() : "is not set (must be false)"));
+        out.add(
+            new PssViolation(
+                c.name(),
+                c.securityPath("allowPrivilegeEscalation"),
+                present(value) ? "is " + value.asText() : "is not set (must be false)"));
       }
     }
   }
@@ -70,16 +109,25 @@ final class RestrictedChecks {
     JsonNode podValue = pod.securityContext().path("runAsNonRoot");
     boolean podNonRoot = present(podValue) && isTrue(podValue);
     if (present(podValue) && !podNonRoot) {
-      out.add(new PssViolation(null, pod.field("securityContext.runAsNonRoot"), "is " + podValue.asText()));
+      out.add(
+          new PssViolation(
+              null, pod.field("securityContext.runAsNonRoot"), "is " + podValue.asText()));
     }
     for (PssContainer c : pod.containers()) {
       JsonNode value = c.securityContext().path("runAsNonRoot");
       if (present(value)) {
         if (!isTrue(value)) {
-          out.add(new PssViolation(c.name(), c.securityPath("runAsNonRoot"), "is " + value.asText()));
+          out.add(
+              new PssViolation(c.name(), c.securityPath("runAsNonRoot"), "is " + value.asText()));
         }
       } else if (!podNonRoot) {
-        out.add(new PssViolation(c.name(), c.securityPath("runAsNonRoot"), "is not set (must be true here or in " + pod.field("securityContext.runAsNonRoot") + ")"));
+        out.add(
+            new PssViolation(
+                c.name(),
+                c.securityPath("runAsNonRoot"),
+                "is not set (must be true here or in "
+                    + pod.field("securityContext.runAsNonRoot")
+                    + ")"));
       }
     }
   }
@@ -113,7 +161,9 @@ final class RestrictedChecks {
       if (BaselineChecks.validSeccompType(type)) {
         podSet = true;
       } else {
-        out.add(new PssViolation(null, pod.field("securityContext.seccompProfile.type"), "is " + quote(type)));
+        out.add(
+            new PssViolation(
+                null, pod.field("securityContext.seccompProfile.type"), "is " + quote(type)));
       }
     }
     for (PssContainer c : pod.containers()) {
@@ -121,11 +171,18 @@ final class RestrictedChecks {
       if (present(profile)) {
         String type = text(profile.path("type"));
         if (!BaselineChecks.validSeccompType(type)) {
-          out.add(new PssViolation(c.name(), c.securityPath("seccompProfile.type"), "is " + quote(type)));
+          out.add(
+              new PssViolation(
+                  c.name(), c.securityPath("seccompProfile.type"), "is " + quote(type)));
         }
       } else if (!podSet) {
-        out.add(new PssViolation(c.name(), c.securityPath("seccompProfile.type"),
-            "is not set (must be RuntimeDefault or Localhost here or in " + pod.field("securityContext.seccompProfile.type") + ")"));
+        out.add(
+            new PssViolation(
+                c.name(),
+                c.securityPath("seccompProfile.type"),
+                "is not set (must be RuntimeDefault or Localhost here or in "
+                    + pod.field("securityContext.seccompProfile.type")
+                    + ")"));
       }
     }
   }
@@ -141,7 +198,9 @@ final class RestrictedChecks {
         droppedAll |= dropped.asText().equals("ALL");
       }
       if (!droppedAll) {
-        out.add(new PssViolation(c.name(), c.securityPath("capabilities.drop"), "does not contain \"ALL\""));
+        out.add(
+            new PssViolation(
+                c.name(), c.securityPath("capabilities.drop"), "does not contain \"ALL\""));
       }
       List<String> forbidden = new ArrayList<>();
       for (JsonNode added : capabilities.path("add")) {
@@ -150,7 +209,11 @@ final class RestrictedChecks {
         }
       }
       if (!forbidden.isEmpty()) {
-        out.add(new PssViolation(c.name(), c.securityPath("capabilities.add"), "adds " + String.join(", ", forbidden) + " (only NET_BIND_SERVICE is allowed)"));
+        out.add(
+            new PssViolation(
+                c.name(),
+                c.securityPath("capabilities.add"),
+                "adds " + String.join(", ", forbidden) + " (only NET_BIND_SERVICE is allowed)"));
       }
     }
   }

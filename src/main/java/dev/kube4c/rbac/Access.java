@@ -4,12 +4,18 @@ import java.util.Locale;
 
 /**
  * A request to authorize, as in {@code kubectl auth can-i}: a verb on a resource (API group,
- * resource, subresource, optional name, optional namespace) or on a non-resource URL.
- * A null group means "the group is unknown": any group matches. A null namespace asks about every
- * namespace (each RoleBinding answers for its own).
+ * resource, subresource, optional name, optional namespace) or on a non-resource URL. A null group
+ * means "the group is unknown": any group matches. A null namespace asks about every namespace
+ * (each RoleBinding answers for its own).
  */
 public record Access(
-    String verb, String group, String resource, String subresource, String name, String namespace, String nonResourceUrl) {
+    String verb,
+    String group,
+    String resource,
+    String subresource,
+    String name,
+    String namespace,
+    String nonResourceUrl) {
 
   public static Access resource(String verb, String group, String resource, String subresource) {
     return new Access(verb, group, resource, subresource, null, null, null);
@@ -20,9 +26,9 @@ public record Access(
   }
 
   /**
-   * Parses the RESOURCE argument of who-can: {@code /metrics} (a non-resource URL),
-   * {@code pods}, {@code pods/exec}, {@code deployments.apps}, {@code deployments.apps/scale}.
-   * A plain name takes its group from {@link ApiResources}; unknown names match any group.
+   * Parses the RESOURCE argument of who-can: {@code /metrics} (a non-resource URL), {@code pods},
+   * {@code pods/exec}, {@code deployments.apps}, {@code deployments.apps/scale}. A plain name takes
+   * its group from {@link ApiResources}; unknown names match any group.
    */
   public static Access parse(String verb, String target) {
     if (target.startsWith("/")) {
@@ -67,7 +73,8 @@ public record Access(
       // Non-resource URLs are only granted by ClusterRoleBindings.
       return binding.isClusterWide() && rule.allowsNonResource(nonResourceUrl);
     }
-    if (!rule.allowsResource(group, resource, subresource) || (name != null && !rule.allowsName(name))) {
+    if (!rule.allowsResource(group, resource, subresource)
+        || (name != null && !rule.allowsName(name))) {
       return false;
     }
     if (binding.isClusterWide()) {

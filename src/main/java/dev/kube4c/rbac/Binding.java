@@ -17,11 +17,17 @@ public record Binding(Resource resource, String roleKind, String roleName, List<
     String namespace = resource.kind().equals("RoleBinding") ? resource.effectiveNamespace() : null;
     List<Subject> subjects = new ArrayList<>();
     for (JsonNode subject : resource.object().path("subjects")) {
-      if (subject.isObject() && !subject.path("kind").asText("").isEmpty() && !subject.path("name").asText("").isEmpty()) {
+      if (subject.isObject()
+          && !subject.path("kind").asText("").isEmpty()
+          && !subject.path("name").asText("").isEmpty()) {
         subjects.add(Subject.of(subject, namespace));
       }
     }
-    return new Binding(resource, roleRef.path("kind").asText("ClusterRole"), roleRef.path("name").asText(""), subjects);
+    return new Binding(
+        resource,
+        roleRef.path("kind").asText("ClusterRole"),
+        roleRef.path("name").asText(""),
+        subjects);
   }
 
   /** A ClusterRoleBinding grants everywhere; a RoleBinding only in its namespace. */
@@ -35,7 +41,9 @@ public record Binding(Resource resource, String roleKind, String roleName, List<
   }
 
   public String display() {
-    return isClusterWide() ? resource.kind() + "/" + resource.name() : resource.kind() + "/" + namespace() + "/" + resource.name();
+    return isClusterWide()
+        ? resource.kind() + "/" + resource.name()
+        : resource.kind() + "/" + namespace() + "/" + resource.name();
   }
 
   /** Labelled as a Kubernetes bootstrap binding (as found in a dump of a live cluster). */

@@ -11,14 +11,19 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Kubernetes' default ClusterRoles, bundled as {@code default-cluster-roles.yaml} beside this class. */
+/**
+ * Kubernetes' default ClusterRoles, bundled as {@code default-cluster-roles.yaml} beside this
+ * class.
+ */
 public final class DefaultRoles {
 
   private static final List<ObjectNode> CLUSTER_ROLES = load();
 
   private DefaultRoles() {}
 
-  /** Fresh copies of the default ClusterRole objects, so that no caller can change the bundled ones. */
+  /**
+   * Fresh copies of the default ClusterRole objects, so that no caller can change the bundled ones.
+   */
   public static List<ObjectNode> clusterRoles() {
     return CLUSTER_ROLES.stream().map(ObjectNode::deepCopy).toList();
   }

@@ -10,7 +10,10 @@ import java.util.List;
  * nonResourceURLs with a trailing {@code *} prefix match.
  */
 public record PolicyRule(
-    List<String> verbs, List<String> apiGroups, List<String> resources, List<String> resourceNames,
+    List<String> verbs,
+    List<String> apiGroups,
+    List<String> resources,
+    List<String> resourceNames,
     List<String> nonResourceURLs) {
 
   public static final String ALL = "*";
@@ -25,18 +28,22 @@ public record PolicyRule(
 
   public static PolicyRule of(JsonNode node) {
     return new PolicyRule(
-        strings(node.path("verbs")), strings(node.path("apiGroups")), strings(node.path("resources")),
-        strings(node.path("resourceNames")), strings(node.path("nonResourceURLs")));
+        strings(node.path("verbs")),
+        strings(node.path("apiGroups")),
+        strings(node.path("resources")),
+        strings(node.path("resourceNames")),
+        strings(node.path("nonResourceURLs")));
   }
 
   private static List<String> strings(JsonNode node) {
     List<String> list = new ArrayList<>();
     if (node.isArray()) {
-      node.forEach(v -> {
-        if (v.isValueNode() && !v.isNull()) {
-          list.add(v.asText());
-        }
-      });
+      node.forEach(
+          v -> {
+            if (v.isValueNode() && !v.isNull()) {
+              list.add(v.asText());
+            }
+          });
     } else if (node.isTextual()) {
       list.add(node.asText());
     }
@@ -65,7 +72,8 @@ public record PolicyRule(
   }
 
   private boolean resourceMatches(String resource, String subresource) {
-    String combined = subresource == null || subresource.isEmpty() ? resource : resource + "/" + subresource;
+    String combined =
+        subresource == null || subresource.isEmpty() ? resource : resource + "/" + subresource;
     for (String r : resources) {
       if (r.equals(ALL) || r.equals(combined)) {
         return true;
@@ -77,7 +85,10 @@ public record PolicyRule(
     return false;
   }
 
-  /** A name-restricted rule only allows requests for one of its names; an unrestricted rule allows any. */
+  /**
+   * A name-restricted rule only allows requests for one of its names; an unrestricted rule allows
+   * any.
+   */
   public boolean allowsName(String name) {
     return resourceNames.isEmpty() || (name != null && resourceNames.contains(name));
   }
@@ -101,7 +112,10 @@ public record PolicyRule(
       text.append(", nonResourceURLs ").append(nonResourceURLs);
     }
     if (!resources.isEmpty()) {
-      text.append(", apiGroups ").append(quoteGroups(apiGroups)).append(", resources ").append(resources);
+      text.append(", apiGroups ")
+          .append(quoteGroups(apiGroups))
+          .append(", resources ")
+          .append(resources);
     }
     if (restrictedByName()) {
       text.append(", resourceNames ").append(resourceNames);

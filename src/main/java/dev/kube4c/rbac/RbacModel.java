@@ -29,7 +29,8 @@ public final class RbacModel {
   private static final Comparator<Grant> GRANT_ORDER =
       Comparator.comparing(Grant::subject)
           .thenComparing(g -> g.binding().resource().kind())
-          .thenComparing(g -> g.binding().namespace(), Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(
+              g -> g.binding().namespace(), Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(g -> g.binding().resource().name());
 
   private final Map<String, Role> clusterRoles;
@@ -45,9 +46,12 @@ public final class RbacModel {
     this.clusterRoles = resolveClusterRoles(inventory);
     Map<String, Role> namespaced = new HashMap<>();
     for (Resource role : inventory.ofKind("Role")) {
-      List<SourcedRule> rules = ownRules(role.object(), display("Role", role.effectiveNamespace(), role.name()));
-      namespaced.putIfAbsent(role.effectiveNamespace() + "/" + role.name(),
-          new Role("Role", role.effectiveNamespace(), role.name(), role.labels(), rules, false, role));
+      List<SourcedRule> rules =
+          ownRules(role.object(), display("Role", role.effectiveNamespace(), role.name()));
+      namespaced.putIfAbsent(
+          role.effectiveNamespace() + "/" + role.name(),
+          new Role(
+              "Role", role.effectiveNamespace(), role.name(), role.labels(), rules, false, role));
     }
     this.roles = namespaced;
     List<Binding> all = new ArrayList<>();
@@ -63,7 +67,10 @@ public final class RbacModel {
     }
     this.bindings = List.copyOf(all);
     for (Workload workload : inventory.workloads()) {
-      workloadsByAccount.computeIfAbsent(workload.namespace() + "/" + serviceAccountOf(workload), k -> new ArrayList<>()).add(workload);
+      workloadsByAccount
+          .computeIfAbsent(
+              workload.namespace() + "/" + serviceAccountOf(workload), k -> new ArrayList<>())
+          .add(workload);
     }
   }
 
@@ -72,7 +79,10 @@ public final class RbacModel {
     return inventory.derived(RbacModel.class, RbacModel::new);
   }
 
-  /** The ServiceAccount a pod runs as: serviceAccountName, the deprecated serviceAccount, or "default". */
+  /**
+   * The ServiceAccount a pod runs as: serviceAccountName, the deprecated serviceAccount, or
+   * "default".
+   */
   public static String serviceAccountOf(Workload workload) {
     String name = workload.podSpec().path("serviceAccountName").asText("");
     if (name.isEmpty()) {
@@ -91,14 +101,19 @@ public final class RbacModel {
     }
     for (Resource role : inventory.ofKind("ClusterRole")) {
       if (!scanned.containsKey(role.name())) {
-        raw.put(role.name(), role.object()); // a scanned role replaces the bundled default of that name
+        raw.put(
+            role.name(), role.object()); // a scanned role replaces the bundled default of that name
         scanned.put(role.name(), role);
       }
     }
     // Index by label pair so that each aggregation selector only looks at candidate roles.
     Map<String, List<String>> byLabel = new HashMap<>();
-    raw.forEach((name, object) -> Labels.of(object.path("metadata").path("labels"))
-        .forEach((k, v) -> byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(name)));
+    raw.forEach(
+        (name, object) ->
+            Labels.of(object.path("metadata").path("labels"))
+                .forEach(
+                    (k, v) ->
+                        byLabel.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(name)));
     Map<String, Role> resolved = new HashMap<>();
     for (String name : raw.keySet()) {
       resolve(name, raw, scanned, byLabel, resolved, new HashSet<>());
@@ -107,8 +122,12 @@ public final class RbacModel {
   }
 
   private static Role resolve(
-      String name, Map<String, ObjectNode> raw, Map<String, Resource> scanned, Map<String, List<String>> byLabel,
-      Map<String, Role> resolved, Set<String> inProgress) {
+      String name,
+      Map<String, ObjectNode> raw,
+      Map<String, Resource> scanned,
+      Map<String, List<String>> byLabel,
+      Map<String, Role> resolved,
+      Set<String> inProgress) {
     Role done = resolved.get(name);
     if (done != null) {
       return done;
@@ -126,26 +145,32 @@ public final class RbacModel {
           continue; // not a LabelSelector: the API server would reject it, so it selects nothing
         }
         for (String candidate : candidates(selector, raw, byLabel)) {
-          if (!candidate.equals(name) && Labels.labelSelectorMatches(selector, Labels.of(raw.get(candidate).path("metadata").path("labels")))) {
+          if (!candidate.equals(name)
+              && Labels.labelSelectorMatches(
+                  selector, Labels.of(raw.get(candidate).path("metadata").path("labels")))) {
             members.add(candidate);
           }
         }
       }
       for (String member : members) {
         if (inProgress.contains(member)) {
-          continue; // a selector cycle: the controller would settle on the union, which the other side already adds
+          continue; // a selector cycle: the controller would settle on the union, which the other
+          // side already adds
         }
-        // The aggregated role's own rules are replaced by the controller; members contribute theirs.
+        // The aggregated role's own rules are replaced by the controller; members contribute
+        // theirs.
         rules.addAll(resolve(member, raw, scanned, byLabel, resolved, inProgress).rules());
       }
       inProgress.remove(name);
     }
-    Role role = new Role("ClusterRole", null, name, labels, dedupe(rules), aggregated, scanned.get(name));
+    Role role =
+        new Role("ClusterRole", null, name, labels, dedupe(rules), aggregated, scanned.get(name));
     resolved.put(name, role);
     return role;
   }
 
-  private static List<String> candidates(JsonNode selector, Map<String, ObjectNode> raw, Map<String, List<String>> byLabel) {
+  private static List<String> candidates(
+      JsonNode selector, Map<String, ObjectNode> raw, Map<String, List<String>> byLabel) {
     Map<String, String> matchLabels = Labels.of(selector.path("matchLabels"));
     if (matchLabels.isEmpty()) {
       return new ArrayList<>(raw.keySet());
@@ -155,7 +180,8 @@ public final class RbacModel {
   }
 
   private static List<SourcedRule> dedupe(List<SourcedRule> rules) {
-    // Identical rules (a member reached twice, or a cluster dump whose aggregated role already holds
+    // Identical rules (a member reached twice, or a cluster dump whose aggregated role already
+    // holds
     // its members' rules) count once; the first origin is kept.
     Map<PolicyRule, SourcedRule> unique = new LinkedHashMap<>();
     rules.forEach(r -> unique.putIfAbsent(r.rule(), r));
@@ -178,17 +204,24 @@ public final class RbacModel {
   }
 
   private static String roleKey(Binding binding) {
-    return binding.roleKind().equals("Role") ? "Role/" + binding.namespace() + "/" + binding.roleName() : "ClusterRole/" + binding.roleName();
+    return binding.roleKind().equals("Role")
+        ? "Role/" + binding.namespace() + "/" + binding.roleName()
+        : "ClusterRole/" + binding.roleName();
   }
 
   private static String roleKey(Role role) {
-    return role.isClusterRole() ? "ClusterRole/" + role.name() : "Role/" + role.namespace() + "/" + role.name();
+    return role.isClusterRole()
+        ? "ClusterRole/" + role.name()
+        : "Role/" + role.namespace() + "/" + role.name();
   }
 
   /** The role a binding refers to, when it is in the input or a Kubernetes default. */
   public Optional<Role> roleOf(Binding binding) {
     if (binding.roleKind().equals("Role")) {
-      return Optional.ofNullable(binding.namespace() == null ? null : roles.get(binding.namespace() + "/" + binding.roleName()));
+      return Optional.ofNullable(
+          binding.namespace() == null
+              ? null
+              : roles.get(binding.namespace() + "/" + binding.roleName()));
     }
     return Optional.ofNullable(clusterRoles.get(binding.roleName()));
   }
@@ -201,7 +234,8 @@ public final class RbacModel {
     if (binding.isLabelledDefault()) {
       return true;
     }
-    return binding.resource().name().startsWith("system:") && roleOf(binding).map(Role::isBuiltIn).orElse(false);
+    return binding.resource().name().startsWith("system:")
+        && roleOf(binding).map(Role::isBuiltIn).orElse(false);
   }
 
   public Optional<Role> clusterRole(String name) {
@@ -275,11 +309,12 @@ public final class RbacModel {
    */
   public List<Grant> grantsOf(Workload workload) {
     List<Grant> grants = new ArrayList<>();
-    for (Subject subject : List.of(
-        Subject.serviceAccount(workload.namespace(), serviceAccountOf(workload)),
-        new Subject(Subject.GROUP, null, "system:serviceaccounts:" + workload.namespace()),
-        new Subject(Subject.GROUP, null, "system:serviceaccounts"),
-        new Subject(Subject.GROUP, null, "system:authenticated"))) {
+    for (Subject subject :
+        List.of(
+            Subject.serviceAccount(workload.namespace(), serviceAccountOf(workload)),
+            new Subject(Subject.GROUP, null, "system:serviceaccounts:" + workload.namespace()),
+            new Subject(Subject.GROUP, null, "system:serviceaccounts"),
+            new Subject(Subject.GROUP, null, "system:authenticated"))) {
       grants.addAll(grantsOf(subject));
     }
     return grants;
@@ -317,11 +352,14 @@ public final class RbacModel {
       return workloadsByAccount.getOrDefault(subject.namespace() + "/" + subject.name(), List.of());
     }
     if (subject.kind().equals(Subject.GROUP)) {
-      if (subject.name().equals("system:serviceaccounts") || subject.name().equals("system:authenticated")) {
+      if (subject.name().equals("system:serviceaccounts")
+          || subject.name().equals("system:authenticated")) {
         return inventory.workloads();
       }
       if (subject.name().startsWith("system:serviceaccounts:")) {
-        return inventory.workloadsByNamespace().getOrDefault(subject.name().substring("system:serviceaccounts:".length()), List.of());
+        return inventory
+            .workloadsByNamespace()
+            .getOrDefault(subject.name().substring("system:serviceaccounts:".length()), List.of());
       }
     }
     return List.of();

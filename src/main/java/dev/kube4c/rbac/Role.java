@@ -9,8 +9,13 @@ import java.util.Map;
  * scanned object, or null for a Kubernetes default role that kube4c bundles.
  */
 public record Role(
-    String kind, String namespace, String name, Map<String, String> labels, List<SourcedRule> rules,
-    boolean aggregated, Resource resource) {
+    String kind,
+    String namespace,
+    String name,
+    Map<String, String> labels,
+    List<SourcedRule> rules,
+    boolean aggregated,
+    Resource resource) {
 
   public Role {
     labels = Map.copyOf(labels);

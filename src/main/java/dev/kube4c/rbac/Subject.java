@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.Set;
 
 /**
- * Who a binding grants to: a User, a Group or a ServiceAccount. A User named
- * {@code system:serviceaccount:NS:NAME} is that ServiceAccount and is normalised to it.
+ * Who a binding grants to: a User, a Group or a ServiceAccount. A User named {@code
+ * system:serviceaccount:NS:NAME} is that ServiceAccount and is normalised to it.
  */
 public record Subject(String kind, String namespace, String name) implements Comparable<Subject> {
 
@@ -15,14 +15,18 @@ public record Subject(String kind, String namespace, String name) implements Com
   public static final String SERVICE_ACCOUNT = "ServiceAccount";
 
   /** Identities that every (or every unauthenticated) caller has. */
-  private static final Set<String> BROAD = Set.of("system:anonymous", "system:unauthenticated", "system:authenticated");
+  private static final Set<String> BROAD =
+      Set.of("system:anonymous", "system:unauthenticated", "system:authenticated");
 
   public static Subject of(JsonNode node, String bindingNamespace) {
     String kind = node.path("kind").asText();
     String name = node.path("name").asText();
     if (kind.equals(SERVICE_ACCOUNT)) {
       String ns = node.path("namespace").asText("");
-      return new Subject(SERVICE_ACCOUNT, ns.isEmpty() ? (bindingNamespace == null ? "default" : bindingNamespace) : ns, name);
+      return new Subject(
+          SERVICE_ACCOUNT,
+          ns.isEmpty() ? (bindingNamespace == null ? "default" : bindingNamespace) : ns,
+          name);
     }
     if (kind.equals(USER) && name.startsWith("system:serviceaccount:")) {
       String[] parts = name.split(":", 4);
@@ -48,7 +52,8 @@ public record Subject(String kind, String namespace, String name) implements Com
 
   /** The groups of all ServiceAccounts, or of all ServiceAccounts of one namespace. */
   public boolean isServiceAccountGroup() {
-    return kind.equals(GROUP) && (name.equals("system:serviceaccounts") || name.startsWith("system:serviceaccounts:"));
+    return kind.equals(GROUP)
+        && (name.equals("system:serviceaccounts") || name.startsWith("system:serviceaccounts:"));
   }
 
   /**
@@ -57,7 +62,10 @@ public record Subject(String kind, String namespace, String name) implements Com
    * groups are never built-ins in this sense.
    */
   public boolean isSystemBuiltIn() {
-    return !isServiceAccount() && name.startsWith("system:") && !isBroad() && !isServiceAccountGroup();
+    return !isServiceAccount()
+        && name.startsWith("system:")
+        && !isBroad()
+        && !isServiceAccountGroup();
   }
 
   /** KIND/NAME, or KIND/NAMESPACE/NAME for ServiceAccounts (CLI.md). */

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer to {@code who-can}: every subject whose grants allow the access, each with the
- * binding → role → rule paths and the workloads that run as it.
+ * The answer to {@code who-can}: every subject whose grants allow the access, each with the binding
+ * → role → rule paths and the workloads that run as it.
  */
 public final class WhoCan {
 
@@ -27,14 +27,18 @@ public final class WhoCan {
       bySubject.computeIfAbsent(grant.subject(), s -> new ArrayList<>()).add(grant);
     }
     List<Entry> entries = new ArrayList<>();
-    bySubject.forEach((subject, grants) -> {
-      List<String> workloads = new ArrayList<>();
-      model.workloadsOf(subject).stream().map(w -> w.resource().display()).distinct().forEach(workloads::add);
-      if (access.namespace() != null && !subject.isServiceAccount()) {
-        workloads.removeIf(w -> !w.contains("/" + access.namespace() + "/"));
-      }
-      entries.add(new Entry(subject, grants, workloads));
-    });
+    bySubject.forEach(
+        (subject, grants) -> {
+          List<String> workloads = new ArrayList<>();
+          model.workloadsOf(subject).stream()
+              .map(w -> w.resource().display())
+              .distinct()
+              .forEach(workloads::add);
+          if (access.namespace() != null && !subject.isServiceAccount()) {
+            workloads.removeIf(w -> !w.contains("/" + access.namespace() + "/"));
+          }
+          entries.add(new Entry(subject, grants, workloads));
+        });
     return entries;
   }
 }

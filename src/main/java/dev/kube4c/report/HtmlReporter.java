@@ -46,7 +46,11 @@ public final class HtmlReporter implements Reporter {
   private static final String CSS = resource("report.css");
   private static final String JS = resource("report.js");
   private static final String CSP =
-      "default-src 'none'; script-src '" + sha256(JS) + "'; style-src '" + sha256(CSS) + "'; img-src data:; base-uri 'none'; form-action 'none'";
+      "default-src 'none'; script-src '"
+          + sha256(JS)
+          + "'; style-src '"
+          + sha256(CSS)
+          + "'; img-src data:; base-uri 'none'; form-action 'none'";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z]+)}}");
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -58,17 +62,44 @@ public final class HtmlReporter implements Reporter {
   @Override
   public void write(ScanResult result, ReportOptions options, Writer out) throws IOException {
     int total = result.findings().size();
-    String title = "kube4c report: " + (total == 0 ? "no findings" : total + " finding" + (total == 1 ? "" : "s"));
-    String meta = "scanned " + DateTimeFormatter.ISO_INSTANT.format(result.scannedAt().truncatedTo(ChronoUnit.SECONDS)) + " · kube4c " + result.toolVersion();
-    page(MindMap.of(result), result, ReportRules.of(result), result.toolVersion(), title, meta, out);
+    String title =
+        "kube4c report: "
+            + (total == 0 ? "no findings" : total + " finding" + (total == 1 ? "" : "s"));
+    String meta =
+        "scanned "
+            + DateTimeFormatter.ISO_INSTANT.format(
+                result.scannedAt().truncatedTo(ChronoUnit.SECONDS))
+            + " · kube4c "
+            + result.toolVersion();
+    page(
+        MindMap.of(result), result, ReportRules.of(result), result.toolVersion(), title, meta, out);
   }
 
-  /** The mind map without a scan ({@code kube4c map --format html}): concepts, tools and rules per area. */
-  public static void catalogue(List<RuleMetadata> rules, String version, Writer out) throws IOException {
-    page(MindMap.catalogue(rules), null, rules, version, "kube4c: the 4C mind map", "kube4c " + version + " · " + rules.size() + " rules · Cloud ⊃ Cluster ⊃ Container ⊃ Code", out);
+  /**
+   * The mind map without a scan ({@code kube4c map --format html}): concepts, tools and rules per
+   * area.
+   */
+  public static void catalogue(List<RuleMetadata> rules, String version, Writer out)
+      throws IOException {
+    page(
+        MindMap.catalogue(rules),
+        null,
+        rules,
+        version,
+        "kube4c: the 4C mind map",
+        "kube4c " + version + " · " + rules.size() + " rules · Cloud ⊃ Cluster ⊃ Container ⊃ Code",
+        out);
   }
 
-  private static void page(MindMap map, ScanResult result, List<RuleMetadata> rules, String version, String title, String meta, Writer out) throws IOException {
+  private static void page(
+      MindMap map,
+      ScanResult result,
+      List<RuleMetadata> rules,
+      String version,
+      String title,
+      String meta,
+      Writer out)
+      throws IOException {
     Map<String, String> values = new HashMap<>();
     values.put("CSP", CSP); // our own constant, with no double quote in it
     values.put("VERSION", escape(version));
@@ -95,22 +126,37 @@ public final class HtmlReporter implements Reporter {
 
   /** A plain table of layer and area status for readers without JavaScript. */
   private static String noscript(MindMap map) {
-    StringBuilder html = new StringBuilder("<p>This report needs JavaScript for the mind map; the status in brief:</p><ul>");
+    StringBuilder html =
+        new StringBuilder(
+            "<p>This report needs JavaScript for the mind map; the status in brief:</p><ul>");
     for (MindMap.LayerNode layer : map.layers()) {
       html.append("<li><b>").append(layer.layer().id()).append("</b>");
       if (map.scanned()) {
-        html.append(": score ").append(layer.score()).append(", ").append(escape(MindMap.countsText(layer.counts())));
+        html.append(": score ")
+            .append(layer.score())
+            .append(", ")
+            .append(escape(MindMap.countsText(layer.counts())));
       }
       html.append("<ul>");
       for (MindMap.AreaNode area : layer.areas()) {
-        html.append("<li>").append(area.area().id()).append(map.scanned() ? ": score " + area.score() + ", " + escape(MindMap.countsText(area.counts())) : "").append(" (").append(area.rules().size()).append(" rules)</li>");
+        html.append("<li>")
+            .append(area.area().id())
+            .append(
+                map.scanned()
+                    ? ": score " + area.score() + ", " + escape(MindMap.countsText(area.counts()))
+                    : "")
+            .append(" (")
+            .append(area.rules().size())
+            .append(" rules)</li>");
       }
       html.append("</ul></li>");
     }
     return html.append("</ul>").toString();
   }
 
-  private static void writeData(MindMap map, ScanResult result, List<RuleMetadata> rules, String version, Writer out) throws IOException {
+  private static void writeData(
+      MindMap map, ScanResult result, List<RuleMetadata> rules, String version, Writer out)
+      throws IOException {
     Map<String, Integer> ruleIndex = new HashMap<>();
     rules.forEach(r -> ruleIndex.put(r.id(), ruleIndex.size()));
     Map<Area, Integer> areaIndex = new HashMap<>();
@@ -128,7 +174,10 @@ public final class HtmlReporter implements Reporter {
       json.writeObjectFieldStart("meta");
       json.writeStringField("version", version);
       if (result != null) {
-        json.writeStringField("scannedAt", DateTimeFormatter.ISO_INSTANT.format(result.scannedAt().truncatedTo(ChronoUnit.SECONDS)));
+        json.writeStringField(
+            "scannedAt",
+            DateTimeFormatter.ISO_INSTANT.format(
+                result.scannedAt().truncatedTo(ChronoUnit.SECONDS)));
         json.writeNumberField("resources", result.resources());
         json.writeNumberField("rulesEvaluated", result.rulesEvaluated());
         json.writeNumberField("inputs", result.inputs().size());
@@ -193,7 +242,8 @@ public final class HtmlReporter implements Reporter {
         json.writeNumber(f.severity().ordinal());
         json.writeNumber(res.id(ref == null ? "-" : ref.display()));
         json.writeNumber(ns.id(namespace(ref)));
-        json.writeNumber(ref == null || ref.container() == null ? -1 : containers.id(ref.container()));
+        json.writeNumber(
+            ref == null || ref.container() == null ? -1 : containers.id(ref.container()));
         json.writeNumber(f.location() == null ? -1 : files.id(f.location().file()));
         json.writeNumber(f.location() == null ? 0 : f.location().line());
         json.writeNumber(f.location() == null ? 0 : f.location().column());
@@ -218,7 +268,8 @@ public final class HtmlReporter implements Reporter {
     }
   }
 
-  private static void writeRule(JsonGenerator json, RuleMetadata rule, int area) throws IOException {
+  private static void writeRule(JsonGenerator json, RuleMetadata rule, int area)
+      throws IOException {
     json.writeStartObject();
     json.writeStringField("id", rule.id());
     json.writeStringField("title", rule.title());
@@ -258,7 +309,8 @@ public final class HtmlReporter implements Reporter {
     json.writeEndArray();
   }
 
-  private static void stringArray(JsonGenerator json, String field, List<String> values) throws IOException {
+  private static void stringArray(JsonGenerator json, String field, List<String> values)
+      throws IOException {
     if (values.isEmpty()) {
       return;
     }
@@ -304,9 +356,9 @@ public final class HtmlReporter implements Reporter {
   }
 
   /**
-   * JSON inside {@code <script type="application/json">}: escaping {@code <} keeps {@code </script>}
-   * and {@code <!--} in manifest text from ending the element; {@code >}, {@code &} and the JS line
-   * separators are escaped too for good measure.
+   * JSON inside {@code <script type="application/json">}: escaping {@code <} keeps {@code
+   * </script>} and {@code <!--} in manifest text from ending the element; {@code >}, {@code &} and
+   * the JS line separators are escaped too for good measure.
    */
   private static final class HtmlSafeEscapes extends CharacterEscapes {
     private static final long serialVersionUID = 1L;
@@ -346,7 +398,8 @@ public final class HtmlReporter implements Reporter {
 
   private static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return "sha256-" + Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -28,7 +28,8 @@ import java.util.Map;
 /** The JSON report of CLI.md (schemaVersion 1). Fields that do not apply are omitted. */
 public final class JsonReporter implements Reporter {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public String format() {
@@ -64,15 +65,25 @@ public final class JsonReporter implements Reporter {
     return toJson(result, true);
   }
 
-  /** The whole report; without findings, the "findings" array is left empty (for streaming them). */
+  /**
+   * The whole report; without findings, the "findings" array is left empty (for streaming them).
+   */
   private static ObjectNode toJson(ScanResult result, boolean withFindings) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", 1);
     root.putObject("tool").put("name", "kube4c").put("version", result.toolVersion());
-    root.put("scannedAt", DateTimeFormatter.ISO_INSTANT.format(result.scannedAt().truncatedTo(ChronoUnit.SECONDS)));
+    root.put(
+        "scannedAt",
+        DateTimeFormatter.ISO_INSTANT.format(result.scannedAt().truncatedTo(ChronoUnit.SECONDS)));
     ArrayNode inputs = root.putArray("inputs");
     for (InputSummary input : result.inputs()) {
-      ObjectNode node = inputs.addObject().put("source", input.source()).put("documents", input.documents()).put("resources", input.resources()).put("errors", input.errors());
+      ObjectNode node =
+          inputs
+              .addObject()
+              .put("source", input.source())
+              .put("documents", input.documents())
+              .put("resources", input.resources())
+              .put("errors", input.errors());
       if (input.skipped() != null) {
         node.put("skipped", input.skipped());
       }
@@ -111,7 +122,10 @@ public final class JsonReporter implements Reporter {
     }
     ArrayNode errors = root.putArray("errors");
     for (InputProblem problem : result.errors()) {
-      ObjectNode node = errors.addObject().put(problem.location().isSource() ? "source" : "file", problem.location().file());
+      ObjectNode node =
+          errors
+              .addObject()
+              .put(problem.location().isSource() ? "source" : "file", problem.location().file());
       if (problem.location().line() > 0) {
         node.put("line", problem.location().line()).put("column", problem.location().column());
       }
@@ -130,7 +144,10 @@ public final class JsonReporter implements Reporter {
 
   static ObjectNode finding(Finding finding) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("ruleId", finding.ruleId()).put("title", finding.title()).put("layer", finding.layer().id()).put("area", finding.area().id());
+    node.put("ruleId", finding.ruleId())
+        .put("title", finding.title())
+        .put("layer", finding.layer().id())
+        .put("area", finding.area().id());
     node.put("severity", finding.severity().id()).put("message", finding.message());
     ResourceRef ref = finding.resource();
     if (ref != null) {

@@ -32,7 +32,8 @@ public final class JunitReporter implements Reporter {
   }
 
   /** One testcase: a rule on one object (or, when passing, on all of them). */
-  private record Case(RuleMetadata rule, String object, List<Finding> findings, Suppressed suppressed) {}
+  private record Case(
+      RuleMetadata rule, String object, List<Finding> findings, Suppressed suppressed) {}
 
   @Override
   public void write(ScanResult result, ReportOptions options, Writer out) throws IOException {
@@ -43,13 +44,23 @@ public final class JunitReporter implements Reporter {
       List<RuleMetadata> rules = ReportRules.of(result);
       Map<Layer, List<Case>> byLayer = cases(result, rules);
       int tests = byLayer.values().stream().mapToInt(List::size).sum() + result.errors().size();
-      int failures = (int) byLayer.values().stream().flatMap(List::stream).filter(c -> !c.findings().isEmpty()).count();
+      int failures =
+          (int)
+              byLayer.values().stream()
+                  .flatMap(List::stream)
+                  .filter(c -> !c.findings().isEmpty())
+                  .count();
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "kube4c");
       xml.writeAttribute("tests", String.valueOf(tests));
       xml.writeAttribute("failures", String.valueOf(failures));
       xml.writeAttribute("errors", String.valueOf(result.errors().size()));
-      String timestamp = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(result.scannedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(java.time.ZoneOffset.UTC));
+      String timestamp =
+          DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+              result
+                  .scannedAt()
+                  .truncatedTo(ChronoUnit.SECONDS)
+                  .atOffset(java.time.ZoneOffset.UTC));
       for (Layer layer : Layer.values()) {
         writeSuite(xml, layer, byLayer.get(layer), result, timestamp);
       }
@@ -71,10 +82,16 @@ public final class JunitReporter implements Reporter {
   private static Map<Layer, List<Case>> cases(ScanResult result, List<RuleMetadata> rules) {
     Map<String, Map<String, List<Finding>>> failing = new LinkedHashMap<>();
     for (Finding finding : result.findings()) {
-      failing.computeIfAbsent(finding.ruleId(), k -> new LinkedHashMap<>()).computeIfAbsent(objectName(finding), k -> new ArrayList<>()).add(finding);
+      failing
+          .computeIfAbsent(finding.ruleId(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(objectName(finding), k -> new ArrayList<>())
+          .add(finding);
     }
     Map<String, List<Suppressed>> suppressed = new LinkedHashMap<>();
-    result.suppressed().forEach(s -> suppressed.computeIfAbsent(s.finding().ruleId(), k -> new ArrayList<>()).add(s));
+    result
+        .suppressed()
+        .forEach(
+            s -> suppressed.computeIfAbsent(s.finding().ruleId(), k -> new ArrayList<>()).add(s));
     Map<Layer, List<Case>> byLayer = new LinkedHashMap<>();
     for (Layer layer : Layer.values()) {
       byLayer.put(layer, new ArrayList<>());
@@ -84,7 +101,8 @@ public final class JunitReporter implements Reporter {
       Map<String, List<Finding>> objects = failing.getOrDefault(rule.id(), Map.of());
       objects.forEach((object, findings) -> cases.add(new Case(rule, object, findings, null)));
       List<Suppressed> hidden = suppressed.getOrDefault(rule.id(), List.of());
-      hidden.forEach(s -> cases.add(new Case(rule, ReportRules.resourceLabel(s.finding()), List.of(), s)));
+      hidden.forEach(
+          s -> cases.add(new Case(rule, ReportRules.resourceLabel(s.finding()), List.of(), s)));
       if (objects.isEmpty() && hidden.isEmpty()) {
         cases.add(new Case(rule, null, List.of(), null));
       }
@@ -99,14 +117,18 @@ public final class JunitReporter implements Reporter {
     return finding.location() == null ? "-" : finding.location().file();
   }
 
-  private static void writeSuite(XMLStreamWriter xml, Layer layer, List<Case> cases, ScanResult result, String timestamp) throws XMLStreamException {
+  private static void writeSuite(
+      XMLStreamWriter xml, Layer layer, List<Case> cases, ScanResult result, String timestamp)
+      throws XMLStreamException {
     newline(xml, 1);
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", layer.id());
     xml.writeAttribute("tests", String.valueOf(cases.size()));
-    xml.writeAttribute("failures", String.valueOf(cases.stream().filter(c -> !c.findings().isEmpty()).count()));
+    xml.writeAttribute(
+        "failures", String.valueOf(cases.stream().filter(c -> !c.findings().isEmpty()).count()));
     xml.writeAttribute("errors", "0");
-    xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(c -> c.suppressed() != null).count()));
+    xml.writeAttribute(
+        "skipped", String.valueOf(cases.stream().filter(c -> c.suppressed() != null).count()));
     xml.writeAttribute("timestamp", timestamp);
     newline(xml, 2);
     xml.writeStartElement("properties");
@@ -118,7 +140,8 @@ public final class JunitReporter implements Reporter {
       newline(xml, 2);
       xml.writeStartElement("testcase");
       xml.writeAttribute("classname", "kube4c." + layer.id() + "." + c.rule().area().id());
-      xml.writeAttribute("name", clean(c.object() == null ? c.rule().id() : c.rule().id() + " " + c.object()));
+      xml.writeAttribute(
+          "name", clean(c.object() == null ? c.rule().id() : c.rule().id() + " " + c.object()));
       if (!c.findings().isEmpty()) {
         Finding first = c.findings().get(0);
         newline(xml, 3);
@@ -132,7 +155,12 @@ public final class JunitReporter implements Reporter {
         String reason = c.suppressed().exemption().reason();
         newline(xml, 3);
         xml.writeEmptyElement("skipped");
-        xml.writeAttribute("message", clean("suppressed by " + c.suppressed().exemption().source() + (reason == null ? "" : ": " + reason)));
+        xml.writeAttribute(
+            "message",
+            clean(
+                "suppressed by "
+                    + c.suppressed().exemption().source()
+                    + (reason == null ? "" : ": " + reason)));
         newline(xml, 2);
       }
       xml.writeEndElement();
@@ -145,7 +173,10 @@ public final class JunitReporter implements Reporter {
     StringBuilder text = new StringBuilder();
     text.append(c.rule().title()).append('\n');
     for (Finding f : c.findings()) {
-      text.append('\n').append(f.severity().id().toUpperCase(java.util.Locale.ROOT)).append("  ").append(ReportRules.resourceLabel(f));
+      text.append('\n')
+          .append(f.severity().id().toUpperCase(java.util.Locale.ROOT))
+          .append("  ")
+          .append(ReportRules.resourceLabel(f));
       if (f.location() != null) {
         text.append("  ").append(f.location());
       }
@@ -155,7 +186,8 @@ public final class JunitReporter implements Reporter {
     return text.toString();
   }
 
-  private static void writeInputs(XMLStreamWriter xml, List<InputProblem> errors, String timestamp) throws XMLStreamException {
+  private static void writeInputs(XMLStreamWriter xml, List<InputProblem> errors, String timestamp)
+      throws XMLStreamException {
     newline(xml, 1);
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", "inputs");
@@ -180,7 +212,8 @@ public final class JunitReporter implements Reporter {
     xml.writeEndElement();
   }
 
-  private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+  private static void property(XMLStreamWriter xml, String name, String value)
+      throws XMLStreamException {
     newline(xml, 3);
     xml.writeEmptyElement("property");
     xml.writeAttribute("name", name);
@@ -200,14 +233,21 @@ public final class JunitReporter implements Reporter {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean ok;
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         if (out != null) {
           out.append(c).append(text.charAt(i + 1));
         }
         i++;
         continue;
       }
-      ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+      ok =
+          c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD);
       if (!ok && out == null) {
         out = new StringBuilder(text.length()).append(text, 0, i);
       }

@@ -20,7 +20,10 @@ import java.util.Map;
  */
 public final class MarkdownReporter implements Reporter {
 
-  /** Enough to act on; the full list is in the other formats, and GitHub caps comments at 65,536 characters. */
+  /**
+   * Enough to act on; the full list is in the other formats, and GitHub caps comments at 65,536
+   * characters.
+   */
   static final int TOP_FINDINGS = 20;
 
   @Override
@@ -35,7 +38,12 @@ public final class MarkdownReporter implements Reporter {
     out.println();
     long files = result.inputs().stream().filter(i -> i.skipped() == null).count();
     StringBuilder line = new StringBuilder();
-    line.append(plural(result.resources(), "resource")).append(" from ").append(plural((int) files, "input")).append(" · ").append(plural(result.rulesEvaluated(), "rule")).append(" evaluated");
+    line.append(plural(result.resources(), "resource"))
+        .append(" from ")
+        .append(plural((int) files, "input"))
+        .append(" · ")
+        .append(plural(result.rulesEvaluated(), "rule"))
+        .append(" evaluated");
     if (!result.suppressed().isEmpty()) {
       line.append(" · ").append(result.suppressed().size()).append(" suppressed");
     }
@@ -48,13 +56,23 @@ public final class MarkdownReporter implements Reporter {
     writeAreas(result, out);
     writeTopFindings(result, out);
     writeErrors(result.errors(), out);
-    out.println("<sub>kube4c " + result.toolVersion() + " · 4C model: Cloud ⊃ Cluster ⊃ Container ⊃ Code</sub>");
+    out.println(
+        "<sub>kube4c "
+            + result.toolVersion()
+            + " · 4C model: Cloud ⊃ Cluster ⊃ Container ⊃ Code</sub>");
     out.flush();
   }
 
   private static String headline(ScanResult result) {
     int total = result.scores().total().values().stream().mapToInt(Integer::intValue).sum();
-    return total == 0 ? "no findings" : total + " finding" + (total == 1 ? "" : "s") + " (" + MindMap.countsText(result.scores().total()) + ")";
+    return total == 0
+        ? "no findings"
+        : total
+            + " finding"
+            + (total == 1 ? "" : "s")
+            + " ("
+            + MindMap.countsText(result.scores().total())
+            + ")";
   }
 
   private static void writeLayers(ScanResult result, PrintWriter out) {
@@ -62,7 +80,13 @@ public final class MarkdownReporter implements Reporter {
     out.println("|---|--:|--:|--:|--:|--:|--:|");
     for (Layer layer : Layer.values()) {
       Map<Severity, Integer> counts = result.scores().layerCounts().get(layer);
-      StringBuilder row = new StringBuilder("| **" + capitalize(layer.id()) + "** | " + result.scores().layerScores().get(layer) + "/100");
+      StringBuilder row =
+          new StringBuilder(
+              "| **"
+                  + capitalize(layer.id())
+                  + "** | "
+                  + result.scores().layerScores().get(layer)
+                  + "/100");
       for (Severity severity : Severity.values()) {
         row.append(" | ").append(counts.getOrDefault(severity, 0));
       }
@@ -73,7 +97,11 @@ public final class MarkdownReporter implements Reporter {
 
   private static void writeAreas(ScanResult result, PrintWriter out) {
     MindMap map = MindMap.of(result);
-    List<MindMap.AreaNode> weak = map.layers().stream().flatMap(l -> l.areas().stream()).filter(a -> a.findings() > 0).toList();
+    List<MindMap.AreaNode> weak =
+        map.layers().stream()
+            .flatMap(l -> l.areas().stream())
+            .filter(a -> a.findings() > 0)
+            .toList();
     if (weak.isEmpty()) {
       return;
     }
@@ -82,7 +110,20 @@ public final class MarkdownReporter implements Reporter {
     out.println("| Layer | Area | Score | Findings | Rules evaluated | Tools that help |");
     out.println("|---|---|--:|---|--:|---|");
     for (MindMap.AreaNode area : weak) {
-      out.println("| " + area.area().layer().id() + " | " + area.area().id() + " | " + area.score() + " | " + MindMap.countsText(area.counts()) + " | " + area.rules().size() + " | " + text(area.area().tools()) + " |");
+      out.println(
+          "| "
+              + area.area().layer().id()
+              + " | "
+              + area.area().id()
+              + " | "
+              + area.score()
+              + " | "
+              + MindMap.countsText(area.counts())
+              + " | "
+              + area.rules().size()
+              + " | "
+              + text(area.area().tools())
+              + " |");
     }
     out.println();
     out.println("</details>");
@@ -95,13 +136,28 @@ public final class MarkdownReporter implements Reporter {
       return;
     }
     List<Finding> top = findings.subList(0, Math.min(TOP_FINDINGS, findings.size()));
-    out.println("### Top findings" + (findings.size() > top.size() ? " (" + top.size() + " of " + findings.size() + ")" : ""));
+    out.println(
+        "### Top findings"
+            + (findings.size() > top.size()
+                ? " (" + top.size() + " of " + findings.size() + ")"
+                : ""));
     out.println();
     out.println("| Severity | Rule | Resource | Location | Message |");
     out.println("|---|---|---|---|---|");
     for (Finding f : top) {
       String location = f.location() == null ? "" : code(f.location().toString());
-      out.println("| " + f.severity().id() + " | " + code(f.ruleId()) + " | " + code(ReportRules.resourceLabel(f)) + " | " + location + " | " + code(f.message()) + " |");
+      out.println(
+          "| "
+              + f.severity().id()
+              + " | "
+              + code(f.ruleId())
+              + " | "
+              + code(ReportRules.resourceLabel(f))
+              + " | "
+              + location
+              + " | "
+              + code(f.message())
+              + " |");
     }
     out.println();
     Map<String, RuleMetadata> rules = new LinkedHashMap<>();
@@ -111,7 +167,8 @@ public final class MarkdownReporter implements Reporter {
     out.println("<details><summary>How to fix</summary>");
     out.println();
     for (RuleMetadata rule : rules.values()) {
-      out.println("- " + code(rule.id()) + " " + text(rule.title()) + ": " + text(rule.remediation()));
+      out.println(
+          "- " + code(rule.id()) + " " + text(rule.title()) + ": " + text(rule.remediation()));
     }
     out.println();
     out.println("</details>");
@@ -124,7 +181,9 @@ public final class MarkdownReporter implements Reporter {
     }
     out.println("### Input errors (not scanned)");
     out.println();
-    errors.stream().limit(TOP_FINDINGS).forEach(e -> out.println("- " + code(e.location().toString()) + " " + code(e.message())));
+    errors.stream()
+        .limit(TOP_FINDINGS)
+        .forEach(e -> out.println("- " + code(e.location().toString()) + " " + code(e.message())));
     if (errors.size() > TOP_FINDINGS) {
       out.println("- … and " + (errors.size() - TOP_FINDINGS) + " more");
     }

@@ -25,7 +25,15 @@ final class ReportRules {
     for (Finding f : all) {
       byId.computeIfAbsent(
           f.ruleId(),
-          id -> RuleMetadata.rule(id).title(f.title()).area(f.area()).severity(f.severity()).rationale(f.title()).remediation(f.remediation()).frameworks(f.frameworks()).build());
+          id ->
+              RuleMetadata.rule(id)
+                  .title(f.title())
+                  .area(f.area())
+                  .severity(f.severity())
+                  .rationale(f.title())
+                  .remediation(f.remediation())
+                  .frameworks(f.frameworks())
+                  .build());
     }
     return List.copyOf(byId.values());
   }

@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * One output format. Implementations are registered in {@code META-INF/services/dev.kube4c.report.Reporter}
- * and chosen by {@link #format()} name, so a new format is one new class.
+ * One output format. Implementations are registered in {@code
+ * META-INF/services/dev.kube4c.report.Reporter} and chosen by {@link #format()} name, so a new
+ * format is one new class.
  */
 public interface Reporter {
 

@@ -11,7 +11,8 @@ public final class Reporters {
   private final Map<String, Reporter> byFormat = new TreeMap<>();
 
   public Reporters() {
-    ServiceLoader.load(Reporter.class, Reporters.class.getClassLoader()).forEach(r -> byFormat.put(r.format(), r));
+    ServiceLoader.load(Reporter.class, Reporters.class.getClassLoader())
+        .forEach(r -> byFormat.put(r.format(), r));
   }
 
   public Optional<Reporter> find(String format) {

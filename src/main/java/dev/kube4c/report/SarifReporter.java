@@ -33,14 +33,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * SARIF 2.1.0 for code-scanning tools (GitHub, Azure DevOps, IDEs): one {@code rule} per rule id with
- * help text and tags (layer, area, framework ids), one {@code result} per finding with a physical
- * location when the object came from a file, and suppressed findings as results with a suppression.
+ * SARIF 2.1.0 for code-scanning tools (GitHub, Azure DevOps, IDEs): one {@code rule} per rule id
+ * with help text and tags (layer, area, framework ids), one {@code result} per finding with a
+ * physical location when the object came from a file, and suppressed findings as results with a
+ * suppression.
  */
 public final class SarifReporter implements Reporter {
 
-  static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final String SCHEMA =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public String format() {
@@ -49,11 +52,15 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void write(ScanResult result, ReportOptions options, Writer out) throws IOException {
-    MAPPER.writeValue(new JsonReporter.NonClosing(out), toSarif(result, Path.of("").toAbsolutePath()));
+    MAPPER.writeValue(
+        new JsonReporter.NonClosing(out), toSarif(result, Path.of("").toAbsolutePath()));
     out.write('\n');
   }
 
-  /** The SARIF log; file paths under {@code base} become URIs relative to it (GitHub wants repository-relative URIs). */
+  /**
+   * The SARIF log; file paths under {@code base} become URIs relative to it (GitHub wants
+   * repository-relative URIs).
+   */
   static ObjectNode toSarif(ScanResult result, Path base) {
     ObjectNode log = MAPPER.createObjectNode();
     log.put("$schema", SCHEMA).put("version", "2.1.0");
@@ -72,25 +79,39 @@ public final class SarifReporter implements Reporter {
       results.add(result(finding, ruleIndex.get(finding.ruleId()), base));
     }
     for (Suppressed suppressed : result.suppressed()) {
-      ObjectNode node = result(suppressed.finding(), ruleIndex.get(suppressed.finding().ruleId()), base);
+      ObjectNode node =
+          result(suppressed.finding(), ruleIndex.get(suppressed.finding().ruleId()), base);
       ObjectNode suppression = node.putArray("suppressions").addObject();
-      suppression.put("kind", suppressed.exemption().source().equals("annotation") ? "inSource" : "external").put("status", "accepted");
+      suppression
+          .put(
+              "kind",
+              suppressed.exemption().source().equals("annotation") ? "inSource" : "external")
+          .put("status", "accepted");
       String reason = suppressed.exemption().reason();
       if (reason != null && !reason.isBlank()) {
-        suppression.put("justification", reason + (suppressed.exemption().expires() == null ? "" : " (until " + suppressed.exemption().expires() + ")"));
+        suppression.put(
+            "justification",
+            reason
+                + (suppressed.exemption().expires() == null
+                    ? ""
+                    : " (until " + suppressed.exemption().expires() + ")"));
       }
       results.add(node);
     }
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", result.errors().isEmpty());
-    invocation.put("endTimeUtc", DateTimeFormatter.ISO_INSTANT.format(result.scannedAt().truncatedTo(ChronoUnit.SECONDS)));
+    invocation.put(
+        "endTimeUtc",
+        DateTimeFormatter.ISO_INSTANT.format(result.scannedAt().truncatedTo(ChronoUnit.SECONDS)));
     if (!result.errors().isEmpty()) {
       ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
       for (InputProblem problem : result.errors()) {
         ObjectNode notification = notifications.addObject();
         notification.put("level", "error");
         notification.putObject("message").put("text", problem.message());
-        physicalLocation(problem.location(), base).ifPresent(p -> notification.putArray("locations").addObject().set("physicalLocation", p));
+        physicalLocation(problem.location(), base)
+            .ifPresent(
+                p -> notification.putArray("locations").addObject().set("physicalLocation", p));
       }
     }
     run.put("columnKind", "unicodeCodePoints");
@@ -102,9 +123,19 @@ public final class SarifReporter implements Reporter {
     node.put("id", rule.id());
     node.putObject("shortDescription").put("text", rule.title());
     node.putObject("fullDescription").put("text", rule.rationale());
-    rule.references().stream().filter(SarifReporter::isAbsoluteUri).findFirst().ifPresent(uri -> node.put("helpUri", uri));
+    rule.references().stream()
+        .filter(SarifReporter::isAbsoluteUri)
+        .findFirst()
+        .ifPresent(uri -> node.put("helpUri", uri));
     StringBuilder markdown = new StringBuilder();
-    markdown.append("**").append(rule.title()).append("** (").append(rule.layer().id()).append(" / ").append(rule.area().id()).append(")\n\n");
+    markdown
+        .append("**")
+        .append(rule.title())
+        .append("** (")
+        .append(rule.layer().id())
+        .append(" / ")
+        .append(rule.area().id())
+        .append(")\n\n");
     markdown.append(rule.rationale()).append("\n\n**Remediation:** ").append(rule.remediation());
     if (!rule.references().isEmpty()) {
       markdown.append("\n\n**References:**");
@@ -122,7 +153,10 @@ public final class SarifReporter implements Reporter {
     return node;
   }
 
-  /** "security" (GitHub files such rules as security alerts), the layer and area, then framework ids. */
+  /**
+   * "security" (GitHub files such rules as security alerts), the layer and area, then framework
+   * ids.
+   */
   static List<String> tags(RuleMetadata rule) {
     List<String> tags = new ArrayList<>();
     tags.add("security");
@@ -148,16 +182,20 @@ public final class SarifReporter implements Reporter {
       node.put("ruleIndex", index);
     }
     node.put("level", level(finding.severity()));
-    String where = finding.resource() == null ? "" : " (" + ReportRules.resourceLabel(finding) + ")";
+    String where =
+        finding.resource() == null ? "" : " (" + ReportRules.resourceLabel(finding) + ")";
     node.putObject("message").put("text", finding.message() + where);
     ObjectNode location = MAPPER.createObjectNode();
-    Optional<ObjectNode> physical = finding.location() == null ? Optional.empty() : physicalLocation(finding.location(), base);
+    Optional<ObjectNode> physical =
+        finding.location() == null ? Optional.empty() : physicalLocation(finding.location(), base);
     physical.ifPresent(p -> location.set("physicalLocation", p));
     ResourceRef ref = finding.resource();
     if (ref != null) {
       ObjectNode logical = location.putArray("logicalLocations").addObject();
       logical.put("name", ref.container() != null ? ref.container() : ref.name());
-      logical.put("fullyQualifiedName", ref.display() + (ref.container() == null ? "" : "/" + ref.container()));
+      logical.put(
+          "fullyQualifiedName",
+          ref.display() + (ref.container() == null ? "" : "/" + ref.container()));
       logical.put("kind", ref.container() != null ? "container" : "resource");
     }
     if (!location.isEmpty()) {
@@ -165,7 +203,9 @@ public final class SarifReporter implements Reporter {
     }
     node.putObject("partialFingerprints").put("kube4cFinding/v1", fingerprint(finding));
     ObjectNode properties = node.putObject("properties");
-    properties.put("severity", finding.severity().id()).put("security-severity", securitySeverity(finding.severity()));
+    properties
+        .put("severity", finding.severity().id())
+        .put("security-severity", securitySeverity(finding.severity()));
     properties.put("layer", finding.layer().id()).put("area", finding.area().id());
     return node;
   }
@@ -190,8 +230,9 @@ public final class SarifReporter implements Reporter {
   }
 
   /**
-   * A relative URI (forward slashes, percent-encoded) for a file under {@code base}, an absolute file
-   * URI for one elsewhere, and nothing for standard input or names that are not files (e.g. "(rule x)").
+   * A relative URI (forward slashes, percent-encoded) for a file under {@code base}, an absolute
+   * file URI for one elsewhere, and nothing for standard input or names that are not files (e.g.
+   * "(rule x)").
    */
   static Optional<String> artifactUri(String file, Path base) {
     if (file == null || file.isEmpty() || file.equals("-") || file.startsWith("(")) {
@@ -227,7 +268,10 @@ public final class SarifReporter implements Reporter {
     };
   }
 
-  /** GitHub code scanning's CVSS-like bands: critical over 9.0, high 7.0–8.9, medium 4.0–6.9, low 0.1–3.9. */
+  /**
+   * GitHub code scanning's CVSS-like bands: critical over 9.0, high 7.0–8.9, medium 4.0–6.9, low
+   * 0.1–3.9.
+   */
   static String securitySeverity(Severity severity) {
     return switch (severity) {
       case CRITICAL -> "9.5";
@@ -249,9 +293,13 @@ public final class SarifReporter implements Reporter {
   /** Stable across runs and line moves: rule, object and container, hashed. */
   private static String fingerprint(Finding finding) {
     ResourceRef ref = finding.resource();
-    String key = finding.ruleId() + "|" + (ref == null ? finding.message() : ref.display() + "|" + ref.container());
+    String key =
+        finding.ruleId()
+            + "|"
+            + (ref == null ? finding.message() : ref.display() + "|" + ref.container());
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16).toLowerCase(Locale.ROOT);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -15,7 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The terminal report: findings grouped by layer and area, outermost layer first, then a summary with scores. */
+/**
+ * The terminal report: findings grouped by layer and area, outermost layer first, then a summary
+ * with scores.
+ */
 public final class TextReporter implements Reporter {
 
   private static final String RESET = "\u001b[0m";
@@ -43,7 +46,12 @@ public final class TextReporter implements Reporter {
 
   private static void writeLayer(ScanResult result, Layer layer, Style style, PrintWriter out) {
     List<Finding> inLayer = result.findings().stream().filter(f -> f.layer() == layer).toList();
-    out.println(style.bold(layer.id().toUpperCase(Locale.ROOT)) + "  score " + result.scores().layerScores().get(layer) + "/100" + style.dim("  " + countsText(result.scores().layerCounts().get(layer))));
+    out.println(
+        style.bold(layer.id().toUpperCase(Locale.ROOT))
+            + "  score "
+            + result.scores().layerScores().get(layer)
+            + "/100"
+            + style.dim("  " + countsText(result.scores().layerCounts().get(layer))));
     if (inLayer.isEmpty()) {
       out.println("  no findings");
     }
@@ -52,11 +60,30 @@ public final class TextReporter implements Reporter {
       if (inArea.isEmpty()) {
         continue;
       }
-      out.println("  " + style.bold(area.id()) + "  score " + result.scores().areaScores().get(area) + style.dim("  " + countsText(result.scores().areaCounts().get(area))));
+      out.println(
+          "  "
+              + style.bold(area.id())
+              + "  score "
+              + result.scores().areaScores().get(area)
+              + style.dim("  " + countsText(result.scores().areaCounts().get(area))));
       for (Finding finding : inArea) {
-        String where = finding.resource() == null ? "" : finding.resource().display() + (finding.resource().container() == null ? "" : " [" + finding.resource().container() + "]");
-        String location = finding.location() == null ? "" : "  " + style.dim(finding.location().toString());
-        out.println("    " + style.severity(finding.severity()) + "  " + finding.ruleId() + "  " + where + location);
+        String where =
+            finding.resource() == null
+                ? ""
+                : finding.resource().display()
+                    + (finding.resource().container() == null
+                        ? ""
+                        : " [" + finding.resource().container() + "]");
+        String location =
+            finding.location() == null ? "" : "  " + style.dim(finding.location().toString());
+        out.println(
+            "    "
+                + style.severity(finding.severity())
+                + "  "
+                + finding.ruleId()
+                + "  "
+                + where
+                + location);
         out.println("      " + finding.message());
       }
     }
@@ -74,22 +101,45 @@ public final class TextReporter implements Reporter {
     out.println();
   }
 
-  private static void writeSummary(ScanResult result, ReportOptions options, Style style, PrintWriter out) {
+  private static void writeSummary(
+      ScanResult result, ReportOptions options, Style style, PrintWriter out) {
     long files = result.inputs().stream().filter(i -> i.skipped() == null).count();
-    out.println(style.bold("Summary") + ": " + result.resources() + " resources from " + files + " inputs, " + result.rulesEvaluated() + " rules");
-    out.println("  findings: " + countsText(result.scores().total()) + (result.suppressed().isEmpty() ? "" : ", " + result.suppressed().size() + " suppressed"));
+    out.println(
+        style.bold("Summary")
+            + ": "
+            + result.resources()
+            + " resources from "
+            + files
+            + " inputs, "
+            + result.rulesEvaluated()
+            + " rules");
+    out.println(
+        "  findings: "
+            + countsText(result.scores().total())
+            + (result.suppressed().isEmpty()
+                ? ""
+                : ", " + result.suppressed().size() + " suppressed"));
     StringJoiner scores = new StringJoiner(" · ");
     for (Layer layer : Layer.values()) {
       scores.add(layer.id() + " " + result.scores().layerScores().get(layer));
     }
     out.println("  scores:   " + scores);
     if (!result.errors().isEmpty()) {
-      out.println("  errors:   " + result.errors().size() + " input problem(s); the exit code is 2");
+      out.println(
+          "  errors:   " + result.errors().size() + " input problem(s); the exit code is 2");
     }
-    long charts = result.inputs().stream().filter(i -> i.skipped() != null && i.skipped().startsWith("Helm chart")).count();
+    long charts =
+        result.inputs().stream()
+            .filter(i -> i.skipped() != null && i.skipped().startsWith("Helm chart"))
+            .count();
     long other = result.inputs().stream().filter(i -> i.skipped() != null).count() - charts;
     if (charts + other > 0) {
-      out.println("  skipped:  " + (charts > 0 ? charts + " Helm chart(s) (not rendered), " : "") + other + " file(s) without Kubernetes objects" + (options.verbose() ? "" : " (--verbose lists them)"));
+      out.println(
+          "  skipped:  "
+              + (charts > 0 ? charts + " Helm chart(s) (not rendered), " : "")
+              + other
+              + " file(s) without Kubernetes objects"
+              + (options.verbose() ? "" : " (--verbose lists them)"));
     }
     if (options.verbose()) {
       for (InputSummary input : result.inputs()) {

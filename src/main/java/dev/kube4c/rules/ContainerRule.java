@@ -3,7 +3,9 @@ package dev.kube4c.rules;
 import dev.kube4c.inventory.Container;
 import dev.kube4c.inventory.Workload;
 
-/** A rule that looks at each container of each workload (init and ephemeral containers included). */
+/**
+ * A rule that looks at each container of each workload (init and ephemeral containers included).
+ */
 public abstract class ContainerRule implements Rule {
 
   @Override
@@ -15,5 +17,6 @@ public abstract class ContainerRule implements Rule {
     }
   }
 
-  protected abstract void check(Workload workload, Container container, RuleContext context, FindingSink sink);
+  protected abstract void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink);
 }

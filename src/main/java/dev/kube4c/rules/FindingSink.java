@@ -11,7 +11,9 @@ import dev.kube4c.source.Location;
  */
 public interface FindingSink {
 
-  /** The general form: any reference (even one without a file location) and an explicit severity. */
+  /**
+   * The general form: any reference (even one without a file location) and an explicit severity.
+   */
   void report(ResourceRef resource, Location location, String message, Severity severity);
 
   default void report(Resource resource, String message) {

@@ -7,7 +7,8 @@ import java.util.List;
  * hardening guide sections, MITRE ATT&CK for Containers techniques, the Pod Security Standards
  * control and the CKS curriculum domain. Empty lists and nulls mean "no mapping".
  */
-public record Frameworks(List<String> cis, List<String> nsa, List<String> mitre, String pss, String cks) {
+public record Frameworks(
+    List<String> cis, List<String> nsa, List<String> mitre, String pss, String cks) {
 
   public static final Frameworks NONE = new Frameworks(List.of(), List.of(), List.of(), null, null);
 

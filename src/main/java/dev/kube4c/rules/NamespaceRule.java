@@ -18,11 +18,16 @@ public abstract class NamespaceRule implements Rule {
   public final void check(RuleContext context, FindingSink sink) {
     Inventory inventory = context.inventory();
     for (Map.Entry<String, List<Workload>> entry : inventory.workloadsByNamespace().entrySet()) {
-      check(entry.getKey(), entry.getValue(), context, new NamespaceSink(inventory, entry.getKey(), sink));
+      check(
+          entry.getKey(),
+          entry.getValue(),
+          context,
+          new NamespaceSink(inventory, entry.getKey(), sink));
     }
   }
 
-  protected abstract void check(String namespace, List<Workload> workloads, RuleContext context, NamespaceSink sink);
+  protected abstract void check(
+      String namespace, List<Workload> workloads, RuleContext context, NamespaceSink sink);
 
   /** Reports on the namespace, wherever it is known from. */
   public static final class NamespaceSink {

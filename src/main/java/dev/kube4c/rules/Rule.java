@@ -2,8 +2,8 @@ package dev.kube4c.rules;
 
 /**
  * One check of the catalogue: its metadata and its logic. Implementations are small, stateless
- * classes registered in {@code META-INF/services/dev.kube4c.rules.Rule}; most extend
- * {@link ContainerRule}, {@link WorkloadRule} or {@link ResourceRule} rather than this directly.
+ * classes registered in {@code META-INF/services/dev.kube4c.rules.Rule}; most extend {@link
+ * ContainerRule}, {@link WorkloadRule} or {@link ResourceRule} rather than this directly.
  */
 public interface Rule {
 

@@ -16,12 +16,15 @@ public final class RuleCatalogue {
   private RuleCatalogue(List<Rule> rules) {
     Map<String, Rule> byId = new LinkedHashMap<>();
     rules.stream()
-        .sorted(Comparator.comparing((Rule r) -> r.metadata().layer()).thenComparing(r -> r.metadata().id()))
-        .forEach(rule -> {
-          if (byId.putIfAbsent(rule.metadata().id(), rule) != null) {
-            throw new IllegalStateException("two rules with id " + rule.metadata().id());
-          }
-        });
+        .sorted(
+            Comparator.comparing((Rule r) -> r.metadata().layer())
+                .thenComparing(r -> r.metadata().id()))
+        .forEach(
+            rule -> {
+              if (byId.putIfAbsent(rule.metadata().id(), rule) != null) {
+                throw new IllegalStateException("two rules with id " + rule.metadata().id());
+              }
+            });
     this.rules = byId;
   }
 

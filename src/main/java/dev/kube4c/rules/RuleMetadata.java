@@ -8,8 +8,14 @@ import java.util.Objects;
  * Build it with {@link #rule(String)}; {@link Builder#build()} rejects incomplete metadata.
  */
 public record RuleMetadata(
-    String id, String title, Area area, Severity severity, String rationale, String remediation,
-    List<String> references, Frameworks frameworks) {
+    String id,
+    String title,
+    Area area,
+    Severity severity,
+    String rationale,
+    String remediation,
+    List<String> references,
+    Frameworks frameworks) {
 
   public RuleMetadata {
     references = List.copyOf(references);

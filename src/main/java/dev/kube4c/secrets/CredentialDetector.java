@@ -17,53 +17,108 @@ import java.util.regex.Pattern;
  */
 public final class CredentialDetector {
 
-  /** A known credential format; {@code hint} is a substring every match contains, checked before the regex. */
+  /**
+   * A known credential format; {@code hint} is a substring every match contains, checked before the
+   * regex.
+   */
   private record Format(String kind, String hint, Pattern pattern) {}
 
   private static final List<Format> FORMATS =
       List.of(
-          new Format("private key PEM block", "PRIVATE KEY", Pattern.compile(
-              "-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----[\\s\\\\n]*[A-Za-z0-9+/=:,\\-\\s\\\\]{64,}")),
-          new Format("AWS access key ID", null, Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b")),
-          new Format("GCP service-account key JSON", "service_account", Pattern.compile("\"type\"\\s*:\\s*\"service_account\"[\\s\\S]*\"private_key\"\\s*:\\s*\"-----BEGIN")),
+          new Format(
+              "private key PEM block",
+              "PRIVATE KEY",
+              Pattern.compile(
+                  "-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----[\\s\\\\n]*[A-Za-z0-9+/=:,\\-\\s\\\\]{64,}")),
+          new Format(
+              "AWS access key ID",
+              null,
+              Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b")),
+          new Format(
+              "GCP service-account key JSON",
+              "service_account",
+              Pattern.compile(
+                  "\"type\"\\s*:\\s*\"service_account\"[\\s\\S]*\"private_key\"\\s*:\\s*\"-----BEGIN")),
           new Format("Google API key", "AIza", Pattern.compile("\\bAIza[0-9A-Za-z_\\-]{35}\\b")),
-          new Format("Google OAuth client secret", "GOCSPX-", Pattern.compile("\\bGOCSPX-[A-Za-z0-9_\\-]{28}\\b")),
-          new Format("Azure storage connection string", "AccountKey=", Pattern.compile(
-              "DefaultEndpointsProtocol=https?;AccountName=(?!devstoreaccount1;)[^;\\s]+;AccountKey=[A-Za-z0-9+/]{40,}={0,2}")),
-          new Format("Azure SAS token", "sig=", Pattern.compile("\\bsv=\\d{4}-\\d{2}-\\d{2}&[^\\s\"']*\\bsig=[A-Za-z0-9%+/]{30,}")),
-          new Format("JSON Web Token", "eyJ", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,}")),
-          new Format("GitHub token", "_", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\\b")),
+          new Format(
+              "Google OAuth client secret",
+              "GOCSPX-",
+              Pattern.compile("\\bGOCSPX-[A-Za-z0-9_\\-]{28}\\b")),
+          new Format(
+              "Azure storage connection string",
+              "AccountKey=",
+              Pattern.compile(
+                  "DefaultEndpointsProtocol=https?;AccountName=(?!devstoreaccount1;)[^;\\s]+;AccountKey=[A-Za-z0-9+/]{40,}={0,2}")),
+          new Format(
+              "Azure SAS token",
+              "sig=",
+              Pattern.compile("\\bsv=\\d{4}-\\d{2}-\\d{2}&[^\\s\"']*\\bsig=[A-Za-z0-9%+/]{30,}")),
+          new Format(
+              "JSON Web Token",
+              "eyJ",
+              Pattern.compile(
+                  "\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,}")),
+          new Format(
+              "GitHub token",
+              "_",
+              Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\\b")),
           new Format("GitLab token", "glpat-", Pattern.compile("\\bglpat-[A-Za-z0-9_\\-]{20}\\b")),
-          new Format("Slack token", "xox", Pattern.compile("\\bxox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,}")),
-          new Format("Slack webhook URL", "hooks.slack.com", Pattern.compile("https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{20,}")),
-          new Format("Stripe key", "k_", Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\\b")),
-          new Format("SendGrid API key", "SG.", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b")),
-          new Format("OpenAI API key", "T3BlbkFJ", Pattern.compile("\\bsk-(?:proj-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}")),
+          new Format(
+              "Slack token", "xox", Pattern.compile("\\bxox[abposr]-[0-9]{6,}-[A-Za-z0-9-]{10,}")),
+          new Format(
+              "Slack webhook URL",
+              "hooks.slack.com",
+              Pattern.compile(
+                  "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{20,}")),
+          new Format(
+              "Stripe key",
+              "k_",
+              Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\\b")),
+          new Format(
+              "SendGrid API key",
+              "SG.",
+              Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}\\b")),
+          new Format(
+              "OpenAI API key",
+              "T3BlbkFJ",
+              Pattern.compile("\\bsk-(?:proj-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}")),
           new Format("Hugging Face token", "hf_", Pattern.compile("\\bhf_[A-Za-z]{34}\\b")),
           new Format("npm token", "npm_", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-          new Format("password in URL", "://", Pattern.compile("\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@\"']{1,64}:([^\\s:/@\"']{1,128})@[A-Za-z0-9.-]+")));
+          new Format(
+              "password in URL",
+              "://",
+              Pattern.compile(
+                  "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@\"']{1,64}:([^\\s:/@\"']{1,128})@[A-Za-z0-9.-]+")));
 
   /** Parts of a key name that mean "the value is a credential". */
   private static final Pattern KEY_LIKE =
-      Pattern.compile("(password|passwd|passphrase|pwd|secret|token|apikey|accesskey|privatekey|credential|signingkey|encryptionkey|masterkey|authkey|secretkey|clientkey|accountkey)");
+      Pattern.compile(
+          "(password|passwd|passphrase|pwd|secret|token|apikey|accesskey|privatekey|credential|signingkey|encryptionkey|masterkey|authkey|secretkey|clientkey|accountkey)");
 
   /** Key names that hold a reference or setting about a credential, not the credential. */
   private static final Pattern NOT_A_VALUE =
-      Pattern.compile(".*(file|path|dir|ref|name|names|url|uri|endpoint|id|ttl|expiry|expiration|timeout|enabled|enable|length|header|type|mode|size|count|seconds|duration|policy|provider|format|version|mount|location|prefix|suffix|source|issuer|audience|algorithm|lifetime|interval|hash|sha|checksum|field|template|selector)$");
+      Pattern.compile(
+          ".*(file|path|dir|ref|name|names|url|uri|endpoint|id|ttl|expiry|expiration|timeout|enabled|enable|length|header|type|mode|size|count|seconds|duration|policy|provider|format|version|mount|location|prefix|suffix|source|issuer|audience|algorithm|lifetime|interval|hash|sha|checksum|field|template|selector)$");
 
   /** Values that stand for a credential without being one. */
   private static final Pattern PLACEHOLDER =
-      Pattern.compile("(?i).*(changeme|change_me|change-me|example|placeholder|dummy|redacted|replace|your[_-]?|xxxx|\\*\\*\\*|<[^>]*>|\\$\\{|\\$\\(|\\{\\{|%\\(|todo|insert|fake|sample|test123|password123|secret123|notasecret|not-a-secret).*");
+      Pattern.compile(
+          "(?i).*(changeme|change_me|change-me|example|placeholder|dummy|redacted|replace|your[_-]?|xxxx|\\*\\*\\*|<[^>]*>|\\$\\{|\\$\\(|\\{\\{|%\\(|todo|insert|fake|sample|test123|password123|secret123|notasecret|not-a-secret).*");
 
   /** Key names for passwords, where even a low-entropy literal is a hard-coded credential. */
-  private static final Pattern PASSWORD_KEY = Pattern.compile(".*(password|passwd|passphrase|pwd|pass)$");
+  private static final Pattern PASSWORD_KEY =
+      Pattern.compile(".*(password|passwd|passphrase|pwd|pass)$");
 
   /** Settings that are not values: booleans, numbers, yes/no. */
-  private static final Pattern SETTING = Pattern.compile("(?i)(true|false|yes|no|on|off|null|none|empty|required|optional|[0-9.]+)");
+  private static final Pattern SETTING =
+      Pattern.compile("(?i)(true|false|yes|no|on|off|null|none|empty|required|optional|[0-9.]+)");
 
-  private static final Set<String> DEFAULT_PASSWORDS = Set.of("password", "secret", "admin", "root", "postgres", "mysql", "guest", "pass", "test");
+  private static final Set<String> DEFAULT_PASSWORDS =
+      Set.of("password", "secret", "admin", "root", "postgres", "mysql", "guest", "pass", "test");
 
-  /** key=value or key: value inside a larger text (a properties file, a shell line, an argument). */
+  /**
+   * key=value or key: value inside a larger text (a properties file, a shell line, an argument).
+   */
   private static final Pattern ASSIGNMENT =
       Pattern.compile("([A-Za-z][A-Za-z0-9_.\\-]{0,80})[\"']?\\s*[:=]\\s*[\"']?([^\\s\"',;]{8,})");
 
@@ -100,7 +155,9 @@ public final class CredentialDetector {
         String match = m.group();
         if (format.kind().equals("password in URL")) {
           String password = m.group(1);
-          if (isPlaceholder(password) || DEFAULT_PASSWORDS.contains(password.toLowerCase(Locale.ROOT)) || password.startsWith("$")) {
+          if (isPlaceholder(password)
+              || DEFAULT_PASSWORDS.contains(password.toLowerCase(Locale.ROOT))
+              || password.startsWith("$")) {
             continue;
           }
           match = password;
@@ -114,7 +171,10 @@ public final class CredentialDetector {
     return found;
   }
 
-  /** True for values that stand for a credential without being one: changeme, ${VAR}, <your-key>, ... */
+  /**
+   * True for values that stand for a credential without being one: changeme, ${VAR}, <your-key>,
+   * ...
+   */
   public static boolean isPlaceholder(String value) {
     return PLACEHOLDER.matcher(value).matches();
   }
@@ -125,7 +185,9 @@ public final class CredentialDetector {
       return false;
     }
     String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    return KEY_LIKE.matcher(normalized).find() && !NOT_A_VALUE.matcher(normalized).matches() && !normalized.contains("tokeniz")
+    return KEY_LIKE.matcher(normalized).find()
+        && !NOT_A_VALUE.matcher(normalized).matches()
+        && !normalized.contains("tokeniz")
         && !normalized.contains("maxtoken");
   }
 
@@ -134,12 +196,17 @@ public final class CredentialDetector {
       return Optional.empty();
     }
     String value = raw.strip();
-    if (value.length() < 12 || value.length() > 4096 || value.contains(" ") || isPlaceholder(value) || isReference(value)) {
+    if (value.length() < 12
+        || value.length() > 4096
+        || value.contains(" ")
+        || isPlaceholder(value)
+        || isReference(value)) {
       return literalPassword(key, value);
     }
     int classes = characterClasses(value);
     double entropy = shannonEntropy(value);
-    boolean strong = value.length() >= 16 ? classes >= 2 && entropy >= 3.5 : classes >= 3 && entropy >= 3.2;
+    boolean strong =
+        value.length() >= 16 ? classes >= 2 && entropy >= 3.5 : classes >= 3 && entropy >= 3.2;
     if (!strong || looksLikeIdentifier(value) || looksLikeCode(value) || hasSequentialRun(value)) {
       return literalPassword(key, value);
     }
@@ -155,8 +222,14 @@ public final class CredentialDetector {
     String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     // Secret keys of S3-style services (MINIO_SECRET_KEY: minio123) are passwords by another name.
     boolean secretKey = normalized.endsWith("secretkey") || normalized.endsWith("secretaccesskey");
-    if (!(PASSWORD_KEY.matcher(normalized).matches() || (secretKey && value.length() >= 8)) || value.length() < 4 || value.length() > 256 || value.contains(" ")
-        || SETTING.matcher(value).matches() || isPlaceholder(value) || isReference(value) || looksLikeCode(value)
+    if (!(PASSWORD_KEY.matcher(normalized).matches() || (secretKey && value.length() >= 8))
+        || value.length() < 4
+        || value.length() > 256
+        || value.contains(" ")
+        || SETTING.matcher(value).matches()
+        || isPlaceholder(value)
+        || isReference(value)
+        || looksLikeCode(value)
         || value.matches("[A-Z0-9_]+_[A-Z0-9_]+")) {
       return Optional.empty();
     }
@@ -165,7 +238,11 @@ public final class CredentialDetector {
 
   /** Program text caught by the key=value pattern: calls, indexing, attribute chains. */
   private static boolean looksLikeCode(String value) {
-    return value.contains("(") || value.contains(")") || value.contains("[") || value.contains("{") || value.contains("}");
+    return value.contains("(")
+        || value.contains(")")
+        || value.contains("[")
+        || value.contains("{")
+        || value.contains("}");
   }
 
   /** Made-up values: runs such as 1234, 5678 or abcd rarely occur in random keys. */
@@ -184,13 +261,26 @@ public final class CredentialDetector {
 
   private static boolean isReference(String value) {
     String lower = value.toLowerCase(Locale.ROOT);
-    return value.startsWith("/") || value.startsWith("./") || value.startsWith("~") || lower.startsWith("http://")
-        || lower.startsWith("https://") || lower.startsWith("file:") || lower.startsWith("vault:")
-        || lower.startsWith("arn:") || lower.startsWith("projects/") || lower.startsWith("secretsmanager:")
-        || lower.startsWith("sm://") || lower.startsWith("akv://") || lower.startsWith("ref+") || value.startsWith("$");
+    return value.startsWith("/")
+        || value.startsWith("./")
+        || value.startsWith("~")
+        || lower.startsWith("http://")
+        || lower.startsWith("https://")
+        || lower.startsWith("file:")
+        || lower.startsWith("vault:")
+        || lower.startsWith("arn:")
+        || lower.startsWith("projects/")
+        || lower.startsWith("secretsmanager:")
+        || lower.startsWith("sm://")
+        || lower.startsWith("akv://")
+        || lower.startsWith("ref+")
+        || value.startsWith("$");
   }
 
-  /** Kubernetes-style names and dotted identifiers: lower-case words joined by - . _ with few digits. */
+  /**
+   * Kubernetes-style names and dotted identifiers: lower-case words joined by - . _ with few
+   * digits.
+   */
   private static boolean looksLikeIdentifier(String value) {
     if (value.matches("[a-z][a-z0-9]*([-._][a-z0-9]+)+")) {
       return true;

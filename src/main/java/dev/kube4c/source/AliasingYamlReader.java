@@ -23,8 +23,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * The slow path for the rare documents that use anchors and aliases, which Jackson's streaming
  * parser does not expand. SnakeYAML composes the node graph (refusing alias bombs by its alias
- * limit) and this class expands it into a tree with a cap on depth and total size, so
- * recursive or exponential aliases end in a clear error instead of exhausting memory.
+ * limit) and this class expands it into a tree with a cap on depth and total size, so recursive or
+ * exponential aliases end in a clear error instead of exhausting memory.
  */
 final class AliasingYamlReader {
 
@@ -52,21 +52,35 @@ final class AliasingYamlReader {
     } catch (Refused e) {
       return new Outcome(List.of(), new InputProblem(at(file, e.mark, firstLine), e.getMessage()));
     } catch (MarkedYAMLException e) {
-      return new Outcome(List.of(), new InputProblem(at(file, e.getProblemMark(), firstLine), "invalid YAML: " + e.getProblem()));
+      return new Outcome(
+          List.of(),
+          new InputProblem(
+              at(file, e.getProblemMark(), firstLine), "invalid YAML: " + e.getProblem()));
     } catch (YAMLException e) {
-      String message = e.getMessage().contains("aliases")
-          ? "more than " + ManifestReader.MAX_ALIASES + " YAML aliases to collections (possible alias bomb); refusing the document"
-          : "invalid YAML: " + e.getMessage().lines().findFirst().orElse("");
+      String message =
+          e.getMessage().contains("aliases")
+              ? "more than "
+                  + ManifestReader.MAX_ALIASES
+                  + " YAML aliases to collections (possible alias bomb); refusing the document"
+              : "invalid YAML: " + e.getMessage().lines().findFirst().orElse("");
       return new Outcome(List.of(), new InputProblem(new Location(file, firstLine, 1), message));
     }
   }
 
   private JsonNode convert(Node node, int depth, int[] count) {
     if (depth > ManifestReader.MAX_DEPTH) {
-      throw new Refused(node.getStartMark(), "aliases nest deeper than " + ManifestReader.MAX_DEPTH + " levels (recursive alias?); refusing the document");
+      throw new Refused(
+          node.getStartMark(),
+          "aliases nest deeper than "
+              + ManifestReader.MAX_DEPTH
+              + " levels (recursive alias?); refusing the document");
     }
     if (++count[0] > MAX_NODES) {
-      throw new Refused(node.getStartMark(), "aliases expand to more than " + MAX_NODES + " nodes (alias bomb); refusing the document");
+      throw new Refused(
+          node.getStartMark(),
+          "aliases expand to more than "
+              + MAX_NODES
+              + " nodes (alias bomb); refusing the document");
     }
     if (node instanceof MappingNode mapping) {
       ObjectNode object = nodes.objectNode();
@@ -79,7 +93,10 @@ final class AliasingYamlReader {
         }
       }
       for (NodeTuple merge : merged) { // "<<" merge keys: explicit keys win
-        List<Node> sources = merge.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of(merge.getValueNode());
+        List<Node> sources =
+            merge.getValueNode() instanceof SequenceNode seq
+                ? seq.getValue()
+                : List.of(merge.getValueNode());
         for (Node source : sources) {
           if (convert(source, depth + 1, count) instanceof ObjectNode from) {
             from.properties().forEach(e -> object.putIfAbsent(e.getKey(), e.getValue()));
@@ -110,7 +127,8 @@ final class AliasingYamlReader {
         return nodes.nullNode();
       }
       if (tag.equals(Tag.BOOL)) {
-        return nodes.booleanNode(List.of("true", "yes", "on", "y").contains(value.toLowerCase(java.util.Locale.ROOT)));
+        return nodes.booleanNode(
+            List.of("true", "yes", "on", "y").contains(value.toLowerCase(java.util.Locale.ROOT)));
       }
       if (tag.equals(Tag.INT)) {
         return nodes.numberNode(new BigInteger(value.replace("_", "")));
@@ -125,7 +143,9 @@ final class AliasingYamlReader {
   }
 
   private static Location at(String file, Mark mark, int firstLine) {
-    return mark == null ? new Location(file, firstLine, 1) : new Location(file, firstLine + mark.getLine(), mark.getColumn() + 1);
+    return mark == null
+        ? new Location(file, firstLine, 1)
+        : new Location(file, firstLine + mark.getLine(), mark.getColumn() + 1);
   }
 
   private static final class Refused extends RuntimeException {

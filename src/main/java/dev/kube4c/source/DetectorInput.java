@@ -22,7 +22,10 @@ import java.util.Set;
 public final class DetectorInput {
 
   private static final JsonFactory JSON =
-      JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(ManifestReader.MAX_DEPTH).build()).build();
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(ManifestReader.MAX_DEPTH).build())
+          .build();
   private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
 
   private final String file;
@@ -44,12 +47,18 @@ public final class DetectorInput {
     return text;
   }
 
-  /** The mapping documents of a YAML stream (or the object of a JSON file), with their start locations. */
+  /**
+   * The mapping documents of a YAML stream (or the object of a JSON file), with their start
+   * locations.
+   */
   public List<Document> documents() {
     return documents;
   }
 
-  /** The whole input as one JSON tree when it is JSON text (an object or an array); empty for YAML or broken JSON. */
+  /**
+   * The whole input as one JSON tree when it is JSON text (an object or an array); empty for YAML
+   * or broken JSON.
+   */
   public synchronized Optional<JsonNode> json() {
     if (json == null) {
       json = Optional.empty();
@@ -64,19 +73,25 @@ public final class DetectorInput {
     return json;
   }
 
-  /** File locations of the objects at the given JSON pointers (one streaming pass over the text). */
+  /**
+   * File locations of the objects at the given JSON pointers (one streaming pass over the text).
+   */
   public Map<JsonPointer, Location> locate(Set<JsonPointer> pointers) {
     Map<JsonPointer, Location> found = new HashMap<>();
     if (pointers.isEmpty() || !startsWithJson(text)) {
       return found;
     }
     try (JsonParser parser = JSON.createParser(text)) {
-      for (JsonToken token = parser.nextToken(); token != null && found.size() < pointers.size(); token = parser.nextToken()) {
+      for (JsonToken token = parser.nextToken();
+          token != null && found.size() < pointers.size();
+          token = parser.nextToken()) {
         if (token == JsonToken.START_OBJECT) {
           JsonPointer here = parser.getParsingContext().pathAsPointer();
           if (pointers.contains(here)) {
             var at = parser.currentTokenLocation();
-            found.put(here, new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())));
+            found.put(
+                here,
+                new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr())));
           }
         }
       }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 
-/** Tells Kubernetes objects from other YAML that lives beside them (compose files, CI workflows, values). */
+/**
+ * Tells Kubernetes objects from other YAML that lives beside them (compose files, CI workflows,
+ * values).
+ */
 public final class KubernetesObjects {
 
   /** Files that carry apiVersion and kind but are build inputs, not cluster objects. */
@@ -20,7 +23,8 @@ public final class KubernetesObjects {
         && kind != null
         && kind.isTextual()
         && !kind.asText().isEmpty()
-        && !(BUILD_KINDS.contains(kind.asText()) && apiVersion.asText().startsWith("kustomize.config.k8s.io"));
+        && !(BUILD_KINDS.contains(kind.asText())
+            && apiVersion.asText().startsWith("kustomize.config.k8s.io"));
   }
 
   /** A short reason for skipping a file that held no Kubernetes object. */

@@ -2,9 +2,9 @@ package dev.kube4c.source;
 
 /**
  * Where a document or problem sits in its input: file path (or "-" for stdin), 1-based line and
- * column. Objects read from a live cluster have no file: they carry {@code source} (e.g.
- * {@code cluster/prod}), and {@code file} repeats it so that code which only knows files still
- * prints something meaningful.
+ * column. Objects read from a live cluster have no file: they carry {@code source} (e.g. {@code
+ * cluster/prod}), and {@code file} repeats it so that code which only knows files still prints
+ * something meaningful.
  */
 public record Location(String file, int line, int column, String source) {
 

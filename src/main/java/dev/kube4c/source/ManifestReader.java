@@ -34,7 +34,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class ManifestReader {
 
-  /** Deeper than any real manifest (CRD schemas reach about 40); deep input is refused, not recursed. */
+  /**
+   * Deeper than any real manifest (CRD schemas reach about 40); deep input is refused, not
+   * recursed.
+   */
   public static final int MAX_DEPTH = 200;
 
   /** Real manifests use a handful of aliases to collections; more is an alias bomb. */
@@ -57,7 +60,8 @@ public final class ManifestReader {
             .maxNestingDepth(MAX_DEPTH + 10)
             .maxStringLength(MAX_DOCUMENT_CHARS)
             .build();
-    this.yaml = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
+    this.yaml =
+        YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints).build();
     this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
   }
 
@@ -70,7 +74,9 @@ public final class ManifestReader {
     List<InputProblem> problems = new ArrayList<>();
     int nul = indexOfNul(bytes);
     if (nul >= 0) {
-      problems.add(new InputProblem(Location.of(file), "binary file (NUL byte at offset " + nul + "), not a manifest"));
+      problems.add(
+          new InputProblem(
+              Location.of(file), "binary file (NUL byte at offset " + nul + "), not a manifest"));
       return new Result(documents, problems);
     }
     String text;
@@ -93,7 +99,10 @@ public final class ManifestReader {
 
   private record Chunk(String text, int firstLine) {}
 
-  /** Splits a YAML stream at lines that start with "---" or "..." (always document markers at column 1). */
+  /**
+   * Splits a YAML stream at lines that start with "---" or "..." (always document markers at column
+   * 1).
+   */
   static List<Chunk> splitYaml(String text) {
     List<Chunk> chunks = new ArrayList<>();
     int start = 0;
@@ -130,7 +139,13 @@ public final class ManifestReader {
   }
 
   private void readOne(
-      String file, String text, int firstLine, JsonFactory factory, List<Document> out, List<InputProblem> problems, Map<String, String> canonical) {
+      String file,
+      String text,
+      int firstLine,
+      JsonFactory factory,
+      List<Document> out,
+      List<InputProblem> problems,
+      Map<String, String> canonical) {
     try (JsonParser parser = factory.createParser(text)) {
       TreeBuilder builder = new TreeBuilder(parser, canonical);
       JsonToken first = parser.nextToken();
@@ -152,11 +167,15 @@ public final class ManifestReader {
     } catch (JsonProcessingException e) {
       problems.add(new InputProblem(location(file, e.getLocation(), firstLine), reason(e)));
     } catch (IOException e) {
-      problems.add(new InputProblem(new Location(file, firstLine, 1), "cannot read: " + e.getMessage()));
+      problems.add(
+          new InputProblem(new Location(file, firstLine, 1), "cannot read: " + e.getMessage()));
     }
   }
 
-  /** Builds Jackson trees from tokens, keeping the locations of List items and counting YAML aliases. */
+  /**
+   * Builds Jackson trees from tokens, keeping the locations of List items and counting YAML
+   * aliases.
+   */
   private final class TreeBuilder {
     private final JsonParser parser;
     // Keys and short values repeat across the documents of a file ("name", "TCP", label values);
@@ -188,7 +207,8 @@ public final class ManifestReader {
     }
 
     /** Reads a top-level object; the start of each element of its "items" goes to itemLocations. */
-    ObjectNode readTop(String file, int firstLine, List<Location> itemLocations) throws IOException {
+    ObjectNode readTop(String file, int firstLine, List<Location> itemLocations)
+        throws IOException {
       this.file = file;
       this.firstLine = firstLine;
       ObjectNode object = nodes.objectNode();
@@ -220,7 +240,8 @@ public final class ManifestReader {
 
     JsonNode read(JsonToken token, int depth) throws IOException {
       if (depth > MAX_DEPTH) {
-        throw new RefusedInput(here(), "document nested deeper than " + MAX_DEPTH + " levels; refusing it");
+        throw new RefusedInput(
+            here(), "document nested deeper than " + MAX_DEPTH + " levels; refusing it");
       }
       if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
         throw new UsesAliases();
@@ -250,7 +271,9 @@ public final class ManifestReader {
           return nodes.booleanNode(false);
         case VALUE_EMBEDDED_OBJECT:
           Object embedded = parser.getEmbeddedObject();
-          return embedded instanceof byte[] b ? nodes.binaryNode(b) : nodes.textNode(String.valueOf(embedded));
+          return embedded instanceof byte[] b
+              ? nodes.binaryNode(b)
+              : nodes.textNode(String.valueOf(embedded));
         default:
           return nodes.nullNode();
       }
@@ -268,7 +291,8 @@ public final class ManifestReader {
     }
   }
 
-  private void readWithAliases(String file, String text, int firstLine, List<Document> out, List<InputProblem> problems) {
+  private void readWithAliases(
+      String file, String text, int firstLine, List<Document> out, List<InputProblem> problems) {
     AliasingYamlReader.Outcome outcome = aliasing.read(file, text, firstLine);
     if (outcome.problem() != null) {
       problems.add(outcome.problem());

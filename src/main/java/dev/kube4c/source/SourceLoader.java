@@ -41,25 +41,37 @@ public final class SourceLoader {
     this.detectors = List.copyOf(detectors);
   }
 
-  /** The detectors registered in META-INF/services (cloud cluster JSON, component flag lists, ...). */
+  /**
+   * The detectors registered in META-INF/services (cloud cluster JSON, component flag lists, ...).
+   */
   public static List<DocumentDetector> builtInDetectors() {
     List<DocumentDetector> found = new ArrayList<>();
-    java.util.ServiceLoader.load(DocumentDetector.class, SourceLoader.class.getClassLoader()).forEach(found::add);
+    java.util.ServiceLoader.load(DocumentDetector.class, SourceLoader.class.getClassLoader())
+        .forEach(found::add);
     return found;
   }
 
-  /** Reads extra inputs whose names are known (node mode): same as files given on the command line. */
+  /**
+   * Reads extra inputs whose names are known (node mode): same as files given on the command line.
+   */
   public Loaded loadFiles(List<Path> files, List<String> names) {
     List<Input> inputs = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       inputs.add(new Input(names.get(i), files.get(i)));
     }
-    return combine(inputs.parallelStream().map(this::read).toList(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    return combine(
+        inputs.parallelStream().map(this::read).toList(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>());
   }
 
   /** Everything the inputs gave, in input order. */
   public record Loaded(
-      List<Document> documents, List<InputProblem> problems, List<InputSummary> inputs, List<String> notes) {}
+      List<Document> documents,
+      List<InputProblem> problems,
+      List<InputSummary> inputs,
+      List<String> notes) {}
 
   private record Input(String name, Path path) {
     boolean isStdin() {
@@ -81,7 +93,11 @@ public final class SourceLoader {
     return combine(inputs.parallelStream().map(this::read).toList(), problems, notes, summaries);
   }
 
-  private static Loaded combine(List<Outcome> outcomes, List<InputProblem> problems, List<String> notes, List<InputSummary> summaries) {
+  private static Loaded combine(
+      List<Outcome> outcomes,
+      List<InputProblem> problems,
+      List<String> notes,
+      List<InputSummary> summaries) {
     List<Document> documents = new ArrayList<>();
     for (Outcome outcome : outcomes) {
       documents.addAll(outcome.documents);
@@ -95,7 +111,11 @@ public final class SourceLoader {
   }
 
   private void collect(
-      String given, List<Input> inputs, List<InputProblem> problems, List<String> notes, List<InputSummary> summaries) {
+      String given,
+      List<Input> inputs,
+      List<InputProblem> problems,
+      List<String> notes,
+      List<InputSummary> summaries) {
     if (given.equals("-")) {
       inputs.add(new Input("-", null));
       return;
@@ -142,7 +162,10 @@ public final class SourceLoader {
             public FileVisitResult visitFileFailed(Path file, IOException e) {
               String name = display(root, given, file);
               if (e instanceof FileSystemLoopException) {
-                problems.add(new InputProblem(Location.of(name), "directory loop: a symbolic link points back to an enclosing folder; not followed"));
+                problems.add(
+                    new InputProblem(
+                        Location.of(name),
+                        "directory loop: a symbolic link points back to an enclosing folder; not followed"));
               } else {
                 problems.add(new InputProblem(Location.of(name), "cannot read: " + describe(e)));
               }
@@ -175,7 +198,11 @@ public final class SourceLoader {
       } else {
         long size = Files.size(input.path);
         if (size > MAX_FILE_BYTES) {
-          return failed(input, String.format("file is %,d bytes, over the %d MiB limit; not read", size, MAX_FILE_BYTES >> 20));
+          return failed(
+              input,
+              String.format(
+                  "file is %,d bytes, over the %d MiB limit; not read",
+                  size, MAX_FILE_BYTES >> 20));
         }
         bytes = Files.readAllBytes(input.path);
       }
@@ -189,7 +216,10 @@ public final class SourceLoader {
       return new Outcome(List.of(), List.of(), new InputSummary(input.name, 0, 0, 0, "empty file"));
     }
     if (input.path != null && isTemplate(input.path, bytes)) {
-      return new Outcome(List.of(), List.of(), new InputSummary(input.name, 0, 0, 0, "template (Helm/Go template syntax)"));
+      return new Outcome(
+          List.of(),
+          List.of(),
+          new InputSummary(input.name, 0, 0, 0, "template (Helm/Go template syntax)"));
     }
     ManifestReader.Result result = reader.read(input.name, bytes);
     List<Document> resources = new ArrayList<>();
@@ -210,7 +240,9 @@ public final class SourceLoader {
         resources.addAll(detected);
         documents = Math.max(documents, detected.size());
         if (result.documents().isEmpty()) {
-          problems.clear(); // not YAML at all (a command line, say): the YAML reader's complaint does not apply
+          problems
+              .clear(); // not YAML at all (a command line, say): the YAML reader's complaint does
+          // not apply
         }
       }
       problems.addAll(detectorProblems);
@@ -219,12 +251,17 @@ public final class SourceLoader {
     if (resources.isEmpty() && problems.isEmpty()) {
       skipped = KubernetesObjects.describeNonKubernetes(result.documents());
     }
-    InputSummary summary = new InputSummary(input.name, documents, resources.size(), problems.size(), skipped);
+    InputSummary summary =
+        new InputSummary(input.name, documents, resources.size(), problems.size(), skipped);
     return new Outcome(resources, problems, summary);
   }
 
-  /** Offers an input that was not (only) Kubernetes objects to the detectors; a failing detector never stops the scan. */
-  private List<Document> detect(String name, byte[] bytes, List<Document> others, List<InputProblem> problems) {
+  /**
+   * Offers an input that was not (only) Kubernetes objects to the detectors; a failing detector
+   * never stops the scan.
+   */
+  private List<Document> detect(
+      String name, byte[] bytes, List<Document> others, List<InputProblem> problems) {
     if (detectors.isEmpty() || ManifestReaderText.hasNul(bytes)) {
       return List.of();
     }
@@ -236,7 +273,13 @@ public final class SourceLoader {
         found.addAll(detector.detect(input));
       } catch (RuntimeException e) {
         // a detector bug must not hide the rest of the input: it is reported like unreadable input
-        problems.add(new InputProblem(Location.of(name), "internal error while recognising the input (" + detector.getClass().getSimpleName() + "): " + e));
+        problems.add(
+            new InputProblem(
+                Location.of(name),
+                "internal error while recognising the input ("
+                    + detector.getClass().getSimpleName()
+                    + "): "
+                    + e));
       }
     }
     return found;
@@ -259,7 +302,8 @@ public final class SourceLoader {
   /** Unrendered Helm templates under templates/ are not YAML yet; they are skipped, not errors. */
   private static boolean isTemplate(Path path, byte[] bytes) {
     Path parent = path.getParent();
-    boolean inTemplates = parent != null && parent.toString().replace('\\', '/').contains("templates");
+    boolean inTemplates =
+        parent != null && parent.toString().replace('\\', '/').contains("templates");
     if (!inTemplates && !path.getFileName().toString().endsWith(".tpl")) {
       return false;
     }
@@ -283,7 +327,8 @@ public final class SourceLoader {
 
   /** For tests and the webhook: reads one in-memory text as if it were a file. */
   public List<Document> readText(String name, String text, List<InputProblem> problems) {
-    ManifestReader.Result result = reader.read(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ManifestReader.Result result =
+        reader.read(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     problems.addAll(result.problems());
     List<Document> resources = new ArrayList<>();
     for (Document document : result.documents()) {

@@ -27,7 +27,9 @@ class MapCommandTest {
     for (Area area : Area.values()) {
       assertThat(text).contains("── " + area.id()).contains(area.tools());
     }
-    assertThat(text).contains("rules in the catalogue", "container-privileged").doesNotContain("score");
+    assertThat(text)
+        .contains("rules in the catalogue", "container-privileged")
+        .doesNotContain("score");
   }
 
   @Test
@@ -35,15 +37,27 @@ class MapCommandTest {
     String input = "src/test/resources/reports/input/shop.yaml";
     for (String format : new String[] {"text", "markdown", "mermaid", "html"}) {
       Path out = tmp.resolve("map." + format);
-      assertThat(run(new StringWriter(), "map", input, "--format", format, "-o", out.toString())).as(format).isZero();
-      assertThat(Files.readString(out, StandardCharsets.UTF_8)).as(format).contains("least-privilege").contains("score");
+      assertThat(run(new StringWriter(), "map", input, "--format", format, "-o", out.toString()))
+          .as(format)
+          .isZero();
+      assertThat(Files.readString(out, StandardCharsets.UTF_8))
+          .as(format)
+          .contains("least-privilege")
+          .contains("score");
     }
   }
 
   @Test
   void inputErrorsGiveExitCode2AndUnknownFormatsAreUsageErrors() {
     StringWriter err = new StringWriter();
-    assertThat(run(err, "map", "src/test/resources/reports/input/broken.yaml", "-o", tmp.resolve("m").toString())).isEqualTo(2);
+    assertThat(
+            run(
+                err,
+                "map",
+                "src/test/resources/reports/input/broken.yaml",
+                "-o",
+                tmp.resolve("m").toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("broken.yaml:5:16");
     StringWriter usage = new StringWriter();
     assertThat(run(usage, "map", "--format", "pdf")).isEqualTo(2);

@@ -52,10 +52,12 @@ class WhoCanCommandTest {
     assertThat(run.code()).isZero();
     assertThat(run.out())
         .contains("Who can create pods/exec (namespace shop): 2 subjects")
-        .contains("Group/developers\n  RoleBinding/shop/devs → ClusterRole/edit (built-in) via ClusterRole/system:aggregate-to-edit rules[")
+        .contains(
+            "Group/developers\n  RoleBinding/shop/devs → ClusterRole/edit (built-in) via ClusterRole/system:aggregate-to-edit rules[")
         .contains("ServiceAccount/shop/ci")
         .contains("runs: Job/shop/release");
-    assertThat(run("who-can", "create", "pods/exec", dir.toString(), "-n", "bank").out()).contains(": 0 subjects");
+    assertThat(run("who-can", "create", "pods/exec", dir.toString(), "-n", "bank").out())
+        .contains(": 0 subjects");
   }
 
   @Test

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /** Test objects for the mock API server: read from manifests, made unique and cluster-shaped. */
 final class ClusterObjects {
 
-  static final Map<String, ApiKind> BY_KIND = ApiKind.NEEDED.stream().collect(Collectors.toMap(ApiKind::kind, Function.identity()));
+  static final Map<String, ApiKind> BY_KIND =
+      ApiKind.NEEDED.stream().collect(Collectors.toMap(ApiKind::kind, Function.identity()));
 
   private ClusterObjects() {}
 
@@ -34,7 +35,8 @@ final class ClusterObjects {
    * {@code -f<k>} name suffix), like grow-corpus.py does; what is left over twice is dropped.
    */
   static List<ObjectNode> from(List<String> paths) {
-    SourceLoader.Loaded loaded = new SourceLoader(new ByteArrayInputStream(new byte[0])).load(paths);
+    SourceLoader.Loaded loaded =
+        new SourceLoader(new ByteArrayInputStream(new byte[0])).load(paths);
     List<ObjectNode> objects = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Map<String, Integer> files = new java.util.HashMap<>();
@@ -42,7 +44,9 @@ final class ClusterObjects {
       String suffix = "-f" + files.computeIfAbsent(document.location().file(), f -> files.size());
       ObjectNode tree = document.tree();
       ApiKind kind = BY_KIND.get(tree.path("kind").asText());
-      if (kind == null || !(tree.get("metadata") instanceof ObjectNode metadata) || !metadata.path("name").isTextual()) {
+      if (kind == null
+          || !(tree.get("metadata") instanceof ObjectNode metadata)
+          || !metadata.path("name").isTextual()) {
         continue;
       }
       if (metadata.has("ownerReferences")) {
@@ -56,7 +60,12 @@ final class ClusterObjects {
         metadata.remove("namespace");
         metadata.put("name", metadata.path("name").asText() + suffix);
       }
-      if (seen.add(kind.kind() + "/" + metadata.path("namespace").asText("") + "/" + metadata.path("name").asText())) {
+      if (seen.add(
+          kind.kind()
+              + "/"
+              + metadata.path("namespace").asText("")
+              + "/"
+              + metadata.path("name").asText())) {
         objects.add(tree);
       }
     }
@@ -89,5 +98,4 @@ final class ClusterObjects {
       throw new UncheckedIOException(e);
     }
   }
-
 }

@@ -30,11 +30,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** kube4c scan --cluster against fabric8's mock API server in CRUD mode (with paging and faults, see MockApiServer). */
+/**
+ * kube4c scan --cluster against fabric8's mock API server in CRUD mode (with paging and faults, see
+ * MockApiServer).
+ */
 class ClusterScanTest {
 
   private static final Pipeline PIPELINE = new Pipeline(RuleCatalogue.builtIn());
-  private static final ScanRequest REQUEST = new ScanRequest(Config.DEFAULT, null, null, null, Fixtures.TODAY);
+  private static final ScanRequest REQUEST =
+      new ScanRequest(Config.DEFAULT, null, null, null, Fixtures.TODAY);
 
   @TempDir Path dir;
   private MockApiServer server;
@@ -53,7 +57,13 @@ class ClusterScanTest {
   }
 
   private ScanResult scan(int pageSize) {
-    return new ClusterScan(PIPELINE.scanner()).scan(client, "cluster/test", REQUEST, List.of(), new ClusterScan.Options(null, pageSize, ClusterReader.Listener.NONE));
+    return new ClusterScan(PIPELINE.scanner())
+        .scan(
+            client,
+            "cluster/test",
+            REQUEST,
+            List.of(),
+            new ClusterScan.Options(null, pageSize, ClusterReader.Listener.NONE));
   }
 
   private static ObjectNode deployment(String namespace, String name) {
@@ -76,11 +86,20 @@ class ClusterScanTest {
   }
 
   private void addDeployments(int count) {
-    IntStream.range(0, count).forEach(i -> server.add(ClusterObjects.BY_KIND.get("Deployment"), deployment("ns-" + (i % 4), "web-" + i)));
+    IntStream.range(0, count)
+        .forEach(
+            i ->
+                server.add(
+                    ClusterObjects.BY_KIND.get("Deployment"),
+                    deployment("ns-" + (i % 4), "web-" + i)));
   }
 
   private static List<String> privileged(ScanResult result) {
-    return result.findings().stream().filter(f -> f.ruleId().equals("container-privileged")).map(f -> f.resource().display()).sorted().toList();
+    return result.findings().stream()
+        .filter(f -> f.ruleId().equals("container-privileged"))
+        .map(f -> f.resource().display())
+        .sorted()
+        .toList();
   }
 
   @Test
@@ -88,15 +107,22 @@ class ClusterScanTest {
     addDeployments(25);
     ScanResult result = scan(10);
 
-    assertThat(privileged(result)).hasSize(25).contains("Deployment/ns-0/web-0", "Deployment/ns-3/web-23");
-    List<String> deploymentLists = server.requests().stream().filter(p -> p.startsWith("/apis/apps/v1/deployments?")).toList();
+    assertThat(privileged(result))
+        .hasSize(25)
+        .contains("Deployment/ns-0/web-0", "Deployment/ns-3/web-23");
+    List<String> deploymentLists =
+        server.requests().stream().filter(p -> p.startsWith("/apis/apps/v1/deployments?")).toList();
     assertThat(deploymentLists).hasSize(3); // 10 + 10 + 5
     assertThat(deploymentLists.get(1)).contains("continue=");
     // One LIST per kind per page: the empty kinds cost one call each, nothing more.
     long kinds = ApiKind.NEEDED.stream().filter(k -> !k.optional()).count();
     assertThat(server.listCalls()).isEqualTo(kinds + 2);
     assertThat(result.errors()).isEmpty();
-    Finding finding = result.findings().stream().filter(f -> f.ruleId().equals("container-privileged")).findFirst().orElseThrow();
+    Finding finding =
+        result.findings().stream()
+            .filter(f -> f.ruleId().equals("container-privileged"))
+            .findFirst()
+            .orElseThrow();
     assertThat(finding.location().source()).isEqualTo("cluster/test");
     assertThat(result.inputs().get(0)).isEqualTo(new InputSummary("cluster/test", 25, 25, 0, null));
   }
@@ -110,11 +136,20 @@ class ClusterScanTest {
     assertThat(result.errors()).isEmpty();
     assertThat(result.exitCode(null)).isZero();
     assertThat(privileged(result)).hasSize(3);
-    assertThat(result.inputs()).anySatisfy(input -> {
-      assertThat(input.source()).isEqualTo("cluster/test/clusterroles.rbac.authorization.k8s.io");
-      assertThat(input.skipped()).startsWith("coverage gap: forbidden (HTTP 403)").contains("cannot list");
-    });
-    assertThat(result.notes()).anyMatch(n -> n.startsWith("coverage gap: clusterroles.rbac.authorization.k8s.io not listed: forbidden"));
+    assertThat(result.inputs())
+        .anySatisfy(
+            input -> {
+              assertThat(input.source())
+                  .isEqualTo("cluster/test/clusterroles.rbac.authorization.k8s.io");
+              assertThat(input.skipped())
+                  .startsWith("coverage gap: forbidden (HTTP 403)")
+                  .contains("cannot list");
+            });
+    assertThat(result.notes())
+        .anyMatch(
+            n ->
+                n.startsWith(
+                    "coverage gap: clusterroles.rbac.authorization.k8s.io not listed: forbidden"));
   }
 
   @Test
@@ -126,7 +161,8 @@ class ClusterScanTest {
     assertThat(result.errors()).isEmpty();
     assertThat(privileged(result)).hasSize(12);
     // 3 answers of 429, then the 3 pages.
-    assertThat(server.requests().stream().filter(p -> p.startsWith("/apis/apps/v1/deployments?"))).hasSize(6);
+    assertThat(server.requests().stream().filter(p -> p.startsWith("/apis/apps/v1/deployments?")))
+        .hasSize(6);
   }
 
   @Test
@@ -135,21 +171,31 @@ class ClusterScanTest {
     server.throttle("/apis/apps/v1/deployments", 1000);
     ScanResult result = scan(500);
 
-    assertThat(result.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("deployments.apps").contains("HTTP 429").contains("partial"));
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.message())
+                    .contains("deployments.apps")
+                    .contains("HTTP 429")
+                    .contains("partial"));
     assertThat(result.exitCode(null)).isEqualTo(2);
   }
 
   @Test
   void rejectedCredentialsStopTheScanWithAMessage() {
     server.rejectCredentials();
-    assertThatThrownBy(() -> scan(500)).isInstanceOf(ClusterException.class).hasMessageContaining("rejected the credentials (HTTP 401");
+    assertThatThrownBy(() -> scan(500))
+        .isInstanceOf(ClusterException.class)
+        .hasMessageContaining("rejected the credentials (HTTP 401");
   }
 
   @Test
   void controllerMadeObjectsAreSkipped() {
     server.add(ClusterObjects.BY_KIND.get("Deployment"), deployment("shop", "web"));
-    ObjectNode pod = ClusterObjects.parse(
-        """
+    ObjectNode pod =
+        ClusterObjects.parse(
+            """
         apiVersion: v1
         kind: Pod
         metadata:
@@ -163,20 +209,23 @@ class ClusterScanTest {
     ScanResult result = scan(500);
 
     assertThat(privileged(result)).containsExactly("Deployment/shop/web");
-    assertThat(result.notes().get(0)).contains("2 objects, 1 made by a scanned controller and skipped");
+    assertThat(result.notes().get(0))
+        .contains("2 objects, 1 made by a scanned controller and skipped");
   }
 
   @Test
   void customResourceKindsAreListedOnlyWhenServed() {
-    ObjectNode peer = ClusterObjects.parse(
-        """
+    ObjectNode peer =
+        ClusterObjects.parse(
+            """
         apiVersion: security.istio.io/v1
         kind: PeerAuthentication
         metadata: {name: default, namespace: istio-system}
         spec: {mtls: {mode: PERMISSIVE}}
         """);
     assertThat(scan(500).resources()).isZero();
-    assertThat(server.requests()).noneMatch(p -> p.startsWith("/apis/security.istio.io/v1/peerauthentications"));
+    assertThat(server.requests())
+        .noneMatch(p -> p.startsWith("/apis/security.istio.io/v1/peerauthentications"));
 
     server.add(ClusterObjects.BY_KIND.get("PeerAuthentication"), peer);
     ScanResult result = scan(500);
@@ -188,7 +237,8 @@ class ClusterScanTest {
   @Test
   void clusterScanEqualsFileScan() throws IOException {
     List<String> sources = new ArrayList<>(List.of(Fixtures.RULE_FIXTURES.toString()));
-    Fixtures.sharedIfPresent("corpus/GoogleCloudPlatform__microservices-demo").ifPresent(p -> sources.add(p.toString()));
+    Fixtures.sharedIfPresent("corpus/GoogleCloudPlatform__microservices-demo")
+        .ifPresent(p -> sources.add(p.toString()));
     Fixtures.sharedIfPresent("corpus/BishopFox__badPods").ifPresent(p -> sources.add(p.toString()));
     List<ObjectNode> objects = ClusterObjects.from(sources);
     assertThat(objects).hasSizeGreaterThan(50);
@@ -206,7 +256,17 @@ class ClusterScanTest {
 
   private static List<String> comparable(ScanResult result) {
     return result.findings().stream()
-        .map(f -> f.ruleId() + " " + f.severity() + " " + (f.resource() == null ? "-" : f.resource().display() + "[" + f.resource().container() + "]") + " " + f.message())
+        .map(
+            f ->
+                f.ruleId()
+                    + " "
+                    + f.severity()
+                    + " "
+                    + (f.resource() == null
+                        ? "-"
+                        : f.resource().display() + "[" + f.resource().container() + "]")
+                    + " "
+                    + f.message())
         .toList();
   }
 
@@ -216,13 +276,17 @@ class ClusterScanTest {
       other.add(ClusterObjects.BY_KIND.get("Deployment"), deployment("prod", "api"));
       addDeployments(1);
       Path plugin = dir.resolve("credential-plugin.sh");
-      Files.writeString(plugin, """
+      Files.writeString(
+          plugin,
+          """
           #!/bin/sh
           echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"from-exec-plugin"}}'
           """);
       Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
       Path kubeconfig = dir.resolve("config");
-      Files.writeString(kubeconfig, """
+      Files.writeString(
+          kubeconfig,
+          """
           apiVersion: v1
           kind: Config
           current-context: dev
@@ -245,19 +309,27 @@ class ClusterScanTest {
               context: {cluster: dev, user: dev-user}
             - name: prod
               context: {cluster: prod, user: prod-user, namespace: prod}
-          """.formatted(server.url(), other.url(), plugin));
+          """
+              .formatted(server.url(), other.url(), plugin));
 
       ClusterTarget current = ClusterTarget.resolve(kubeconfig, null);
       assertThat(current.name()).isEqualTo("cluster/dev");
-      ScanResult dev = new ClusterScan(PIPELINE.scanner()).scan(current, REQUEST, List.of(), ClusterScan.Options.allNamespaces());
+      ScanResult dev =
+          new ClusterScan(PIPELINE.scanner())
+              .scan(current, REQUEST, List.of(), ClusterScan.Options.allNamespaces());
       assertThat(privileged(dev)).containsExactly("Deployment/ns-0/web-0");
       assertThat(server.authorizationHeaders()).contains("Bearer dev-token-123456");
 
       ClusterTarget prod = ClusterTarget.resolve(kubeconfig, "prod");
       assertThat(prod.name()).isEqualTo("cluster/prod");
-      ScanResult prodResult = new ClusterScan(PIPELINE.scanner()).scan(prod, REQUEST, List.of(), ClusterScan.Options.allNamespaces());
+      ScanResult prodResult =
+          new ClusterScan(PIPELINE.scanner())
+              .scan(prod, REQUEST, List.of(), ClusterScan.Options.allNamespaces());
       assertThat(privileged(prodResult)).containsExactly("Deployment/prod/api");
-      assertThat(prodResult.findings()).allSatisfy(f -> assertThat(f.location().source()).isEqualTo("cluster/prod"));
+      assertThat(prodResult.findings())
+          .filteredOn(
+              f -> f.location() != null) // namespace-level findings on absent Namespaces have none
+          .allSatisfy(f -> assertThat(f.location().source()).isEqualTo("cluster/prod"));
       assertThat(other.authorizationHeaders()).contains("Bearer from-exec-plugin");
 
       assertThatThrownBy(() -> ClusterTarget.resolve(kubeconfig, "staging"))
@@ -270,7 +342,9 @@ class ClusterScanTest {
   void kubeconfigListIsMergedLikeKubectl() throws IOException {
     Path first = dir.resolve("first");
     Path second = dir.resolve("second");
-    Files.writeString(first, """
+    Files.writeString(
+        first,
+        """
         apiVersion: v1
         kind: Config
         current-context: a
@@ -278,13 +352,16 @@ class ClusterScanTest {
         users: [{name: a, user: {token: a}}]
         contexts: [{name: a, context: {cluster: a, user: a}}]
         """);
-    Files.writeString(second, """
+    Files.writeString(
+        second,
+        """
         apiVersion: v1
         kind: Config
         clusters: [{name: b, cluster: {server: "%s"}}]
         users: [{name: b, user: {token: b-token}}]
         contexts: [{name: b, context: {cluster: b, user: b}}]
-        """.formatted(server.url()));
+        """
+            .formatted(server.url()));
     // fabric8 reads KUBECONFIG from the environment or, first, from this system property.
     String saved = System.getProperty("kubeconfig");
     System.setProperty("kubeconfig", first + java.io.File.pathSeparator + second);
@@ -306,37 +383,70 @@ class ClusterScanTest {
   void commandLineWritesSourceInsteadOfLocation() throws IOException {
     addDeployments(2);
     Path kubeconfig = dir.resolve("config");
-    Files.writeString(kubeconfig, """
+    Files.writeString(
+        kubeconfig,
+        """
         apiVersion: v1
         kind: Config
         current-context: kind-test
         clusters: [{name: c, cluster: {server: "%s"}}]
         users: [{name: u, user: {token: t}}]
         contexts: [{name: kind-test, context: {cluster: c, user: u}}]
-        """.formatted(server.url()));
+        """
+            .formatted(server.url()));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Path json = dir.resolve("report.json");
-    int code = Main.run(new String[] {"scan", "--cluster", "--kubeconfig", kubeconfig.toString(), "-f", "json", "-o", json.toString(), "--rule", "container-privileged"}, new PrintWriter(out), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {
+              "scan",
+              "--cluster",
+              "--kubeconfig",
+              kubeconfig.toString(),
+              "-f",
+              "json",
+              "-o",
+              json.toString(),
+              "--rule",
+              "container-privileged"
+            },
+            new PrintWriter(out),
+            new PrintWriter(err));
 
     assertThat(code).as(err.toString()).isEqualTo(1);
     JsonNode report = new ObjectMapper().readTree(json.toFile());
     assertThat(report.path("inputs").get(0).path("source").asText()).isEqualTo("cluster/kind-test");
-    assertThat(report.path("findings")).hasSize(2).allSatisfy(f -> {
-      assertThat(f.path("source").asText()).isEqualTo("cluster/kind-test");
-      assertThat(f.has("location")).isFalse();
-    });
+    assertThat(report.path("findings"))
+        .hasSize(2)
+        .allSatisfy(
+            f -> {
+              assertThat(f.path("source").asText()).isEqualTo("cluster/kind-test");
+              assertThat(f.has("location")).isFalse();
+            });
 
     StringWriter unknown = new StringWriter();
-    int failed = Main.run(new String[] {"scan", "--cluster", "--kubeconfig", kubeconfig.toString(), "--context", "nope"}, new PrintWriter(new StringWriter()), new PrintWriter(unknown));
+    int failed =
+        Main.run(
+            new String[] {
+              "scan", "--cluster", "--kubeconfig", kubeconfig.toString(), "--context", "nope"
+            },
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(unknown));
     assertThat(failed).isEqualTo(2);
-    assertThat(unknown.toString()).contains("context \"nope\" not found").doesNotContain("at dev.kube4c");
+    assertThat(unknown.toString())
+        .contains("context \"nope\" not found")
+        .doesNotContain("at dev.kube4c");
   }
 
   @Test
   void clusterOptionsNeedCluster() {
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"scan", "--context", "x", "."}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    int code =
+        Main.run(
+            new String[] {"scan", "--context", "x", "."},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err));
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("need --cluster");
   }

@@ -10,28 +10,40 @@ import dev.kube4c.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** deploy/ runs kube4c in the cluster; it must pass kube4c's own scan, at the restricted PSS level too. */
+/**
+ * deploy/ runs kube4c in the cluster; it must pass kube4c's own scan, at the restricted PSS level
+ * too.
+ */
 class DeployManifestsTest {
 
   @Test
   void deployManifestsPassTheirOwnScan() {
-    ScanRequest restricted = new ScanRequest(Config.DEFAULT.withPss("restricted", "latest"), null, null, null, Fixtures.TODAY);
-    ScanResult result = Fixtures.scan(List.of("deploy"), restricted);
+    ScanRequest restricted =
+        new ScanRequest(
+            Config.DEFAULT.withPss("restricted", "latest"), null, null, null, Fixtures.TODAY);
+    ScanResult result = Fixtures.scan(List.of("deploy/kube4c.yaml"), restricted);
 
     assertThat(result.errors()).isEmpty();
-    assertThat(result.resources()).isEqualTo(6);
+    assertThat(result.resources()).isEqualTo(8);
+    assertThat(result.findings()).isEmpty();
     assertThat(result.findings()).noneMatch(f -> f.severity().atLeast(Severity.MEDIUM));
     assertThat(result.findings()).noneMatch(f -> f.ruleId().startsWith("container-"));
   }
 
   @Test
   void clusterRoleOnlyReads() {
-    ScanResult result = Fixtures.scan(List.of("deploy"), Config.DEFAULT);
-    assertThat(result.inputs()).singleElement().satisfies(i -> assertThat(i.resources()).isEqualTo(6));
+    ScanResult result = Fixtures.scan(List.of("deploy/kube4c.yaml"), Config.DEFAULT);
+    assertThat(result.inputs())
+        .singleElement()
+        .satisfies(i -> assertThat(i.resources()).isEqualTo(8));
     String text = new String(readDeploy());
-    List<String> verbs = text.lines().map(String::trim).filter(l -> l.startsWith("verbs:")).toList();
-    assertThat(verbs).hasSize(ApiKind.NEEDED.stream().map(ApiKind::group).distinct().toList().size()).containsOnly("verbs: [get, list]");
-    assertThat(text.lines().filter(l -> l.trim().startsWith("resources:"))).noneMatch(l -> l.contains("secrets") || l.contains("*"));
+    List<String> verbs =
+        text.lines().map(String::trim).filter(l -> l.startsWith("verbs:")).toList();
+    assertThat(verbs)
+        .hasSize(ApiKind.NEEDED.stream().map(ApiKind::group).distinct().toList().size())
+        .containsOnly("verbs: [get, list]");
+    assertThat(text.lines().filter(l -> l.trim().startsWith("resources:")))
+        .noneMatch(l -> l.contains("secrets") || l.contains("*"));
   }
 
   private static byte[] readDeploy() {

@@ -15,9 +15,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The live benchmark's API server (not a test): loads every object under a folder into the mock
- * API server, writes a kubeconfig for it, and serves until killed; then writes how many LIST calls
- * it answered. Run by bench/live-bench.sh:
+ * The live benchmark's API server (not a test): loads every object under a folder into the mock API
+ * server, writes a kubeconfig for it, and serves until killed; then writes how many LIST calls it
+ * answered. Run by bench/live-bench.sh:
  *
  * <pre>java -cp ... dev.kube4c.cluster.LiveBenchServer CORPUS_DIR KUBECONFIG_OUT STATS_OUT</pre>
  */
@@ -29,15 +29,18 @@ public final class LiveBenchServer {
     Path corpus = Path.of(args[0]);
     Path kubeconfig = Path.of(args[1]);
     Path stats = Path.of(args[2]);
-    Map<String, ApiKind> known = ApiKind.NEEDED.stream().collect(Collectors.toMap(ApiKind::kind, Function.identity()));
+    Map<String, ApiKind> known =
+        ApiKind.NEEDED.stream().collect(Collectors.toMap(ApiKind::kind, Function.identity()));
     MockApiServer server = new MockApiServer();
     long start = System.nanoTime();
-    SourceLoader.Loaded loaded = new SourceLoader(new ByteArrayInputStream(new byte[0])).load(List.of(corpus.toString()));
+    SourceLoader.Loaded loaded =
+        new SourceLoader(new ByteArrayInputStream(new byte[0])).load(List.of(corpus.toString()));
     int count = 0;
     for (Document document : loaded.documents()) {
       ObjectNode tree = document.tree();
       ApiKind kind = known.getOrDefault(tree.path("kind").asText(), guess(tree));
-      tree.put("apiVersion", kind.groupVersion()); // served at one version, as the API server converts
+      tree.put(
+          "apiVersion", kind.groupVersion()); // served at one version, as the API server converts
       if (tree.get("metadata") instanceof ObjectNode metadata) {
         if (kind.namespaced()) {
           metadata.put("namespace", metadata.path("namespace").asText("default"));
@@ -67,7 +70,15 @@ public final class LiveBenchServer {
             new Thread(
                 () -> {
                   try {
-                    Files.writeString(stats, "objects=" + total + "\nlistCalls=" + server.listCalls() + "\nrequests=" + server.requests().size() + "\n");
+                    Files.writeString(
+                        stats,
+                        "objects="
+                            + total
+                            + "\nlistCalls="
+                            + server.listCalls()
+                            + "\nrequests="
+                            + server.requests().size()
+                            + "\n");
                   } catch (IOException e) {
                     System.err.println("cannot write " + stats + ": " + e.getMessage());
                   }
@@ -76,7 +87,6 @@ public final class LiveBenchServer {
     System.err.println("ready at " + server.url());
     Thread.currentThread().join(); // serve until killed
   }
-
 
   /** Objects of kinds kube4c does not list still go in, under the path their apiVersion gives. */
   private static ApiKind guess(ObjectNode tree) {

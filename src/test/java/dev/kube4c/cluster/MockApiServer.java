@@ -37,8 +37,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MockApiServer implements AutoCloseable {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  /** The mock server logs every request at INFO through java.util.logging; held here so the level sticks. */
-  private static final java.util.logging.Logger SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  /**
+   * The mock server logs every request at INFO through java.util.logging; held here so the level
+   * sticks.
+   */
+  private static final java.util.logging.Logger SERVER_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
   static {
     SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
@@ -48,12 +53,24 @@ public final class MockApiServer implements AutoCloseable {
   private final KubernetesMockServer server;
 
   public MockApiServer() {
-    server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    server =
+        new KubernetesMockServer(
+            new Context(Serialization.jsonMapper()),
+            new MockWebServer(),
+            new HashMap<>(),
+            dispatcher,
+            false);
     server.init();
   }
 
   public MockApiServer(int port) {
-    server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    server =
+        new KubernetesMockServer(
+            new Context(Serialization.jsonMapper()),
+            new MockWebServer(),
+            new HashMap<>(),
+            dispatcher,
+            false);
     server.init(java.net.InetAddress.getLoopbackAddress(), port);
   }
 
@@ -62,7 +79,12 @@ public final class MockApiServer implements AutoCloseable {
   }
 
   public NamespacedKubernetesClient client() {
-    return server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffInterval(10).withRequestRetryBackoffLimit(ClusterTarget.RETRIES).endConfig());
+    return server.createClient(
+        b ->
+            b.editOrNewConfig()
+                .withRequestRetryBackoffInterval(10)
+                .withRequestRetryBackoffLimit(ClusterTarget.RETRIES)
+                .endConfig());
   }
 
   /** Stores an object as the API server would hold it, under the collection path of its kind. */
@@ -85,7 +107,10 @@ public final class MockApiServer implements AutoCloseable {
     dispatcher.forbidden.add(prefix);
   }
 
-  /** Answers 429 Too Many Requests (Retry-After: 0) {@code times} times to requests under {@code prefix}. */
+  /**
+   * Answers 429 Too Many Requests (Retry-After: 0) {@code times} times to requests under {@code
+   * prefix}.
+   */
   public void throttle(String prefix, int times) {
     dispatcher.throttled.put(prefix, new AtomicInteger(times));
   }
@@ -126,7 +151,9 @@ public final class MockApiServer implements AutoCloseable {
     private final AtomicInteger snapshotIds = new AtomicInteger();
 
     void serve(ApiKind kind) {
-      custom.computeIfAbsent(kind.discoveryPath(), k -> new LinkedHashMap<>()).put(kind.plural(), kind.kind());
+      custom
+          .computeIfAbsent(kind.discoveryPath(), k -> new LinkedHashMap<>())
+          .put(kind.plural(), kind.kind());
     }
 
     @Override
@@ -145,12 +172,17 @@ public final class MockApiServer implements AutoCloseable {
       }
       for (String prefix : forbidden) {
         if (path.startsWith(prefix)) {
-          return status(403, "Forbidden", path + " is forbidden: User \"system:serviceaccount:test:kube4c\" cannot list this resource");
+          return status(
+              403,
+              "Forbidden",
+              path
+                  + " is forbidden: User \"system:serviceaccount:test:kube4c\" cannot list this resource");
         }
       }
       for (Map.Entry<String, AtomicInteger> entry : throttled.entrySet()) {
         if (path.startsWith(entry.getKey()) && entry.getValue().getAndDecrement() > 0) {
-          return status(429, "TooManyRequests", "too many requests, please try again later").setHeader("Retry-After", "0");
+          return status(429, "TooManyRequests", "too many requests, please try again later")
+              .setHeader("Retry-After", "0");
         }
       }
       if (path.equals("/version")) {
@@ -158,9 +190,15 @@ public final class MockApiServer implements AutoCloseable {
       }
       Map<String, String> resources = custom.get(path);
       if (resources != null) {
-        ObjectNode list = MAPPER.createObjectNode().put("kind", "APIResourceList").put("groupVersion", path.substring("/apis/".length()));
+        ObjectNode list =
+            MAPPER
+                .createObjectNode()
+                .put("kind", "APIResourceList")
+                .put("groupVersion", path.substring("/apis/".length()));
         ArrayNode array = list.putArray("resources");
-        resources.forEach((plural, kind) -> array.addObject().put("name", plural).put("kind", kind).put("namespaced", true));
+        resources.forEach(
+            (plural, kind) ->
+                array.addObject().put("name", plural).put("kind", kind).put("namespaced", true));
         return json(200, list.toString());
       }
       if (path.contains("limit=")) {
@@ -169,7 +207,9 @@ public final class MockApiServer implements AutoCloseable {
       return super.dispatch(request);
     }
 
-    /** One page of a list, cut from a snapshot taken at the first page (as a consistent LIST would). */
+    /**
+     * One page of a list, cut from a snapshot taken at the first page (as a consistent LIST would).
+     */
     private MockResponse page(String path) {
       String base = path.substring(0, path.indexOf('?'));
       Map<String, String> query = query(path.substring(path.indexOf('?') + 1));
@@ -210,7 +250,9 @@ public final class MockApiServer implements AutoCloseable {
           ObjectNode copy = (ObjectNode) item.deepCopy();
           copy.remove("apiVersion"); // list items carry neither, as from a real API server
           copy.remove("kind");
-          if (fieldSelector == null || fieldSelector.equals("metadata.name=" + copy.path("metadata").path("name").asText())) {
+          if (fieldSelector == null
+              || fieldSelector.equals(
+                  "metadata.name=" + copy.path("metadata").path("name").asText())) {
             items.add(copy);
           }
         }
@@ -218,7 +260,12 @@ public final class MockApiServer implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       // etcd order: by key, that is namespace then name.
-      items.sort(Comparator.comparing((JsonNode i) -> i.path("metadata").path("namespace").asText("") + "/" + i.path("metadata").path("name").asText("")));
+      items.sort(
+          Comparator.comparing(
+              (JsonNode i) ->
+                  i.path("metadata").path("namespace").asText("")
+                      + "/"
+                      + i.path("metadata").path("name").asText("")));
       return items;
     }
 
@@ -227,20 +274,30 @@ public final class MockApiServer implements AutoCloseable {
       for (String pair : text.split("&")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+          params.put(
+              pair.substring(0, eq),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
       return params;
     }
 
     private static MockResponse status(int code, String reason, String message) {
-      ObjectNode status = MAPPER.createObjectNode().put("apiVersion", "v1").put("kind", "Status").put("status", "Failure");
+      ObjectNode status =
+          MAPPER
+              .createObjectNode()
+              .put("apiVersion", "v1")
+              .put("kind", "Status")
+              .put("status", "Failure");
       status.put("message", message).put("reason", reason).put("code", code);
       return json(code, status.toString());
     }
 
     private static MockResponse json(int code, String body) {
-      return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+      return new MockResponse()
+          .setResponseCode(code)
+          .setHeader("Content-Type", "application/json")
+          .setBody(body);
     }
   }
 }

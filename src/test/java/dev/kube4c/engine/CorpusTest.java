@@ -17,7 +17,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The real-world corpus in ../shared/corpus, scanned as a newcomer would: nothing may crash or hide. */
+/**
+ * The real-world corpus in ../shared/corpus, scanned as a newcomer would: nothing may crash or
+ * hide.
+ */
 class CorpusTest {
 
   @Test
@@ -25,20 +28,32 @@ class CorpusTest {
     Path corpus = Fixtures.shared("corpus");
     ScanResult result = Fixtures.scan(List.of(corpus.toString()), Config.DEFAULT);
 
-    assertThat(result.errors()).as("rules never fail").noneMatch(e -> e.message().startsWith("internal error"));
+    assertThat(result.errors())
+        .as("rules never fail")
+        .noneMatch(e -> e.message().startsWith("internal error"));
     Set<String> accounted = new HashSet<>();
     result.inputs().stream().map(InputSummary::source).forEach(accounted::add);
     result.errors().stream().map(InputProblem::location).map(l -> l.file()).forEach(accounted::add);
-    List<String> charts = result.inputs().stream().filter(i -> "Helm chart (not rendered)".equals(i.skipped())).map(InputSummary::source).toList();
+    List<String> charts =
+        result.inputs().stream()
+            .filter(i -> "Helm chart (not rendered)".equals(i.skipped()))
+            .map(InputSummary::source)
+            .toList();
     try (Stream<Path> files = Files.walk(corpus)) {
       List<String> missing =
-          files.filter(Files::isRegularFile)
+          files
+              .filter(Files::isRegularFile)
               .map(Path::toString)
               .filter(f -> f.endsWith(".yaml") || f.endsWith(".yml") || f.endsWith(".json"))
               .filter(f -> !f.contains("/."))
-              .filter(f -> !accounted.contains(f) && charts.stream().noneMatch(c -> f.startsWith(c + "/")))
+              .filter(
+                  f ->
+                      !accounted.contains(f)
+                          && charts.stream().noneMatch(c -> f.startsWith(c + "/")))
               .toList();
-      assertThat(missing).as("files neither scanned, skipped with a reason, nor reported").isEmpty();
+      assertThat(missing)
+          .as("files neither scanned, skipped with a reason, nor reported")
+          .isEmpty();
     }
     assertThat(result.resources()).isGreaterThan(3500);
     assertThat(result.findings()).isNotEmpty();

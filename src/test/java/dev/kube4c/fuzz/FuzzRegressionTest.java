@@ -33,11 +33,16 @@ class FuzzRegressionTest {
   @MethodSource("inputs")
   void scansWithoutInternalErrors(Path input) {
     ScanResult[] result = new ScanResult[1];
-    assertThatCode(() -> result[0] = Fixtures.scan(List.of(input.toString()), Config.DEFAULT)).doesNotThrowAnyException();
-    assertThat(result[0].errors()).extracting(InputProblem::message).noneMatch(m -> m.startsWith("internal error"));
-    assertThatCode(() -> {
-      new JsonReporter().write(result[0], ReportOptions.PLAIN, new StringWriter());
-      new TextReporter().write(result[0], ReportOptions.PLAIN, new StringWriter());
-    }).doesNotThrowAnyException();
+    assertThatCode(() -> result[0] = Fixtures.scan(List.of(input.toString()), Config.DEFAULT))
+        .doesNotThrowAnyException();
+    assertThat(result[0].errors())
+        .extracting(InputProblem::message)
+        .noneMatch(m -> m.startsWith("internal error"));
+    assertThatCode(
+            () -> {
+              new JsonReporter().write(result[0], ReportOptions.PLAIN, new StringWriter());
+              new TextReporter().write(result[0], ReportOptions.PLAIN, new StringWriter());
+            })
+        .doesNotThrowAnyException();
   }
 }

@@ -33,10 +33,20 @@ class BearerAuthRegistryTest {
     tokens = TokenServer.start(certs, "ci-bot", "s3cret:with:colons");
     registry = LocalRegistry.start(tokens.registryAuthConfig());
     Path dockerConfig = dir.resolve("config.json");
-    String auth = Base64.getEncoder().encodeToString("ci-bot:s3cret:with:colons".getBytes(StandardCharsets.UTF_8));
-    Files.writeString(dockerConfig, "{\"auths\":{\"" + registry.address() + "\":{\"auth\":\"" + auth + "\"}},\"credsStore\":\"desktop\"}");
+    String auth =
+        Base64.getEncoder()
+            .encodeToString("ci-bot:s3cret:with:colons".getBytes(StandardCharsets.UTF_8));
+    Files.writeString(
+        dockerConfig,
+        "{\"auths\":{\""
+            + registry.address()
+            + "\":{\"auth\":\""
+            + auth
+            + "\"}},\"credsStore\":\"desktop\"}");
     credentials = DockerCredentials.load(dockerConfig);
-    images = SignedImages.push(registry.address(), Files.createDirectories(dir.resolve("keys")), credentials);
+    images =
+        SignedImages.push(
+            registry.address(), Files.createDirectories(dir.resolve("keys")), credentials);
   }
 
   @AfterAll
@@ -51,9 +61,15 @@ class BearerAuthRegistryTest {
 
   @Test
   void verifiesThroughBearerTokens() {
-    CosignImageVerifier verifier = new CosignImageVerifier(new OciClient(credentials, Duration.ofSeconds(10)), images.trustedKeys());
+    CosignImageVerifier verifier =
+        new CosignImageVerifier(
+            new OciClient(credentials, Duration.ofSeconds(10)), images.trustedKeys());
     int before = tokens.tokensIssued();
-    List<String> refs = List.of(images.image("ecdsa", "signed"), images.image("rsa", "unsigned"), images.image("ed25519", "wrong-key"));
+    List<String> refs =
+        List.of(
+            images.image("ecdsa", "signed"),
+            images.image("rsa", "unsigned"),
+            images.image("ed25519", "wrong-key"));
     ImageTrust trust = verifier.verify(refs);
     assertThat(trust.problems()).isEmpty();
     assertThat(trust.verdict(refs.get(0)).orElseThrow().status()).isEqualTo(Status.VERIFIED);
@@ -69,21 +85,38 @@ class BearerAuthRegistryTest {
     assertThatThrownBy(() -> anonymous.manifest(registry.address(), "kube4c/ecdsa", "signed"))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("token from 127.0.0.1 failed with HTTP 401");
-    ImageTrust trust = new CosignImageVerifier(anonymous, images.trustedKeys()).verify(List.of(images.image("ecdsa", "signed")));
+    ImageTrust trust =
+        new CosignImageVerifier(anonymous, images.trustedKeys())
+            .verify(List.of(images.image("ecdsa", "signed")));
     assertThat(trust.problems()).singleElement().asString().contains("image verification failed");
   }
 
   @Test
   void dockerConfigParsing() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    DockerCredentials parsed = DockerCredentials.parse(json.readTree(
-        "{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\"" + Base64.getEncoder().encodeToString("me:pw".getBytes(StandardCharsets.UTF_8)) + "\"},"
-            + "\"myacr.azurecr.io\":{\"identitytoken\":\"refresh\"},\"ghcr.io\":{\"username\":\"u\",\"password\":\"p\"},\"broken.io\":{\"auth\":\"!!!\"}}}"));
-    assertThat(parsed.forRegistry("docker.io")).get().extracting(DockerCredentials.Login::username).isEqualTo("me");
-    assertThat(parsed.forRegistry("myacr.azurecr.io")).get().extracting(DockerCredentials.Login::identityToken).isEqualTo("refresh");
-    assertThat(parsed.forRegistry("ghcr.io")).get().extracting(DockerCredentials.Login::password).isEqualTo("p");
+    DockerCredentials parsed =
+        DockerCredentials.parse(
+            json.readTree(
+                "{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\""
+                    + Base64.getEncoder().encodeToString("me:pw".getBytes(StandardCharsets.UTF_8))
+                    + "\"},"
+                    + "\"myacr.azurecr.io\":{\"identitytoken\":\"refresh\"},\"ghcr.io\":{\"username\":\"u\",\"password\":\"p\"},\"broken.io\":{\"auth\":\"!!!\"}}}"));
+    assertThat(parsed.forRegistry("docker.io"))
+        .get()
+        .extracting(DockerCredentials.Login::username)
+        .isEqualTo("me");
+    assertThat(parsed.forRegistry("myacr.azurecr.io"))
+        .get()
+        .extracting(DockerCredentials.Login::identityToken)
+        .isEqualTo("refresh");
+    assertThat(parsed.forRegistry("ghcr.io"))
+        .get()
+        .extracting(DockerCredentials.Login::password)
+        .isEqualTo("p");
     assertThat(parsed.forRegistry("broken.io")).isEmpty();
     assertThat(parsed.forRegistry("quay.io")).isEmpty();
-    assertThat(parsed.forRegistry("ghcr.io").orElseThrow().toString()).doesNotContain("p]").contains("***");
+    assertThat(parsed.forRegistry("ghcr.io").orElseThrow().toString())
+        .doesNotContain("p]")
+        .contains("***");
   }
 }

@@ -36,7 +36,9 @@ public final class CosignFormats {
           g.initialize(2048);
           yield new SigningKey(kind, g.generateKeyPair(), "SHA256withRSA");
         }
-        case "ed25519" -> new SigningKey(kind, KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), "Ed25519");
+        case "ed25519" ->
+            new SigningKey(
+                kind, KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), "Ed25519");
         default -> throw new IllegalArgumentException(kind);
       };
     }
@@ -52,7 +54,8 @@ public final class CosignFormats {
     /** The public key as cosign.pub holds it. */
     String publicPem() {
       return "-----BEGIN PUBLIC KEY-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPublic().getEncoded())
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(pair.getPublic().getEncoded())
           + "\n-----END PUBLIC KEY-----\n";
     }
   }
@@ -65,46 +68,104 @@ public final class CosignFormats {
     this.registry = registry;
   }
 
-  /** Pushes a small single-layer image under {@code repository:tag}; returns its manifest digest. */
-  String pushImage(String repository, String tag, boolean oci, long seed) throws IOException, RegistryException {
+  /**
+   * Pushes a small single-layer image under {@code repository:tag}; returns its manifest digest.
+   */
+  String pushImage(String repository, String tag, boolean oci, long seed)
+      throws IOException, RegistryException {
     byte[] layer = gzip(randomBytes(seed, 512));
     String diffId = OciClient.sha256(ungzippedFor(seed));
     byte[] config =
-        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/app\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}")
+        ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"/app\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + diffId
+                + "\"]}}")
             .getBytes(StandardCharsets.UTF_8);
     client.pushBlob(registry, repository, layer);
     client.pushBlob(registry, repository, config);
     String manifestType = oci ? OciClient.OCI_MANIFEST : OciClient.DOCKER_MANIFEST;
-    String configType = oci ? "application/vnd.oci.image.config.v1+json" : "application/vnd.docker.container.image.v1+json";
-    String layerType = oci ? "application/vnd.oci.image.layer.v1.tar+gzip" : "application/vnd.docker.image.rootfs.diff.tar.gzip";
+    String configType =
+        oci
+            ? "application/vnd.oci.image.config.v1+json"
+            : "application/vnd.docker.container.image.v1+json";
+    String layerType =
+        oci
+            ? "application/vnd.oci.image.layer.v1.tar+gzip"
+            : "application/vnd.docker.image.rootfs.diff.tar.gzip";
     String manifest =
-        "{\"schemaVersion\":2,\"mediaType\":\"" + manifestType + "\","
-            + "\"config\":{\"mediaType\":\"" + configType + "\",\"size\":" + config.length + ",\"digest\":\"" + OciClient.sha256(config) + "\"},"
-            + "\"layers\":[{\"mediaType\":\"" + layerType + "\",\"size\":" + layer.length + ",\"digest\":\"" + OciClient.sha256(layer) + "\"}]}";
-    return client.pushManifest(registry, repository, tag, manifest.getBytes(StandardCharsets.UTF_8), manifestType);
+        "{\"schemaVersion\":2,\"mediaType\":\""
+            + manifestType
+            + "\","
+            + "\"config\":{\"mediaType\":\""
+            + configType
+            + "\",\"size\":"
+            + config.length
+            + ",\"digest\":\""
+            + OciClient.sha256(config)
+            + "\"},"
+            + "\"layers\":[{\"mediaType\":\""
+            + layerType
+            + "\",\"size\":"
+            + layer.length
+            + ",\"digest\":\""
+            + OciClient.sha256(layer)
+            + "\"}]}";
+    return client.pushManifest(
+        registry, repository, tag, manifest.getBytes(StandardCharsets.UTF_8), manifestType);
   }
 
-  /** The simple-signing payload cosign signs for an image digest (compact JSON, as cosign marshals it). */
+  /**
+   * The simple-signing payload cosign signs for an image digest (compact JSON, as cosign marshals
+   * it).
+   */
   static byte[] payload(String dockerReference, String digest) {
-    return ("{\"critical\":{\"identity\":{\"docker-reference\":\"" + dockerReference + "\"},\"image\":{\"docker-manifest-digest\":\"" + digest
+    return ("{\"critical\":{\"identity\":{\"docker-reference\":\""
+            + dockerReference
+            + "\"},\"image\":{\"docker-manifest-digest\":\""
+            + digest
             + "\"},\"type\":\"cosign container image signature\"},\"optional\":null}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Pushes the .sig manifest for {@code digest}: one simple-signing layer per (payload, signature). */
-  void pushSignature(String repository, String digest, byte[] payload, byte[] signature) throws RegistryException {
+  /**
+   * Pushes the .sig manifest for {@code digest}: one simple-signing layer per (payload, signature).
+   */
+  void pushSignature(String repository, String digest, byte[] payload, byte[] signature)
+      throws RegistryException {
     client.pushBlob(registry, repository, payload);
     byte[] config =
         ("{\"architecture\":\"\",\"created\":\"0001-01-01T00:00:00Z\",\"history\":[{\"created\":\"0001-01-01T00:00:00Z\"}],\"os\":\"\","
-                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + OciClient.sha256(payload) + "\"]},\"config\":{}}")
+                + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + OciClient.sha256(payload)
+                + "\"]},\"config\":{}}")
             .getBytes(StandardCharsets.UTF_8);
     client.pushBlob(registry, repository, config);
     String manifest =
-        "{\"schemaVersion\":2,\"mediaType\":\"" + OciClient.OCI_MANIFEST + "\","
-            + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":" + config.length + ",\"digest\":\"" + OciClient.sha256(config) + "\"},"
-            + "\"layers\":[{\"mediaType\":\"" + CosignVerifier.SIMPLE_SIGNING + "\",\"size\":" + payload.length + ",\"digest\":\"" + OciClient.sha256(payload) + "\","
-            + "\"annotations\":{\"" + CosignVerifier.SIGNATURE_ANNOTATION + "\":\"" + Base64.getEncoder().encodeToString(signature) + "\"}}]}";
-    client.pushManifest(registry, repository, CosignVerifier.signatureTag(digest), manifest.getBytes(StandardCharsets.UTF_8), OciClient.OCI_MANIFEST);
+        "{\"schemaVersion\":2,\"mediaType\":\""
+            + OciClient.OCI_MANIFEST
+            + "\","
+            + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"size\":"
+            + config.length
+            + ",\"digest\":\""
+            + OciClient.sha256(config)
+            + "\"},"
+            + "\"layers\":[{\"mediaType\":\""
+            + CosignVerifier.SIMPLE_SIGNING
+            + "\",\"size\":"
+            + payload.length
+            + ",\"digest\":\""
+            + OciClient.sha256(payload)
+            + "\","
+            + "\"annotations\":{\""
+            + CosignVerifier.SIGNATURE_ANNOTATION
+            + "\":\""
+            + Base64.getEncoder().encodeToString(signature)
+            + "\"}}]}";
+    client.pushManifest(
+        registry,
+        repository,
+        CosignVerifier.signatureTag(digest),
+        manifest.getBytes(StandardCharsets.UTF_8),
+        OciClient.OCI_MANIFEST);
   }
 
   private static byte[] randomBytes(long seed, int size) {

@@ -35,7 +35,9 @@ class CosignInteropTest {
   @BeforeAll
   static void start() throws Exception {
     cosign = findCosign().orElse(null);
-    Assumptions.assumeTrue(cosign != null, "skipped: no cosign binary (set -Dkube4c.cosign=PATH or run .ci/install-cosign.sh)");
+    Assumptions.assumeTrue(
+        cosign != null,
+        "skipped: no cosign binary (set -Dkube4c.cosign=PATH or run .ci/install-cosign.sh)");
     registry = LocalRegistry.start("");
   }
 
@@ -71,23 +73,40 @@ class CosignInteropTest {
       Path kindDir = Files.createDirectories(dir.resolve(kind));
       SigningKey key = SigningKey.generate(kind);
       Path pem = kindDir.resolve("private.pem");
-      Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.pair().getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+      Files.writeString(
+          pem,
+          "-----BEGIN PRIVATE KEY-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(key.pair().getPrivate().getEncoded())
+              + "\n-----END PRIVATE KEY-----\n");
       run(kindDir, "import-key-pair", "--key", pem.toString(), "--output-key-prefix", "cosign");
       keys.add(TrustedKey.load(kindDir.resolve("cosign.pub")));
       String digest = formats.pushImage("interop/" + kind, "v1", true, seed++);
       String image = registry.address() + "/interop/" + kind + "@" + digest;
-      run(kindDir, "sign", "--key", kindDir.resolve("cosign.key").toString(), "--tlog-upload=false", "--yes", "--allow-http-registry", "--allow-insecure-registry", image);
+      run(
+          kindDir,
+          "sign",
+          "--key",
+          kindDir.resolve("cosign.key").toString(),
+          "--tlog-upload=false",
+          "--yes",
+          "--allow-http-registry",
+          "--allow-insecure-registry",
+          image);
       signed.add(image);
       formats.pushImage("interop/" + kind, "unsigned", true, seed++);
     }
     CosignImageVerifier verifier = new CosignImageVerifier(client, keys);
     ImageTrust trust = verifier.verify(signed);
     for (String image : signed) {
-      assertThat(trust.verdict(image).orElseThrow().status()).as(image + ": " + trust.verdict(image).orElseThrow().detail()).isEqualTo(Status.VERIFIED);
+      assertThat(trust.verdict(image).orElseThrow().status())
+          .as(image + ": " + trust.verdict(image).orElseThrow().detail())
+          .isEqualTo(Status.VERIFIED);
     }
     // each cosign key verifies only its own kind's image
     String ecdsaImage = signed.get(0);
-    ImageTrust others = new CosignImageVerifier(client, keys.subList(1, 3)).verify(List.of(ecdsaImage));
+    ImageTrust others =
+        new CosignImageVerifier(client, keys.subList(1, 3)).verify(List.of(ecdsaImage));
     assertThat(others.verdict(ecdsaImage).orElseThrow().status()).isEqualTo(Status.INVALID);
   }
 
@@ -97,8 +116,24 @@ class CosignInteropTest {
     for (int i = 0; i < SignedImages.KINDS.size(); i++) {
       String kind = SignedImages.KINDS.get(i);
       String key = images.keyFiles().get(i).toString();
-      for (String name : List.of("signed", "signed-docker", "unsigned", "wrong-key", "tampered-payload", "other-digest")) {
-        int code = runStatus(dir, "verify", "--key", key, "--insecure-ignore-tlog=true", "--allow-http-registry", "--allow-insecure-registry", images.image(kind, name));
+      for (String name :
+          List.of(
+              "signed",
+              "signed-docker",
+              "unsigned",
+              "wrong-key",
+              "tampered-payload",
+              "other-digest")) {
+        int code =
+            runStatus(
+                dir,
+                "verify",
+                "--key",
+                key,
+                "--insecure-ignore-tlog=true",
+                "--allow-http-registry",
+                "--allow-insecure-registry",
+                images.image(kind, name));
         boolean good = name.startsWith("signed");
         assertThat(code == 0).as("cosign verify %s:%s exit %d", kind, name, code).isEqualTo(good);
       }
@@ -107,14 +142,20 @@ class CosignInteropTest {
 
   private static void run(Path dir, String... args) throws IOException, InterruptedException {
     int code = runStatus(dir, args);
-    assertThat(code).as("cosign " + String.join(" ", args) + "\n" + Files.readString(dir.resolve("cosign.log"))).isZero();
+    assertThat(code)
+        .as("cosign " + String.join(" ", args) + "\n" + Files.readString(dir.resolve("cosign.log")))
+        .isZero();
   }
 
   private static int runStatus(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(cosign.toString());
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("cosign.log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("cosign.log").toFile());
     Map<String, String> env = builder.environment();
     env.put("COSIGN_PASSWORD", "");
     env.put("COSIGN_YES", "true");

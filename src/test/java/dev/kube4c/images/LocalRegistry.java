@@ -34,7 +34,9 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   public static LocalRegistry start(String extraConfig) throws IOException, InterruptedException {
-    Assumptions.assumeTrue(Files.isExecutable(BINARY), "skipped: " + BINARY + " is not installed (run .ci/install-registry.sh)");
+    Assumptions.assumeTrue(
+        Files.isExecutable(BINARY),
+        "skipped: " + BINARY + " is not installed (run .ci/install-registry.sh)");
     int port = freePort();
     Path dir = Files.createTempDirectory("kube4c-registry");
     Path config = dir.resolve("config.yml");
@@ -78,10 +80,14 @@ public final class LocalRegistry implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("docker-registry exited: " + Files.readString(dir.resolve("registry.log")));
+        throw new IOException(
+            "docker-registry exited: " + Files.readString(dir.resolve("registry.log")));
       }
       try {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://" + address + "/v2/")).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://" + address + "/v2/")).build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200 || response.statusCode() == 401) {
           return;
         }

@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The images the image-trust tests push, per key kind K (ecdsa, rsa, ed25519), in repository
- * {@code kube4c/K}: {@code signed} (OCI manifest) and {@code signed-docker} (Docker v2 manifest)
- * signed by the trusted key of kind K; {@code unsigned}; {@code wrong-key} signed by an untrusted
- * key of kind K; {@code tampered-payload} whose payload was changed after signing; and
- * {@code other-digest}, a valid signature whose payload names a different image digest.
+ * The images the image-trust tests push, per key kind K (ecdsa, rsa, ed25519), in repository {@code
+ * kube4c/K}: {@code signed} (OCI manifest) and {@code signed-docker} (Docker v2 manifest) signed by
+ * the trusted key of kind K; {@code unsigned}; {@code wrong-key} signed by an untrusted key of kind
+ * K; {@code tampered-payload} whose payload was changed after signing; and {@code other-digest}, a
+ * valid signature whose payload names a different image digest.
  */
 public final class SignedImages {
 
   public static final List<String> KINDS = List.of("ecdsa", "rsa", "ed25519");
-  public static final List<String> CASES = List.of("signed", "signed-docker", "unsigned", "wrong-key", "tampered-payload", "other-digest");
+  public static final List<String> CASES =
+      List.of(
+          "signed", "signed-docker", "unsigned", "wrong-key", "tampered-payload", "other-digest");
 
   /** The host the fixtures use instead of the registry's random address. */
   public static final String PLACEHOLDER = "registry.kube4c.test";
@@ -38,7 +40,8 @@ public final class SignedImages {
     return push(registry, keyDir, DockerCredentials.NONE);
   }
 
-  public static SignedImages push(String registry, Path keyDir, DockerCredentials credentials) throws Exception {
+  public static SignedImages push(String registry, Path keyDir, DockerCredentials credentials)
+      throws Exception {
     SignedImages images = new SignedImages(registry);
     OciClient client = new OciClient(credentials, Duration.ofSeconds(10));
     CosignFormats formats = new CosignFormats(client, registry);
@@ -60,14 +63,20 @@ public final class SignedImages {
         String digest = images.digests.get(kind + ":" + name);
         byte[] payload = CosignFormats.payload(reference, digest);
         switch (name) {
-          case "signed", "signed-docker" -> formats.pushSignature(repository, digest, payload, key.sign(payload));
-          case "wrong-key" -> formats.pushSignature(repository, digest, payload, stranger.sign(payload));
+          case "signed", "signed-docker" ->
+              formats.pushSignature(repository, digest, payload, key.sign(payload));
+          case "wrong-key" ->
+              formats.pushSignature(repository, digest, payload, stranger.sign(payload));
           case "tampered-payload" -> {
-            byte[] tampered = new String(payload, StandardCharsets.UTF_8).replace(reference, reference + "-evil").getBytes(StandardCharsets.UTF_8);
+            byte[] tampered =
+                new String(payload, StandardCharsets.UTF_8)
+                    .replace(reference, reference + "-evil")
+                    .getBytes(StandardCharsets.UTF_8);
             formats.pushSignature(repository, digest, tampered, key.sign(payload));
           }
           case "other-digest" -> {
-            byte[] elsewhere = CosignFormats.payload(reference, images.digests.get(kind + ":signed"));
+            byte[] elsewhere =
+                CosignFormats.payload(reference, images.digests.get(kind + ":signed"));
             formats.pushSignature(repository, digest, elsewhere, key.sign(elsewhere));
           }
           default -> {} // unsigned

@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Docker token server (the "token" auth of distribution) for tests: answers GET /token with a
- * JWT (RS256) for the requested scope, but only to a request with the expected Basic credentials.
- * The signing certificate is made with the JDK's keytool; distribution trusts it through
- * {@code rootcertbundle} and finds it by the libtrust key id in the JWT {@code kid} header.
+ * A Docker token server (the "token" auth of distribution) for tests: answers GET /token with a JWT
+ * (RS256) for the requested scope, but only to a request with the expected Basic credentials. The
+ * signing certificate is made with the JDK's keytool; distribution trusts it through {@code
+ * rootcertbundle} and finds it by the libtrust key id in the JWT {@code kid} header.
  */
 final class TokenServer implements AutoCloseable {
 
@@ -47,10 +47,40 @@ final class TokenServer implements AutoCloseable {
   static TokenServer start(Path dir, String user, String password) throws Exception {
     Path keystore = dir.resolve("token.p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(keytool, "-genkeypair", "-alias", "token", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=kube4c-token", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
+    run(
+        keytool,
+        "-genkeypair",
+        "-alias",
+        "token",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-dname",
+        "CN=kube4c-token",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-keypass",
+        "changeit");
     Path pem = dir.resolve("token.pem");
-    run(keytool, "-exportcert", "-rfc", "-alias", "token", "-keystore", keystore.toString(), "-storepass", "changeit", "-file", pem.toString());
+    run(
+        keytool,
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "token",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "changeit",
+        "-file",
+        pem.toString());
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (var in = Files.newInputStream(keystore)) {
       store.load(in, "changeit".toCharArray());
@@ -58,44 +88,54 @@ final class TokenServer implements AutoCloseable {
     PrivateKey key = (PrivateKey) store.getKey("token", "changeit".toCharArray());
     Certificate cert = store.getCertificate("token");
     String kid = libtrustKeyId(cert.getPublicKey().getEncoded());
-    String expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     TokenServer tokens = new TokenServer(server, pem);
-    server.createContext("/token", exchange -> {
-      try {
-        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-          exchange.sendResponseHeaders(401, -1);
-          return;
-        }
-        Map<String, String> query = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        for (String pair : (raw == null ? "" : raw).split("&")) {
-          int eq = pair.indexOf('=');
-          if (eq > 0) {
-            query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    server.createContext(
+        "/token",
+        exchange -> {
+          try {
+            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+              exchange.sendResponseHeaders(401, -1);
+              return;
+            }
+            Map<String, String> query = new LinkedHashMap<>();
+            String raw = exchange.getRequestURI().getRawQuery();
+            for (String pair : (raw == null ? "" : raw).split("&")) {
+              int eq = pair.indexOf('=');
+              if (eq > 0) {
+                query.put(
+                    pair.substring(0, eq),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+              }
+            }
+            byte[] body =
+                ("{\"token\":\"" + jwt(key, kid, user, query.getOrDefault("scope", "")) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            tokens.tokensIssued.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(body);
+            }
+          } catch (GeneralSecurityException e) {
+            exchange.sendResponseHeaders(500, -1);
+          } finally {
+            exchange.close();
           }
-        }
-        byte[] body = ("{\"token\":\"" + jwt(key, kid, user, query.getOrDefault("scope", "")) + "\"}").getBytes(StandardCharsets.UTF_8);
-        tokens.tokensIssued.incrementAndGet();
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      } catch (GeneralSecurityException e) {
-        exchange.sendResponseHeaders(500, -1);
-      } finally {
-        exchange.close();
-      }
-    });
+        });
     server.start();
     return tokens;
   }
 
   /** The registry config section that sends clients here. */
   String registryAuthConfig() {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "auth:",
         "  token:",
         "    realm: http://127.0.0.1:" + server.getAddress().getPort() + "/token",
@@ -108,13 +148,15 @@ final class TokenServer implements AutoCloseable {
     return tokensIssued.get();
   }
 
-  private static String jwt(PrivateKey key, String kid, String subject, String scope) throws GeneralSecurityException {
+  private static String jwt(PrivateKey key, String kid, String subject, String scope)
+      throws GeneralSecurityException {
     ObjectMapper json = new ObjectMapper();
     List<Map<String, Object>> access = new ArrayList<>();
     for (String one : scope.split(" ")) {
       String[] parts = one.split(":");
       if (parts.length == 3) {
-        access.add(Map.of("type", parts[0], "name", parts[1], "actions", List.of(parts[2].split(","))));
+        access.add(
+            Map.of("type", parts[0], "name", parts[1], "actions", List.of(parts[2].split(","))));
       }
     }
     long now = Instant.now().getEpochSecond();
@@ -129,8 +171,11 @@ final class TokenServer implements AutoCloseable {
     claims.put("access", access);
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     try {
-      String signingInput = b64.encodeToString(json.writeValueAsBytes(Map.of("typ", "JWT", "alg", "RS256", "kid", kid)))
-          + "." + b64.encodeToString(json.writeValueAsBytes(claims));
+      String signingInput =
+          b64.encodeToString(
+                  json.writeValueAsBytes(Map.of("typ", "JWT", "alg", "RS256", "kid", kid)))
+              + "."
+              + b64.encodeToString(json.writeValueAsBytes(claims));
       Signature signature = Signature.getInstance("SHA256withRSA");
       signature.initSign(key);
       signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
@@ -140,7 +185,9 @@ final class TokenServer implements AutoCloseable {
     }
   }
 
-  /** docker/libtrust KeyID: base32 of the first 240 bits of SHA-256(SPKI DER), in 12 groups of 4. */
+  /**
+   * docker/libtrust KeyID: base32 of the first 240 bits of SHA-256(SPKI DER), in 12 groups of 4.
+   */
   static String libtrustKeyId(byte[] spki) throws GeneralSecurityException {
     byte[] hash = MessageDigest.getInstance("SHA-256").digest(spki);
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

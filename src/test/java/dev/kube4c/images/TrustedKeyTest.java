@@ -22,7 +22,9 @@ class TrustedKeyTest {
       byte[] changed = payload.clone();
       changed[10] ^= 1;
       assertThat(key.verifies(changed, signature)).as(kind + " tampered").isFalse();
-      assertThat(key.verifies(payload, SigningKey.generate(kind).sign(payload))).as(kind + " other key").isFalse();
+      assertThat(key.verifies(payload, SigningKey.generate(kind).sign(payload)))
+          .as(kind + " other key")
+          .isFalse();
       assertThat(key.verifies(payload, new byte[] {1, 2, 3})).as(kind + " garbage").isFalse();
     }
   }
@@ -44,16 +46,31 @@ class TrustedKeyTest {
 
   @Test
   void badFilesAreClearErrors() {
-    assertThatThrownBy(() -> TrustedKey.parse("k", "hello")).isInstanceOf(IOException.class).hasMessageContaining("not a PEM public key");
-    assertThatThrownBy(() -> TrustedKey.parse("k", "-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----\n")).hasMessageContaining("not base64");
-    assertThatThrownBy(() -> TrustedKey.parse("k", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")).hasMessageContaining("unsupported public key");
+    assertThatThrownBy(() -> TrustedKey.parse("k", "hello"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("not a PEM public key");
+    assertThatThrownBy(
+            () ->
+                TrustedKey.parse(
+                    "k", "-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----\n"))
+        .hasMessageContaining("not base64");
+    assertThatThrownBy(
+            () ->
+                TrustedKey.parse(
+                    "k", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"))
+        .hasMessageContaining("unsupported public key");
   }
 
   @Test
   void simpleSigningDigestIsReadOnlyFromCosignPayloads() {
     String digest = "sha256:" + "cd".repeat(32);
-    assertThat(CosignVerifier.coveredDigest(CosignFormats.payload("r/x", digest))).isEqualTo(digest);
-    assertThat(CosignVerifier.coveredDigest("{\"critical\":{\"type\":\"other\",\"image\":{\"docker-manifest-digest\":\"x\"}}}".getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(CosignVerifier.coveredDigest(CosignFormats.payload("r/x", digest)))
+        .isEqualTo(digest);
+    assertThat(
+            CosignVerifier.coveredDigest(
+                "{\"critical\":{\"type\":\"other\",\"image\":{\"docker-manifest-digest\":\"x\"}}}"
+                    .getBytes(StandardCharsets.UTF_8)))
+        .isNull();
     assertThat(CosignVerifier.coveredDigest("not json".getBytes(StandardCharsets.UTF_8))).isNull();
     assertThat(CosignVerifier.signatureTag(digest)).isEqualTo("sha256-" + "cd".repeat(32) + ".sig");
   }
@@ -63,7 +80,8 @@ class TrustedKeyTest {
     assertThat(OciClient.baseUri("127.0.0.1:5000").toString()).isEqualTo("http://127.0.0.1:5000/");
     assertThat(OciClient.baseUri("localhost").toString()).isEqualTo("http://localhost/");
     assertThat(OciClient.baseUri("[::1]:5000").toString()).isEqualTo("http://[::1]:5000/");
-    assertThat(OciClient.baseUri("docker.io").toString()).isEqualTo("https://registry-1.docker.io/");
+    assertThat(OciClient.baseUri("docker.io").toString())
+        .isEqualTo("https://registry-1.docker.io/");
     assertThat(OciClient.baseUri("127.example.com").toString()).startsWith("https://");
   }
 }

@@ -8,7 +8,10 @@ import dev.kube4c.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The node-audit Job that kube4c ships passes kube4c's own scan, apart from the host access it documents. */
+/**
+ * The node-audit Job that kube4c ships passes kube4c's own scan, apart from the host access it
+ * documents.
+ */
 class DeployManifestTest {
 
   @Test
@@ -16,7 +19,9 @@ class DeployManifestTest {
     ScanResult result = Fixtures.scan(List.of("deploy/kube4c-node-job.yaml"), Config.DEFAULT);
     assertThat(result.errors()).isEmpty();
     assertThat(result.findings()).isEmpty();
-    assertThat(result.suppressed()).extracting(s -> s.finding().ruleId())
-        .containsExactlyInAnyOrder("container-run-as-root", "container-host-path-sensitive", "pss-namespace-unenforced");
+    assertThat(result.suppressed())
+        .extracting(s -> s.finding().ruleId())
+        .containsExactlyInAnyOrder(
+            "container-run-as-root", "container-host-path-sensitive", "pss-namespace-unenforced");
   }
 }

@@ -20,7 +20,8 @@ class NamespacePolicyTest {
 
   @Test
   void pinnedEnforceVersionIsKeptAndWarnFollowsAStricterEnforce() {
-    NamespacePolicy policy = NamespacePolicy.of(Map.of(P + "enforce", "restricted", P + "enforce-version", "v1.24"));
+    NamespacePolicy policy =
+        NamespacePolicy.of(Map.of(P + "enforce", "restricted", P + "enforce-version", "v1.24"));
     assertThat(policy.enforce()).hasToString("restricted:v1.24");
     assertThat(policy.warn()).hasToString("restricted:v1.24");
     assertThat(policy.audit().enforcing()).isFalse();
@@ -28,13 +29,18 @@ class NamespacePolicyTest {
 
   @Test
   void explicitWarnIsNotOverridden() {
-    NamespacePolicy policy = NamespacePolicy.of(Map.of(P + "enforce", "restricted", P + "warn", "baseline", P + "warn-version", "v1.30"));
+    NamespacePolicy policy =
+        NamespacePolicy.of(
+            Map.of(
+                P + "enforce", "restricted", P + "warn", "baseline", P + "warn-version", "v1.30"));
     assertThat(policy.warn()).hasToString("baseline:v1.30");
   }
 
   @Test
   void invalidEnforceLevelFailsClosedAndInvalidWarnFailsOpen() {
-    NamespacePolicy policy = NamespacePolicy.of(Map.of(P + "enforce", "strict", P + "warn", "loud", P + "enforce-version", "1.30"));
+    NamespacePolicy policy =
+        NamespacePolicy.of(
+            Map.of(P + "enforce", "strict", P + "warn", "loud", P + "enforce-version", "1.30"));
     assertThat(policy.enforce()).hasToString("restricted:latest");
     assertThat(policy.warn().enforcing()).isFalse();
     assertThat(policy.labelErrors()).hasSize(3);

@@ -11,7 +11,6 @@ import dev.kube4c.findings.Finding;
 import dev.kube4c.findings.ScanResult;
 import dev.kube4c.testing.Fixtures;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,14 +23,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Upstream's Pod Security Admission fixtures (../shared/conformance/pod-security, LEVEL/vX.Y/{pass,fail}):
- * every pass pod allowed and every fail pod denied at its level and version, by the rule that its
- * file name names (or the restricted rule that replaces that check at the level and version), run
- * through the real scan pipeline with the pss-* rules.
+ * Upstream's Pod Security Admission fixtures (../shared/conformance/pod-security,
+ * LEVEL/vX.Y/{pass,fail}): every pass pod allowed and every fail pod denied at its level and
+ * version, by the rule that its file name names (or the restricted rule that replaces that check at
+ * the level and version), run through the real scan pipeline with the pss-* rules.
  */
 class PssConformanceTest {
 
-  private static final Set<String> PSS_RULES = PssPolicy.CHECKS.stream().map(PssCheck::ruleId).collect(Collectors.toSet());
+  private static final Set<String> PSS_RULES =
+      PssPolicy.CHECKS.stream().map(PssCheck::ruleId).collect(Collectors.toSet());
   private static final ObjectMapper YAML = new YAMLMapper();
 
   private record Outcome(int pods, List<String> failures) {}
@@ -49,7 +49,9 @@ class PssConformanceTest {
         failures.addAll(outcome.failures());
       }
     }
-    System.out.printf("PSS conformance: %d of %d fixtures judged as upstream does%n", pods - failures.size(), pods);
+    System.out.printf(
+        "PSS conformance: %d of %d fixtures judged as upstream does%n",
+        pods - failures.size(), pods);
     assertThat(failures).as("fixtures judged differently from upstream").isEmpty();
     assertThat(pods).isEqualTo(4537);
   }
@@ -57,11 +59,20 @@ class PssConformanceTest {
   @Test
   void latestEqualsTheNewestVersion() throws IOException {
     Path root = Fixtures.shared("conformance/pod-security");
-    int newest = Fixtures.list(root.resolve("baseline")).stream().mapToInt(p -> PssVersion.parse(p.getFileName().toString()).orElseThrow().minor()).max().orElseThrow();
+    int newest =
+        Fixtures.list(root.resolve("baseline")).stream()
+            .mapToInt(p -> PssVersion.parse(p.getFileName().toString()).orElseThrow().minor())
+            .max()
+            .orElseThrow();
     assertThat(PssVersion.LATEST.effectiveMinor()).isEqualTo(newest);
     // The newest fixtures, judged at "latest", pass exactly as at their own version.
     for (PssLevel level : List.of(PssLevel.BASELINE, PssLevel.RESTRICTED)) {
-      Outcome outcome = run(root.resolve(level.id()).resolve("v1." + newest), level, PssVersion.of(newest), PssVersion.LATEST);
+      Outcome outcome =
+          run(
+              root.resolve(level.id()).resolve("v1." + newest),
+              level,
+              PssVersion.of(newest),
+              PssVersion.LATEST);
       assertThat(outcome.failures()).isEmpty();
     }
     // Every fixture of every version gets the same result at latest as at the newest version.
@@ -72,7 +83,9 @@ class PssConformanceTest {
         for (String kind : List.of("pass", "fail")) {
           for (Path file : Fixtures.list(versionDir.resolve(kind))) {
             PssPod pod = PssPod.ofPod(YAML.readTree(file.toFile()));
-            assertThat(evaluator.evaluate(pod, level, PssVersion.LATEST).describe()).as("%s", file).isEqualTo(evaluator.evaluate(pod, level, PssVersion.of(newest)).describe());
+            assertThat(evaluator.evaluate(pod, level, PssVersion.LATEST).describe())
+                .as("%s", file)
+                .isEqualTo(evaluator.evaluate(pod, level, PssVersion.of(newest)).describe());
             compared++;
           }
         }
@@ -81,8 +94,12 @@ class PssConformanceTest {
     assertThat(compared).isEqualTo(4537);
   }
 
-  /** Scans pass/ and fail/ of one version folder at {@code asked}; {@code version} decides the expected rule. */
-  private static Outcome run(Path versionDir, PssLevel level, PssVersion version, PssVersion asked) throws IOException {
+  /**
+   * Scans pass/ and fail/ of one version folder at {@code asked}; {@code version} decides the
+   * expected rule.
+   */
+  private static Outcome run(Path versionDir, PssLevel level, PssVersion version, PssVersion asked)
+      throws IOException {
     Config config = Config.DEFAULT.withPss(level.id(), asked.toString());
     ScanRequest request = new ScanRequest(config, null, PSS_RULES, null, Fixtures.TODAY);
     int pods = 0;
@@ -109,7 +126,12 @@ class PssConformanceTest {
         } else {
           String expected = expectedRule(name, level, version);
           if (!rules.contains(expected)) {
-            failures.add(where + ": denied upstream by " + expected + ", here " + (rules.isEmpty() ? "allowed" : "denied by " + rules));
+            failures.add(
+                where
+                    + ": denied upstream by "
+                    + expected
+                    + ", here "
+                    + (rules.isEmpty() ? "allowed" : "denied by " + rules));
           }
         }
       }
@@ -117,7 +139,10 @@ class PssConformanceTest {
     return new Outcome(pods, failures);
   }
 
-  /** hostnamespaces0 → hostNamespaces → pss-baseline-host-namespaces (or the restricted check replacing it). */
+  /**
+   * hostnamespaces0 → hostNamespaces → pss-baseline-host-namespaces (or the restricted check
+   * replacing it).
+   */
   static String expectedRule(String fixture, PssLevel level, PssVersion version) {
     String stem = fixture.replaceFirst("[0-9]+$", "");
     Set<String> ids = new HashSet<>();
@@ -127,6 +152,8 @@ class PssConformanceTest {
       }
     }
     assertThat(ids).as("upstream check named by %s", fixture).hasSize(1);
-    return PssPolicy.effective(ids.iterator().next(), level, version).map(PssCheck::ruleId).orElse("(no check at " + level + ":" + version + ")");
+    return PssPolicy.effective(ids.iterator().next(), level, version)
+        .map(PssCheck::ruleId)
+        .orElse("(no check at " + level + ":" + version + ")");
   }
 }

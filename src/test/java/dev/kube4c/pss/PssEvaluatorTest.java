@@ -19,7 +19,12 @@ class PssEvaluatorTest {
   }
 
   private List<String> failed(PssPod pod, PssLevel level, String version) {
-    return evaluator.evaluate(pod, level, PssVersion.parse(version).orElseThrow()).failures().stream().map(f -> f.check().id()).toList();
+    return evaluator
+        .evaluate(pod, level, PssVersion.parse(version).orElseThrow())
+        .failures()
+        .stream()
+        .map(f -> f.check().id())
+        .toList();
   }
 
   @Test
@@ -34,7 +39,9 @@ class PssEvaluatorTest {
 
   @Test
   void restrictedCapabilitiesReplaceTheBaselineCheckFromV122() throws IOException {
-    PssPod pod = pod("""
+    PssPod pod =
+        pod(
+            """
         securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
         containers:
         - name: app
@@ -43,25 +50,32 @@ class PssEvaluatorTest {
             capabilities: {add: [SYS_ADMIN]}
         """);
     assertThat(failed(pod, PssLevel.RESTRICTED, "v1.21")).containsExactly("capabilities_baseline");
-    assertThat(failed(pod, PssLevel.RESTRICTED, "v1.22")).containsExactly("capabilities_restricted");
+    assertThat(failed(pod, PssLevel.RESTRICTED, "v1.22"))
+        .containsExactly("capabilities_restricted");
     assertThat(failed(pod, PssLevel.BASELINE, "v1.22")).containsExactly("capabilities_baseline");
   }
 
   @Test
   void windowsPodsSkipLinuxOnlyRestrictedChecksFromV125() throws IOException {
-    PssPod pod = pod("""
+    PssPod pod =
+        pod(
+            """
         os: {name: windows}
         securityContext: {runAsNonRoot: true}
         containers:
         - name: app
         """);
-    assertThat(failed(pod, PssLevel.RESTRICTED, "v1.24")).containsExactly("allowPrivilegeEscalation", "capabilities_restricted", "seccompProfile_restricted");
+    assertThat(failed(pod, PssLevel.RESTRICTED, "v1.24"))
+        .containsExactly(
+            "allowPrivilegeEscalation", "capabilities_restricted", "seccompProfile_restricted");
     assertThat(failed(pod, PssLevel.RESTRICTED, "v1.25")).isEmpty();
   }
 
   @Test
   void userNamespacesRelaxRunAsAndBaselineProcMountFromV135() throws IOException {
-    PssPod pod = pod("""
+    PssPod pod =
+        pod(
+            """
         hostUsers: false
         securityContext: {runAsUser: 0, seccompProfile: {type: RuntimeDefault}}
         containers:
@@ -71,14 +85,17 @@ class PssEvaluatorTest {
             capabilities: {drop: [ALL]}
             procMount: Unmasked
         """);
-    assertThat(failed(pod, PssLevel.RESTRICTED, "v1.34")).containsExactly("procMount", "runAsNonRoot", "runAsUser");
+    assertThat(failed(pod, PssLevel.RESTRICTED, "v1.34"))
+        .containsExactly("procMount", "runAsNonRoot", "runAsUser");
     assertThat(failed(pod, PssLevel.RESTRICTED, "v1.35")).containsExactly("procMount_restricted");
     assertThat(failed(pod, PssLevel.BASELINE, "v1.35")).isEmpty();
   }
 
   @Test
   void messagesNameTheFieldAndTheForbiddenValue() throws IOException {
-    PssPod pod = pod("""
+    PssPod pod =
+        pod(
+            """
         hostPID: true
         securityContext:
           sysctls: [{name: kernel.msgmax, value: "1"}]
@@ -89,12 +106,15 @@ class PssEvaluatorTest {
     PssResult result = evaluator.evaluate(pod, PssLevel.BASELINE, PssVersion.LATEST);
     assertThat(result.policy()).isEqualTo("baseline:latest");
     assertThat(result.describe())
-        .isEqualTo("host namespaces (spec.hostPID is true), hostPort (spec.containers[0].ports[0].hostPort is 80), forbidden sysctls (spec.securityContext.sysctls[0].name is \"kernel.msgmax\")");
+        .isEqualTo(
+            "host namespaces (spec.hostPID is true), hostPort (spec.containers[0].ports[0].hostPort is 80), forbidden sysctls (spec.securityContext.sysctls[0].name is \"kernel.msgmax\")");
   }
 
   @Test
   void aVolumeWithoutSourceIsTheDefaultedEmptyDir() throws IOException {
-    PssPod pod = pod("""
+    PssPod pod =
+        pod(
+            """
         securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}
         containers:
         - name: app

@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The container-* rules name the same PSS control as the pss-* rule of their check, and every check has its rule. */
+/**
+ * The container-* rules name the same PSS control as the pss-* rule of their check, and every check
+ * has its rule.
+ */
 class PssFrameworksTest {
 
   private static final Map<String, String> SAME_CONTROL =
@@ -32,9 +35,14 @@ class PssFrameworksTest {
     }
     for (PssCheck check : PssPolicy.CHECKS) {
       assertThat(rules).as("rule of upstream check %s", check.id()).containsKey(check.ruleId());
-      assertThat(rules.get(check.ruleId()).frameworks().pss()).as("PSS control of %s", check.ruleId()).isNotBlank();
+      assertThat(rules.get(check.ruleId()).frameworks().pss())
+          .as("PSS control of %s", check.ruleId())
+          .isNotBlank();
     }
-    SAME_CONTROL.forEach((container, pss) ->
-        assertThat(rules.get(container).frameworks().pss()).as("frameworks.pss of %s", container).isEqualTo(rules.get(pss).frameworks().pss()));
+    SAME_CONTROL.forEach(
+        (container, pss) ->
+            assertThat(rules.get(container).frameworks().pss())
+                .as("frameworks.pss of %s", container)
+                .isEqualTo(rules.get(pss).frameworks().pss()));
   }
 }

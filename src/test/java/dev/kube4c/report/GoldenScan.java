@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** The fixed scan that every report test renders: src/test/resources/reports/input, stamped with a fixed time and version. */
+/**
+ * The fixed scan that every report test renders: src/test/resources/reports/input, stamped with a
+ * fixed time and version.
+ */
 final class GoldenScan {
 
   static final String INPUT = "src/test/resources/reports/input";
@@ -24,15 +27,26 @@ final class GoldenScan {
    */
   static final Set<String> RULES =
       Set.of(
-          "container-privileged", "container-run-as-root", "container-privilege-escalation", "container-seccomp-unconfined",
-          "image-tag-mutable", "image-pull-policy-not-always", "service-public-load-balancer", "host-port",
-          "resources-limits-missing", "qos-best-effort", "sa-token-automount", "input-parse-error");
+          "container-privileged",
+          "container-run-as-root",
+          "container-privilege-escalation",
+          "container-seccomp-unconfined",
+          "image-tag-mutable",
+          "image-pull-policy-not-always",
+          "service-public-load-balancer",
+          "host-port",
+          "resources-limits-missing",
+          "qos-best-effort",
+          "sa-token-automount",
+          "input-parse-error");
 
   private GoldenScan() {}
 
   static ScanResult result() {
     ScanRequest request = new ScanRequest(Config.DEFAULT, null, RULES, null, Fixtures.TODAY);
-    return Fixtures.scan(List.of(INPUT), request).withScannedAt(SCANNED_AT).withToolVersion(VERSION);
+    return Fixtures.scan(List.of(INPUT), request)
+        .withScannedAt(SCANNED_AT)
+        .withToolVersion(VERSION);
   }
 
   static String render(Reporter reporter, ScanResult result) {

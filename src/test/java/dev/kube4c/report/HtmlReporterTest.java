@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class HtmlReporterTest {
 
-  private static final Pattern DATA = Pattern.compile("<script type=\"application/json\" id=\"kube4c-data\">(.*?)</script>", Pattern.DOTALL);
+  private static final Pattern DATA =
+      Pattern.compile(
+          "<script type=\"application/json\" id=\"kube4c-data\">(.*?)</script>", Pattern.DOTALL);
 
   private static JsonNode data(String html) throws Exception {
     Matcher m = DATA.matcher(html);
@@ -24,12 +26,14 @@ class HtmlReporterTest {
   @Test
   void manifestTextCannotBreakOutOfTheDataBlock() throws Exception {
     String html = GoldenScan.render(new HtmlReporter(), GoldenScan.result());
-    // Exactly the two script elements of the template; the hostile names stay escaped inside the JSON.
+    // Exactly the two script elements of the template; the hostile names stay escaped inside the
+    // JSON.
     assertThat(Pattern.compile("<script").matcher(html).results().count()).isEqualTo(2);
     assertThat(html).doesNotContain("<img src=x", "<svg onload", "<b>a</b>");
     assertThat(html).contains("x\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e");
     JsonNode data = data(html);
-    assertThat(data.get("res").toString()).contains("Pod/tenant-<b>a</b>/x</script><img src=x onerror=alert(1)>");
+    assertThat(data.get("res").toString())
+        .contains("Pod/tenant-<b>a</b>/x</script><img src=x onerror=alert(1)>");
   }
 
   @Test
@@ -41,8 +45,10 @@ class HtmlReporterTest {
     JsonNode first = data.get("findings").get(0);
     JsonNode rule = data.get("rules").get(first.get(0).asInt());
     assertThat(rule.get("id").asText()).isEqualTo(result.findings().get(0).ruleId());
-    assertThat(data.get("areas").get(rule.get("area").asInt()).get("id").asText()).isEqualTo("least-privilege");
-    assertThat(data.get("msgs").get(first.get(8).asInt()).asText()).isEqualTo(result.findings().get(0).message());
+    assertThat(data.get("areas").get(rule.get("area").asInt()).get("id").asText())
+        .isEqualTo("least-privilege");
+    assertThat(data.get("msgs").get(first.get(8).asInt()).asText())
+        .isEqualTo(result.findings().get(0).message());
     assertThat(data.get("errors")).hasSize(1);
   }
 
@@ -51,7 +57,9 @@ class HtmlReporterTest {
     String html = GoldenScan.render(new HtmlReporter(), GoldenScan.result());
     assertThat(html).contains("default-src 'none'; script-src 'sha256-");
     // No external resources: nothing is loaded by src or stylesheet links.
-    assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//").doesNotContain("<link", "@import", "url(http");
+    assertThat(html)
+        .doesNotContainPattern("(src|href)=\"(https?:)?//")
+        .doesNotContain("<link", "@import", "url(http");
   }
 
   @Test

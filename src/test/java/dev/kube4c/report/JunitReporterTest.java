@@ -32,14 +32,26 @@ class JunitReporterTest {
     }
     assertThat(names).containsExactly("cloud", "cluster", "container", "code", "inputs");
     NodeList cases = doc.getElementsByTagName("testcase");
-    long distinctRuleObjects = result.findings().stream().map(f -> f.ruleId() + " " + (f.resource() == null ? f.location().file() : f.resource().display())).distinct().count();
-    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo((int) distinctRuleObjects);
-    assertThat(doc.getElementsByTagName("skipped").getLength()).isEqualTo(result.suppressed().size());
+    long distinctRuleObjects =
+        result.findings().stream()
+            .map(
+                f ->
+                    f.ruleId()
+                        + " "
+                        + (f.resource() == null ? f.location().file() : f.resource().display()))
+            .distinct()
+            .count();
+    assertThat(doc.getElementsByTagName("failure").getLength())
+        .isEqualTo((int) distinctRuleObjects);
+    assertThat(doc.getElementsByTagName("skipped").getLength())
+        .isEqualTo(result.suppressed().size());
     assertThat(doc.getElementsByTagName("error").getLength()).isEqualTo(result.errors().size());
     int failures = 0;
     for (int i = 0; i < suites.getLength(); i++) {
       Element suite = (Element) suites.item(i);
-      assertThat(suite.getElementsByTagName("testcase").getLength()).as(suite.getAttribute("name")).isEqualTo(Integer.parseInt(suite.getAttribute("tests")));
+      assertThat(suite.getElementsByTagName("testcase").getLength())
+          .as(suite.getAttribute("name"))
+          .isEqualTo(Integer.parseInt(suite.getAttribute("tests")));
       failures += Integer.parseInt(suite.getAttribute("failures"));
     }
     assertThat(failures).isEqualTo(distinctRuleObjects);
@@ -54,7 +66,8 @@ class JunitReporterTest {
     for (int i = 0; i < cases.getLength(); i++) {
       names.add(((Element) cases.item(i)).getAttribute("name"));
     }
-    assertThat(names).contains("host-port Pod/tenant-<b>a</b>/x</script><img src=x onerror=alert(1)>");
+    assertThat(names)
+        .contains("host-port Pod/tenant-<b>a</b>/x</script><img src=x onerror=alert(1)>");
   }
 
   @Test

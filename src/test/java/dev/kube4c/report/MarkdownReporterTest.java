@@ -26,6 +26,9 @@ class MarkdownReporterTest {
   @Test
   void summarisesByLayerAndListsTopFindings() {
     String markdown = GoldenScan.render(new MarkdownReporter(), GoldenScan.result());
-    assertThat(markdown).startsWith("## kube4c: ").contains("| **Container** |", "### Top findings", "`container-privileged`", "### Input errors");
+    assertThat(markdown)
+        .startsWith("## kube4c: ")
+        .contains(
+            "| **Container** |", "### Top findings", "`container-privileged`", "### Input errors");
   }
 }

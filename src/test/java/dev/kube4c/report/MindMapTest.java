@@ -36,7 +36,8 @@ class MindMapTest {
     }
     List<String> ours = new ArrayList<>();
     for (Area area : Area.values()) {
-      ours.add(area.layer().id() + "/" + area.id() + ": " + MindMap.covers(area) + " | " + area.tools());
+      ours.add(
+          area.layer().id() + "/" + area.id() + ": " + MindMap.covers(area) + " | " + area.tools());
     }
     assertThat(ours).containsExactlyElementsOf(rows);
   }
@@ -45,14 +46,21 @@ class MindMapTest {
   void theCatalogueMapFilesEveryRuleUnderExactlyOneArea() {
     List<RuleMetadata> rules = RuleCatalogue.builtIn().all().stream().map(Rule::metadata).toList();
     MindMap map = MindMap.catalogue(rules);
-    List<String> filed = map.layers().stream().flatMap(l -> l.areas().stream()).flatMap(a -> a.rules().stream()).map(RuleMetadata::id).toList();
-    assertThat(filed).containsExactlyInAnyOrderElementsOf(rules.stream().map(RuleMetadata::id).toList());
+    List<String> filed =
+        map.layers().stream()
+            .flatMap(l -> l.areas().stream())
+            .flatMap(a -> a.rules().stream())
+            .map(RuleMetadata::id)
+            .toList();
+    assertThat(filed)
+        .containsExactlyInAnyOrderElementsOf(rules.stream().map(RuleMetadata::id).toList());
     assertThat(map.scanned()).isFalse();
   }
 
   @Test
   void mermaidNodeTextCannotCloseANodeEarly() {
-    assertThat(MindMapFormats.mermaidText("Entra ID (AAD) [x] \"q\"")).doesNotContain("(", ")", "[", "]", "\"");
+    assertThat(MindMapFormats.mermaidText("Entra ID (AAD) [x] \"q\""))
+        .doesNotContain("(", ")", "[", "]", "\"");
     StringWriter out = new StringWriter();
     MindMapFormats.mermaid(MindMap.of(GoldenScan.result()), new PrintWriter(out));
     for (String line : out.toString().split("\n")) {
@@ -61,6 +69,8 @@ class MindMapTest {
         assertThat(text).doesNotContain("(", ")", "[", "]");
       }
     }
-    assertThat(out.toString()).startsWith("mindmap\n  root((4C))\n").contains("container_least_privilege(least-privilege · score ");
+    assertThat(out.toString())
+        .startsWith("mindmap\n  root((4C))\n")
+        .contains("container_least_privilege(least-privilege · score ");
   }
 }

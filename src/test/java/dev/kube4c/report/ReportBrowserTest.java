@@ -35,7 +35,10 @@ class ReportBrowserTest {
     Path html = write(result, OUT.resolve("report.html"));
     try (Chromium browser = Chromium.start(1600, 1000)) {
       browser.open(html.toUri().toString());
-      assertThat(browser.script("return document.documentElement.getAttribute('data-ready')").asText()).as("page script finished").isNotEmpty();
+      assertThat(
+              browser.script("return document.documentElement.getAttribute('data-ready')").asText())
+          .as("page script finished")
+          .isNotEmpty();
 
       browser.click("g.area[data-area='least-privilege']");
       List<String> expected = new ArrayList<>();
@@ -52,52 +55,101 @@ class ReportBrowserTest {
       rows.forEach(r -> shown.add(r.asText()));
       assertThat(expected).isNotEmpty();
       assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
-      assertThat(browser.script("return document.querySelector('#panel h2 span').textContent").asText()).isEqualTo("container / least-privilege");
-      assertThat(browser.script("return document.getElementById('pcount').textContent").asText()).startsWith(expected.size() + " findings");
+      assertThat(
+              browser
+                  .script("return document.querySelector('#panel h2 span').textContent")
+                  .asText())
+          .isEqualTo("container / least-privilege");
+      assertThat(browser.script("return document.getElementById('pcount').textContent").asText())
+          .startsWith(expected.size() + " findings");
 
       // Filters narrow the panel: without critical findings, then only namespace shop.
-      long critical = result.findings().stream().filter(f -> f.area() == Area.LEAST_PRIVILEGE && f.severity() == dev.kube4c.rules.Severity.CRITICAL).count();
-      long inShop = result.findings().stream().filter(f -> f.area() == Area.LEAST_PRIVILEGE && "shop".equals(f.resource().namespace())).count();
+      long critical =
+          result.findings().stream()
+              .filter(
+                  f ->
+                      f.area() == Area.LEAST_PRIVILEGE
+                          && f.severity() == dev.kube4c.rules.Severity.CRITICAL)
+              .count();
+      long inShop =
+          result.findings().stream()
+              .filter(
+                  f -> f.area() == Area.LEAST_PRIVILEGE && "shop".equals(f.resource().namespace()))
+              .count();
       assertThat(critical).isPositive();
       browser.click("input[data-sev='critical']");
-      assertThat(browser.script("return document.querySelectorAll('#findings .row').length").asLong()).isEqualTo(expected.size() - critical);
+      assertThat(
+              browser.script("return document.querySelectorAll('#findings .row').length").asLong())
+          .isEqualTo(expected.size() - critical);
       browser.click("input[data-sev='critical']");
       browser.script(
           "const s = document.getElementById('filter-namespace');"
               + "s.value = Array.from(s.options).find(o => o.text === 'shop').value; s.dispatchEvent(new Event('change'));");
-      assertThat(browser.script("return document.querySelectorAll('#findings .row').length").asLong()).isEqualTo(inShop).isLessThan(expected.size());
-      browser.script("const s = document.getElementById('filter-namespace'); s.value = '-1'; s.dispatchEvent(new Event('change'));");
-      assertThat(browser.script("return document.querySelectorAll('#findings .row').length").asInt()).isEqualTo(expected.size());
+      assertThat(
+              browser.script("return document.querySelectorAll('#findings .row').length").asLong())
+          .isEqualTo(inShop)
+          .isLessThan(expected.size());
+      browser.script(
+          "const s = document.getElementById('filter-namespace'); s.value = '-1'; s.dispatchEvent(new Event('change'));");
+      assertThat(
+              browser.script("return document.querySelectorAll('#findings .row').length").asInt())
+          .isEqualTo(expected.size());
 
       // Hostile manifest text is shown literally and creates no elements.
-      assertThat(shown).anyMatch(s -> s.contains("Pod/tenant-<b>a</b>/x</script><img src=x onerror=alert(1)> [c|`*<!--&amp;]"));
-      assertThat(browser.script("return document.querySelectorAll('img, #panel b, #panel svg').length").asInt()).isZero();
+      assertThat(shown)
+          .anyMatch(
+              s ->
+                  s.contains(
+                      "Pod/tenant-<b>a</b>/x</script><img src=x onerror=alert(1)> [c|`*<!--&amp;]"));
+      assertThat(
+              browser
+                  .script("return document.querySelectorAll('img, #panel b, #panel svg').length")
+                  .asInt())
+          .isZero();
 
       // A finding's details carry its remediation.
       browser.click("#findings .row");
-      String detail = browser.script("return document.getElementById('detail').textContent").asText();
-      Finding first = result.findings().stream().filter(f -> f.area() == Area.LEAST_PRIVILEGE).findFirst().orElseThrow();
+      String detail =
+          browser.script("return document.getElementById('detail').textContent").asText();
+      Finding first =
+          result.findings().stream()
+              .filter(f -> f.area() == Area.LEAST_PRIVILEGE)
+              .findFirst()
+              .orElseThrow();
       assertThat(detail).contains(first.remediation()).contains(first.message());
 
       // "All findings" lists every finding of the scan.
       browser.click("#all-findings");
-      assertThat(browser.script("return document.getElementById('pcount').textContent").asText()).startsWith(result.findings().size() + " findings");
+      assertThat(browser.script("return document.getElementById('pcount').textContent").asText())
+          .startsWith(result.findings().size() + " findings");
 
       // The other views render too.
       for (String tab : List.of("summary", "cks", "frameworks", "map")) {
         browser.click(".tabs button[data-tab='" + tab + "']");
       }
-      assertThat(browser.script("return document.querySelectorAll('#view-cks .card[data-cks]').length").asInt()).isEqualTo(6);
-      assertThat(browser.script("return document.querySelector('#view-frameworks [data-framework=cis] td').textContent").asText()).isNotEmpty();
+      assertThat(
+              browser
+                  .script("return document.querySelectorAll('#view-cks .card[data-cks]').length")
+                  .asInt())
+          .isEqualTo(6);
+      assertThat(
+              browser
+                  .script(
+                      "return document.querySelector('#view-frameworks [data-framework=cis] td').textContent")
+                  .asText())
+          .isNotEmpty();
       browser.click("g.area[data-area='least-privilege']");
       browser.click("#findings .row");
       browser.screenshot(OUT.resolve("report-least-privilege.png"));
 
       List<String> log = browser.consoleLog();
-      assertThat(log).as("browser console").noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("WARNING"));
+      assertThat(log)
+          .as("browser console")
+          .noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("WARNING"));
       // Guards the assertion above: a console error must show up in the log we read.
       browser.script("console.error('kube4c-probe')");
-      assertThat(browser.consoleLog()).anyMatch(line -> line.startsWith("SEVERE") && line.contains("kube4c-probe"));
+      assertThat(browser.consoleLog())
+          .anyMatch(line -> line.startsWith("SEVERE") && line.contains("kube4c-probe"));
     }
   }
 
@@ -105,44 +157,66 @@ class ReportBrowserTest {
   void theCatalogueMapShowsRulesPerAreaWithoutAScan() throws IOException {
     Path html = OUT.resolve("map.html").toAbsolutePath();
     Files.createDirectories(OUT);
-    List<dev.kube4c.rules.RuleMetadata> rules = dev.kube4c.rules.RuleCatalogue.builtIn().all().stream().map(dev.kube4c.rules.Rule::metadata).toList();
+    List<dev.kube4c.rules.RuleMetadata> rules =
+        dev.kube4c.rules.RuleCatalogue.builtIn().all().stream()
+            .map(dev.kube4c.rules.Rule::metadata)
+            .toList();
     try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
       HtmlReporter.catalogue(rules, "0.0.0-test", out);
     }
     try (Chromium browser = Chromium.start(1600, 1000)) {
       browser.open(html.toUri().toString());
-      assertThat(browser.script("return document.querySelectorAll('g.area').length").asInt()).isEqualTo(Area.values().length);
+      assertThat(browser.script("return document.querySelectorAll('g.area').length").asInt())
+          .isEqualTo(Area.values().length);
       browser.click("g.area[data-area='least-privilege']");
       String panel = browser.script("return document.getElementById('panel').textContent").asText();
       assertThat(panel).contains("container-privileged", "securityContext, Pod Security Standards");
       browser.screenshot(OUT.resolve("map-catalogue.png"));
-      assertThat(browser.consoleLog()).noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("WARNING"));
+      assertThat(browser.consoleLog())
+          .noneMatch(line -> line.startsWith("SEVERE") || line.startsWith("WARNING"));
     }
   }
 
-  /** The Mermaid map is checked by Mermaid itself (the webjar's mermaid.min.js) and rendered to a screenshot. */
+  /**
+   * The Mermaid map is checked by Mermaid itself (the webjar's mermaid.min.js) and rendered to a
+   * screenshot.
+   */
   @Test
   void mermaidParsesAndRendersTheMap() throws IOException {
     Path dir = OUT.resolve("mermaid");
     Files.createDirectories(dir);
-    try (var js = getClass().getResourceAsStream("/META-INF/resources/webjars/mermaid/11.14.0/dist/mermaid.min.js")) {
-      Assumptions.assumeTrue(js != null, "skipped: the mermaid webjar is not on the test classpath");
+    try (var js =
+        getClass()
+            .getResourceAsStream(
+                "/META-INF/resources/webjars/mermaid/11.14.0/dist/mermaid.min.js")) {
+      Assumptions.assumeTrue(
+          js != null, "skipped: the mermaid webjar is not on the test classpath");
       Files.write(dir.resolve("mermaid.min.js"), js.readAllBytes());
     }
-    Files.writeString(dir.resolve("index.html"), "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"mermaid.min.js\"></script></head><body><div id=\"out\"></div></body></html>");
+    Files.writeString(
+        dir.resolve("index.html"),
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script src=\"mermaid.min.js\"></script></head><body><div id=\"out\"></div></body></html>");
     String text = ReportGoldenTest.map(GoldenScan.result(), "mermaid");
     try (Chromium browser = Chromium.start(1600, 1000)) {
       browser.open(dir.resolve("index.html").toAbsolutePath().toUri().toString());
-      String check = "mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});"
-          + "return mermaid.parse(arguments[0]).then(r => 'ok ' + r.diagramType, e => 'error ' + e.message)";
+      String check =
+          "mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});"
+              + "return mermaid.parse(arguments[0]).then(r => 'ok ' + r.diagramType, e => 'error ' + e.message)";
       assertThat(browser.script(check, text).asText()).isEqualTo("ok mindmap");
       // Guards the check above: Mermaid must reject a broken map.
-      assertThat(browser.script(check, "mindmap\n  root((4C)\n    a[b\n").asText()).startsWith("error");
-      String rendered = browser.script(
-          "return mermaid.render('kube4c-map', arguments[0]).then(r => { document.getElementById('out').innerHTML = r.svg; "
-              + "return document.querySelectorAll('#out svg .mindmap-node').length; })", text).asText();
+      assertThat(browser.script(check, "mindmap\n  root((4C)\n    a[b\n").asText())
+          .startsWith("error");
+      String rendered =
+          browser
+              .script(
+                  "return mermaid.render('kube4c-map', arguments[0]).then(r => { document.getElementById('out').innerHTML = r.svg; "
+                      + "return document.querySelectorAll('#out svg .mindmap-node').length; })",
+                  text)
+              .asText();
       browser.screenshot(OUT.resolve("map-mermaid.png"));
-      assertThat(Integer.parseInt(rendered)).as("rendered mindmap nodes").isGreaterThan(Area.values().length);
+      assertThat(Integer.parseInt(rendered))
+          .as("rendered mindmap nodes")
+          .isGreaterThan(Area.values().length);
     }
   }
 
@@ -187,11 +261,23 @@ class ReportBrowserTest {
               "10k-object HTML report: %d resources, %d findings, %.2f MB; scan %d ms; in Chromium: WebDriver open %d ms, "
                   + "DOMContentLoaded %d ms, load %d ms, first render done %d ms, first contentful paint %d ms; "
                   + "opening an area with %s took %.0f ms with %d rows in the DOM%n",
-              result.resources(), result.findings().size(), bytes / 1048576.0, scanMs, openMs, timing.get(0).asLong(), loadMs, readyMs, paintMs,
-              click.get(2).asText(), click.get(0).asDouble(), click.get(1).asInt());
+              result.resources(),
+              result.findings().size(),
+              bytes / 1048576.0,
+              scanMs,
+              openMs,
+              timing.get(0).asLong(),
+              loadMs,
+              readyMs,
+              paintMs,
+              click.get(2).asText(),
+              click.get(0).asDouble(),
+              click.get(1).asInt());
       Files.writeString(OUT.resolve("measurements.txt"), report);
       System.out.print(report);
-      assertThat(Math.max(Math.max(loadMs, readyMs), paintMs)).as("time to a rendered report, ms").isLessThan(2000);
+      assertThat(Math.max(Math.max(loadMs, readyMs), paintMs))
+          .as("time to a rendered report, ms")
+          .isLessThan(2000);
       assertThat(click.get(1).asInt()).as("virtualised rows").isLessThan(60);
       assertThat(browser.consoleLog()).noneMatch(line -> line.startsWith("SEVERE"));
     }
@@ -215,7 +301,17 @@ class ReportBrowserTest {
     }
     Process python;
     try {
-      python = new ProcessBuilder("python3", script.toString(), "--objects", "10000", "--out", out.toString(), corpus.toString()).redirectErrorStream(true).start();
+      python =
+          new ProcessBuilder(
+                  "python3",
+                  script.toString(),
+                  "--objects",
+                  "10000",
+                  "--out",
+                  out.toString(),
+                  corpus.toString())
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
       Assumptions.abort("skipped: python3 is needed to grow the 10k corpus");
       throw e;

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every format rendered from the same fixed scan and compared byte for byte with
- * src/test/resources/reports/golden. After an intended change, regenerate with
- * {@code ./mvnw test -Dtest=ReportGoldenTest -Dkube4c.updateGolden=true} and review the diff.
+ * src/test/resources/reports/golden. After an intended change, regenerate with {@code ./mvnw test
+ * -Dtest=ReportGoldenTest -Dkube4c.updateGolden=true} and review the diff.
  */
 class ReportGoldenTest {
 
@@ -27,12 +27,24 @@ class ReportGoldenTest {
 
   static Stream<Arguments> formats() {
     return Stream.of(
-        Arguments.of("report.txt", (Function<ScanResult, String>) r -> GoldenScan.render(new TextReporter(), r)),
-        Arguments.of("report.json", (Function<ScanResult, String>) r -> GoldenScan.render(new JsonReporter(), r)),
-        Arguments.of("report.sarif", (Function<ScanResult, String>) r -> GoldenScan.render(new SarifReporter(), r)),
-        Arguments.of("report.junit.xml", (Function<ScanResult, String>) r -> GoldenScan.render(new JunitReporter(), r)),
-        Arguments.of("report.md", (Function<ScanResult, String>) r -> GoldenScan.render(new MarkdownReporter(), r)),
-        Arguments.of("report.html", (Function<ScanResult, String>) r -> GoldenScan.render(new HtmlReporter(), r)),
+        Arguments.of(
+            "report.txt",
+            (Function<ScanResult, String>) r -> GoldenScan.render(new TextReporter(), r)),
+        Arguments.of(
+            "report.json",
+            (Function<ScanResult, String>) r -> GoldenScan.render(new JsonReporter(), r)),
+        Arguments.of(
+            "report.sarif",
+            (Function<ScanResult, String>) r -> GoldenScan.render(new SarifReporter(), r)),
+        Arguments.of(
+            "report.junit.xml",
+            (Function<ScanResult, String>) r -> GoldenScan.render(new JunitReporter(), r)),
+        Arguments.of(
+            "report.md",
+            (Function<ScanResult, String>) r -> GoldenScan.render(new MarkdownReporter(), r)),
+        Arguments.of(
+            "report.html",
+            (Function<ScanResult, String>) r -> GoldenScan.render(new HtmlReporter(), r)),
         Arguments.of("map.txt", (Function<ScanResult, String>) r -> map(r, "text")),
         Arguments.of("map.md", (Function<ScanResult, String>) r -> map(r, "markdown")),
         Arguments.of("map.mmd", (Function<ScanResult, String>) r -> map(r, "mermaid")));
@@ -55,14 +67,24 @@ class ReportGoldenTest {
   void twoRendersOfTheSameResultAreIdentical() {
     ScanResult first = GoldenScan.result();
     ScanResult second = GoldenScan.result();
-    for (Reporter reporter : new Reporter[] {new JsonReporter(), new SarifReporter(), new JunitReporter(), new MarkdownReporter(), new HtmlReporter()}) {
-      assertThat(GoldenScan.render(reporter, second)).as(reporter.format()).isEqualTo(GoldenScan.render(reporter, first));
+    for (Reporter reporter :
+        new Reporter[] {
+          new JsonReporter(),
+          new SarifReporter(),
+          new JunitReporter(),
+          new MarkdownReporter(),
+          new HtmlReporter()
+        }) {
+      assertThat(GoldenScan.render(reporter, second))
+          .as(reporter.format())
+          .isEqualTo(GoldenScan.render(reporter, first));
     }
   }
 
   @Test
   void theReportFormatsAreRegistered() {
-    assertThat(new Reporters().formats()).contains("text", "json", "sarif", "junit", "markdown", "html");
+    assertThat(new Reporters().formats())
+        .contains("text", "json", "sarif", "junit", "markdown", "html");
   }
 
   static String map(ScanResult result, String format) {

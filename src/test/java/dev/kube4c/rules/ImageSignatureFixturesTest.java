@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fixtures of the rule folders marked {@code registry-fixtures.txt}, run like RuleFixturesTest
- * but with image verification on, against the images {@link SignedImages} pushes to a real registry.
+ * but with image verification on, against the images {@link SignedImages} pushes to a real
+ * registry.
  */
 class ImageSignatureFixturesTest {
 
@@ -56,7 +57,9 @@ class ImageSignatureFixturesTest {
       for (Path fixture : Fixtures.list(dir)) {
         String name = fixture.getFileName().toString();
         if (name.startsWith("fail") || name.startsWith("pass")) {
-          tests.add(DynamicTest.dynamicTest(id + " " + name, fixture.toUri(), () -> check(id, fixture, work)));
+          tests.add(
+              DynamicTest.dynamicTest(
+                  id + " " + name, fixture.toUri(), () -> check(id, fixture, work)));
         }
       }
     }
@@ -65,9 +68,13 @@ class ImageSignatureFixturesTest {
 
   private static void check(String id, Path fixture, Path work) throws Exception {
     Path input = work.resolve(id + "-" + fixture.getFileName());
-    Files.writeString(input, Files.readString(fixture).replace(SignedImages.PLACEHOLDER, images.registry()));
-    CosignImageVerifier verifier = new CosignImageVerifier(new OciClient(DockerCredentials.NONE, Duration.ofSeconds(10)), images.trustedKeys());
-    ScanRequest request = new ScanRequest(Config.DEFAULT, null, Set.of(id), null, Fixtures.TODAY, verifier);
+    Files.writeString(
+        input, Files.readString(fixture).replace(SignedImages.PLACEHOLDER, images.registry()));
+    CosignImageVerifier verifier =
+        new CosignImageVerifier(
+            new OciClient(DockerCredentials.NONE, Duration.ofSeconds(10)), images.trustedKeys());
+    ScanRequest request =
+        new ScanRequest(Config.DEFAULT, null, Set.of(id), null, Fixtures.TODAY, verifier);
     ScanResult result = Fixtures.scan(List.of(input.toString()), request);
     assertThat(result.errors()).as("scan errors").isEmpty();
     List<Finding> findings = result.findings().stream().filter(f -> f.ruleId().equals(id)).toList();

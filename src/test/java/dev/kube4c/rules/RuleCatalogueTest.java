@@ -13,7 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Catalogue hygiene: complete metadata, fixtures for every rule, and agreement with spec/RULES.md. */
+/**
+ * Catalogue hygiene: complete metadata, fixtures for every rule, and agreement with spec/RULES.md.
+ */
 class RuleCatalogueTest {
 
   private final List<Rule> rules = RuleCatalogue.builtIn().all();
@@ -26,7 +28,10 @@ class RuleCatalogueTest {
       assertThat(m.id()).as("id").matches("[a-z0-9]+(-[a-z0-9*]+)*");
       assertThat(m.title()).as("title of %s", m.id()).isNotBlank();
       assertThat(m.rationale()).as("rationale of %s", m.id()).hasSizeGreaterThan(40);
-      assertThat(m.remediation()).as("remediation of %s", m.id()).hasSizeGreaterThan(20).endsWith(".");
+      assertThat(m.remediation())
+          .as("remediation of %s", m.id())
+          .hasSizeGreaterThan(20)
+          .endsWith(".");
       assertThat(m.references()).as("references of %s", m.id()).isNotEmpty();
     }
   }
@@ -36,9 +41,14 @@ class RuleCatalogueTest {
     for (Rule rule : rules) {
       Path dir = Fixtures.RULE_FIXTURES.resolve(rule.metadata().id());
       assertThat(dir).as("fixture folder of %s", rule.metadata().id()).isDirectory();
-      List<String> names = Fixtures.list(dir).stream().map(p -> p.getFileName().toString()).toList();
-      assertThat(names).as("fail fixture of %s", rule.metadata().id()).anyMatch(n -> n.startsWith("fail") && !n.endsWith(".expect"));
-      assertThat(names).as("pass fixture of %s", rule.metadata().id()).anyMatch(n -> n.startsWith("pass"));
+      List<String> names =
+          Fixtures.list(dir).stream().map(p -> p.getFileName().toString()).toList();
+      assertThat(names)
+          .as("fail fixture of %s", rule.metadata().id())
+          .anyMatch(n -> n.startsWith("fail") && !n.endsWith(".expect"));
+      assertThat(names)
+          .as("pass fixture of %s", rule.metadata().id())
+          .anyMatch(n -> n.startsWith("pass"));
     }
   }
 
@@ -47,7 +57,9 @@ class RuleCatalogueTest {
     Path spec = Fixtures.shared("spec/RULES.md");
     Map<String, String> specified = new HashMap<>();
     // Table rows: | id | flags | [CIS |] severity |
-    Pattern row = Pattern.compile("^\\|\\s*([a-z0-9-]+)\\s*\\|.*\\|\\s*(critical|high|medium|low|info)\\s*\\|\\s*$");
+    Pattern row =
+        Pattern.compile(
+            "^\\|\\s*([a-z0-9-]+)\\s*\\|.*\\|\\s*(critical|high|medium|low|info)\\s*\\|\\s*$");
     for (String line : Files.readAllLines(spec)) {
       Matcher m = row.matcher(line);
       if (m.matches()) {
@@ -58,7 +70,9 @@ class RuleCatalogueTest {
     for (Rule rule : rules) {
       String id = rule.metadata().id();
       if (specified.containsKey(id)) {
-        assertThat(rule.metadata().severity().id()).as("default severity of %s", id).isEqualTo(specified.get(id));
+        assertThat(rule.metadata().severity().id())
+            .as("default severity of %s", id)
+            .isEqualTo(specified.get(id));
       }
     }
   }

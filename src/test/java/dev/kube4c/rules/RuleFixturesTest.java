@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The one data-driven test of every rule. For rule R, {@code src/test/resources/rules/R/} holds
  * {@code fail-*} and {@code pass-*} fixtures (files, or folders for multi-file inputs) and an
- * optional {@code config.yaml} (a folder fixture may carry its own {@code .kube4c.yaml}). A fail fixture lists the findings it must produce, one per line:
+ * optional {@code config.yaml} (a folder fixture may carry its own {@code .kube4c.yaml}). A fail
+ * fixture lists the findings it must produce, one per line:
  *
  * <pre>  # expect: Deployment/shop/web container=app severity=high</pre>
  *
@@ -67,13 +68,18 @@ class RuleFixturesTest {
       if (Files.exists(dir.resolve("registry-fixtures.txt"))) {
         continue; // run against a real registry by ImageSignatureFixturesTest
       }
-      Config config = Files.exists(dir.resolve("config.yaml")) ? Fixtures.config(dir.resolve("config.yaml")) : Config.DEFAULT;
+      Config config =
+          Files.exists(dir.resolve("config.yaml"))
+              ? Fixtures.config(dir.resolve("config.yaml"))
+              : Config.DEFAULT;
       for (Path fixture : Fixtures.list(dir)) {
         String name = fixture.getFileName().toString();
         if (name.endsWith(".expect") || !(name.startsWith("fail") || name.startsWith("pass"))) {
           continue;
         }
-        tests.add(DynamicTest.dynamicTest(id + " " + name, fixture.toUri(), () -> check(id, fixture, config)));
+        tests.add(
+            DynamicTest.dynamicTest(
+                id + " " + name, fixture.toUri(), () -> check(id, fixture, config)));
       }
     }
     return tests.stream();
@@ -81,7 +87,8 @@ class RuleFixturesTest {
 
   private static void check(String id, Path fixture, Config ruleConfig) throws IOException {
     Path own = fixture.resolve(".kube4c.yaml");
-    Config config = Files.isDirectory(fixture) && Files.exists(own) ? Fixtures.config(own) : ruleConfig;
+    Config config =
+        Files.isDirectory(fixture) && Files.exists(own) ? Fixtures.config(own) : ruleConfig;
     ScanRequest request = new ScanRequest(config, null, java.util.Set.of(id), null, Fixtures.TODAY);
     ScanResult result = Fixtures.scan(List.of(fixture.toString()), request);
     List<Finding> findings = result.findings().stream().filter(f -> f.ruleId().equals(id)).toList();
@@ -98,7 +105,10 @@ class RuleFixturesTest {
       assertThat(match).as("%s: expected %s among %s", fixture, e, describe(findings)).isNotNull();
       unmatched.remove(match);
     }
-    assertThat(unmatched).as("%s: unexpected findings", fixture).extracting(RuleFixturesTest::describeOne).isEmpty();
+    assertThat(unmatched)
+        .as("%s: unexpected findings", fixture)
+        .extracting(RuleFixturesTest::describeOne)
+        .isEmpty();
     for (Finding f : findings) {
       assertThat(f.message()).as("finding message").isNotBlank();
     }
@@ -130,6 +140,14 @@ class RuleFixturesTest {
   }
 
   private static String describeOne(Finding f) {
-    return (f.resource() == null ? "-" : f.resource().display()) + (f.resource() != null && f.resource().container() != null ? " container=" + f.resource().container() : "") + " severity=" + f.severity().id() + " (" + f.message() + ")";
+    return (f.resource() == null ? "-" : f.resource().display())
+        + (f.resource() != null && f.resource().container() != null
+            ? " container=" + f.resource().container()
+            : "")
+        + " severity="
+        + f.severity().id()
+        + " ("
+        + f.message()
+        + ")";
   }
 }

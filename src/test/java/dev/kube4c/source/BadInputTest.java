@@ -21,15 +21,26 @@ class BadInputTest {
 
   @TempDir Path dir;
 
-  private static final String GOOD = "apiVersion: v1\nkind: Pod\nmetadata: {name: ok, namespace: shop}\nspec:\n  containers:\n  - {name: app, image: app:1, ports: [{containerPort: 80, hostPort: 80}]}\n";
+  private static final String GOOD =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: ok, namespace: shop}\nspec:\n  containers:\n  - {name: app, image: app:1, ports: [{containerPort: 80, hostPort: 80}]}\n";
 
   private JsonNode scanWithGoodFile(Path bad) throws IOException {
     Files.writeString(dir.resolve("good.yaml"), GOOD);
-    CliRunner run = CliRunner.run("scan", bad.toString(), dir.resolve("good.yaml").toString(), "-f", "json", "--rule", "host-port");
+    CliRunner run =
+        CliRunner.run(
+            "scan",
+            bad.toString(),
+            dir.resolve("good.yaml").toString(),
+            "-f",
+            "json",
+            "--rule",
+            "host-port");
     assertThat(run.exitCode()).as("exit code").isEqualTo(2);
     assertThat(run.err() + run.out()).doesNotContain("Exception", "\tat ");
     JsonNode report = new ObjectMapper().readTree(run.out());
-    assertThat(report.path("findings")).as("the good file is still scanned").anyMatch(f -> f.path("resource").path("name").asText().equals("ok"));
+    assertThat(report.path("findings"))
+        .as("the good file is still scanned")
+        .anyMatch(f -> f.path("resource").path("name").asText().equals("ok"));
     assertThat(run.err()).contains("error: " + bad);
     return report.path("errors");
   }
@@ -42,7 +53,10 @@ class BadInputTest {
   @Test
   void invalidYamlIsReportedWithLineAndColumn() throws IOException {
     Path bad = dir.resolve("bad.yaml");
-    Files.writeString(bad, GOOD.replace("ok", "first") + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  key: [unclosed\n");
+    Files.writeString(
+        bad,
+        GOOD.replace("ok", "first")
+            + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  key: [unclosed\n");
     JsonNode error = only(scanWithGoodFile(bad));
     assertThat(error.path("line").asInt()).isEqualTo(13);
     assertThat(error.path("column").asInt()).isPositive();
@@ -51,10 +65,18 @@ class BadInputTest {
 
   @Test
   void aliasBombIsRefused() throws IOException {
-    StringBuilder yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    StringBuilder yaml =
+        new StringBuilder(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     String previous = "a";
     for (char c = 'b'; c <= 'j'; c++) {
-      yaml.append("  ").append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(9, "*" + previous))).append("]\n");
+      yaml.append("  ")
+          .append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, "*" + previous)))
+          .append("]\n");
       previous = String.valueOf(c);
     }
     Path bad = dir.resolve("bomb.yaml");
@@ -65,8 +87,11 @@ class BadInputTest {
   @Test
   void legitimateAliasesAndMergeKeysAreExpanded() throws IOException {
     Path file = dir.resolve("anchors.yaml");
-    Files.writeString(file, "apiVersion: v1\nkind: Pod\nmetadata:\n  name: anchored\n  labels: &l {app: web}\n  annotations:\n    <<: *l\nspec:\n  containers:\n  - &c {name: app, image: app:1, securityContext: {privileged: true}}\n");
-    CliRunner run = CliRunner.run("scan", file.toString(), "-f", "json", "--rule", "container-privileged");
+    Files.writeString(
+        file,
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: anchored\n  labels: &l {app: web}\n  annotations:\n    <<: *l\nspec:\n  containers:\n  - &c {name: app, image: app:1, securityContext: {privileged: true}}\n");
+    CliRunner run =
+        CliRunner.run("scan", file.toString(), "-f", "json", "--rule", "container-privileged");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("containers[0].securityContext.privileged is true");
   }
@@ -74,11 +99,22 @@ class BadInputTest {
   @Test
   void deepNestingIsRefused() throws IOException {
     Path yaml = dir.resolve("deep.yaml");
-    Files.writeString(yaml, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+    Files.writeString(
+        yaml,
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: "
+            + "[".repeat(5000)
+            + "]".repeat(5000)
+            + "\n");
     assertThat(only(scanWithGoodFile(yaml)).path("line").asInt()).isEqualTo(4);
     Path json = dir.resolve("deep.json");
-    Files.writeString(json, "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"data\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
-    assertThat(only(scanWithGoodFile(json)).path("message").asText()).containsAnyOf("nested", "nesting");
+    Files.writeString(
+        json,
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"data\":"
+            + "[".repeat(5000)
+            + "]".repeat(5000)
+            + "}");
+    assertThat(only(scanWithGoodFile(json)).path("message").asText())
+        .containsAnyOf("nested", "nesting");
   }
 
   @Test
@@ -95,7 +131,10 @@ class BadInputTest {
   @Test
   void invalidUtf8IsLocated() throws IOException {
     Path bad = dir.resolve("latin1.yaml");
-    Files.write(bad, "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: \"caf\u00e9\"\n".getBytes(StandardCharsets.ISO_8859_1));
+    Files.write(
+        bad,
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: \"caf\u00e9\"\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
     JsonNode error = only(scanWithGoodFile(bad));
     assertThat(error.path("message").asText()).startsWith("invalid UTF-8");
     assertThat(error.path("line").asInt()).isEqualTo(4);
@@ -112,7 +151,8 @@ class BadInputTest {
         out.write(block);
       }
     }
-    assertThat(only(scanWithGoodFile(bad)).path("message").asText()).contains("over the 64 MiB limit");
+    assertThat(only(scanWithGoodFile(bad)).path("message").asText())
+        .contains("over the 64 MiB limit");
   }
 
   @Test
@@ -125,7 +165,8 @@ class BadInputTest {
 
   @Test
   void missingFileIsAnError() throws IOException {
-    assertThat(only(scanWithGoodFile(dir.resolve("nope.yaml"))).path("message").asText()).isEqualTo("no such file or directory");
+    assertThat(only(scanWithGoodFile(dir.resolve("nope.yaml"))).path("message").asText())
+        .isEqualTo("no such file or directory");
   }
 
   @Test
@@ -140,7 +181,8 @@ class BadInputTest {
   @Test
   void secretsInBrokenLinesAreNotEchoed() throws IOException {
     Path bad = dir.resolve("secret.yaml");
-    Files.writeString(bad, "apiVersion: v1\nkind: Secret\nstringData:\n  password: hunter2-very-secret: oops\n");
+    Files.writeString(
+        bad, "apiVersion: v1\nkind: Secret\nstringData:\n  password: hunter2-very-secret: oops\n");
     CliRunner run = CliRunner.run("scan", bad.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out() + run.err()).doesNotContain("hunter2");

@@ -22,18 +22,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Headless Chromium driven through chromedriver with the W3C WebDriver protocol over
- * java.net.http: just the commands the report tests need, no Selenium. Skips the calling test
- * visibly when Debian's chromium and chromium-driver are not installed (.ci/install-chromium.sh).
+ * Headless Chromium driven through chromedriver with the W3C WebDriver protocol over java.net.http:
+ * just the commands the report tests need, no Selenium. Skips the calling test visibly when
+ * Debian's chromium and chromium-driver are not installed (.ci/install-chromium.sh).
  */
 public final class Chromium implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** W3C's key for element references in JSON. */
   private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
   private final Process driver;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String session;
   private final Path profile;
@@ -45,12 +47,19 @@ public final class Chromium implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** Starts chromedriver and a headless browser with a fresh profile, or skips the test when they are absent. */
+  /**
+   * Starts chromedriver and a headless browser with a fresh profile, or skips the test when they
+   * are absent.
+   */
   public static Chromium start(int width, int height) {
     Optional<Path> chromedriver = onPath("chromedriver");
-    Optional<Path> browser = Optional.of(Path.of("/usr/lib/chromium/chromium")).filter(Files::isExecutable).or(() -> onPath("chromium"));
+    Optional<Path> browser =
+        Optional.of(Path.of("/usr/lib/chromium/chromium"))
+            .filter(Files::isExecutable)
+            .or(() -> onPath("chromium"));
     Assumptions.assumeTrue(
-        chromedriver.isPresent() && browser.isPresent(), "skipped: chromium and chromedriver are not installed (run .ci/install-chromium.sh)");
+        chromedriver.isPresent() && browser.isPresent(),
+        "skipped: chromium and chromedriver are not installed (run .ci/install-chromium.sh)");
     Process process = null;
     try {
       int port = freePort();
@@ -65,7 +74,10 @@ public final class Chromium implements AutoCloseable {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (true) {
         try {
-          HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> status =
+              http.send(
+                  HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+                  HttpResponse.BodyHandlers.ofString());
           if (JSON.readTree(status.body()).at("/value/ready").asBoolean()) {
             break;
           }
@@ -85,8 +97,17 @@ public final class Chromium implements AutoCloseable {
       ArrayNode args = options.putArray("args");
       for (String arg :
           List.of(
-              "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height)) {
+              "--headless",
+              "--no-sandbox",
+              "--disable-gpu",
+              "--disable-quic",
+              "--no-first-run",
+              "--disable-background-networking",
+              "--disable-component-update",
+              "--disable-sync",
+              "--disable-dev-shm-usage",
+              "--user-data-dir=" + profile,
+              "--window-size=" + width + "," + height)) {
         args.add(arg);
       }
       always.putObject("goog:loggingPrefs").put("browser", "ALL");
@@ -126,7 +147,11 @@ public final class Chromium implements AutoCloseable {
 
   /** Clicks the first element matching a CSS selector (fails when there is none). */
   public void click(String css) {
-    JsonNode element = command("POST", "/element", JSON.createObjectNode().put("using", "css selector").put("value", css));
+    JsonNode element =
+        command(
+            "POST",
+            "/element",
+            JSON.createObjectNode().put("using", "css selector").put("value", css));
     if (!element.hasNonNull(ELEMENT)) {
       throw new IllegalStateException("no element reference for " + css + ": " + element);
     }
@@ -145,7 +170,9 @@ public final class Chromium implements AutoCloseable {
     }
   }
 
-  /** Browser console entries since the last call, as "LEVEL message" (chromedriver's log endpoint). */
+  /**
+   * Browser console entries since the last call, as "LEVEL message" (chromedriver's log endpoint).
+   */
   public List<String> consoleLog() {
     JsonNode entries = command("POST", "/se/log", JSON.createObjectNode().put("type", "browser"));
     List<String> lines = new ArrayList<>();
@@ -155,16 +182,27 @@ public final class Chromium implements AutoCloseable {
 
   private JsonNode command(String method, String path, JsonNode body) {
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/session/" + session + path)).timeout(Duration.ofSeconds(60));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + "/session/" + session + path))
+              .timeout(Duration.ofSeconds(60));
       if (method.equals("GET")) {
         request.GET();
       } else {
-        request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        request
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode value = JSON.readTree(response.body()).get("value");
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("WebDriver " + path + " failed: " + (value == null ? response.body() : value.path("error").asText() + ": " + value.path("message").asText()));
+        throw new IllegalStateException(
+            "WebDriver "
+                + path
+                + " failed: "
+                + (value == null
+                    ? response.body()
+                    : value.path("error").asText() + ": " + value.path("message").asText()));
       }
       return value;
     } catch (IOException e) {
@@ -175,17 +213,25 @@ public final class Chromium implements AutoCloseable {
     }
   }
 
-  private static JsonNode post(HttpClient http, String url, JsonNode body) throws IOException, InterruptedException {
+  private static JsonNode post(HttpClient http, String url, JsonNode body)
+      throws IOException, InterruptedException {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build();
     return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
   }
 
   @Override
   public void close() {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/session/" + session)).timeout(Duration.ofSeconds(20)).DELETE().build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + "/session/" + session))
+              .timeout(Duration.ofSeconds(20))
+              .DELETE()
+              .build();
       http.send(request, HttpResponse.BodyHandlers.discarding());
     } catch (IOException e) {
       // the driver is stopped below either way

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Assumptions;
 /** Shared test helpers: scanning files or text, and finding ../shared. */
 public final class Fixtures {
 
-  /** The date fixtures are evaluated on, so that expiry fixtures do not change verdict over time. */
+  /**
+   * The date fixtures are evaluated on, so that expiry fixtures do not change verdict over time.
+   */
   public static final LocalDate TODAY = LocalDate.of(2026, 6, 1);
 
   public static final Path RULE_FIXTURES = Path.of("src/test/resources/rules");
@@ -65,7 +67,11 @@ public final class Fixtures {
   public static Path shared(String child) {
     Path shared = Path.of(System.getProperty("kube4c.shared", "../shared"));
     Path path = shared.resolve(child);
-    Assumptions.assumeTrue(Files.exists(path), "skipped: " + path + " is not present (the shared folder is only beside the project's own checkout)");
+    Assumptions.assumeTrue(
+        Files.exists(path),
+        "skipped: "
+            + path
+            + " is not present (the shared folder is only beside the project's own checkout)");
     return path;
   }
 

@@ -17,10 +17,21 @@ public final class CloudApiServerPublic extends CloudRule {
           .title("Cluster API server reachable from the whole internet")
           .area(Area.CLOUD_NETWORKING)
           .severity(Severity.HIGH)
-          .rationale("A public API server endpoint without allowed address ranges can be probed, brute-forced and attacked with every new API server vulnerability by anyone on the internet; stolen credentials work from anywhere.")
-          .remediation("Make the cluster private (AKS private cluster, EKS private endpoint only, GKE private endpoint), or restrict the public endpoint to known address ranges (AKS authorized IP ranges, EKS public access CIDRs, GKE master authorized networks).")
-          .references(CloudFrameworks.AKS_BASELINE, "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html", "https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks", "MCSB NS-2")
-          .frameworks(Frameworks.NONE.withCis("AKS 5.4.1", "AKS 5.4.2", "EKS 5.4.1", "EKS 5.4.2", "GKE 5.6.3", "GKE 5.6.4").withMitre("T1133").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "A public API server endpoint without allowed address ranges can be probed, brute-forced and attacked with every new API server vulnerability by anyone on the internet; stolen credentials work from anywhere.")
+          .remediation(
+              "Make the cluster private (AKS private cluster, EKS private endpoint only, GKE private endpoint), or restrict the public endpoint to known address ranges (AKS authorized IP ranges, EKS public access CIDRs, GKE master authorized networks).")
+          .references(
+              CloudFrameworks.AKS_BASELINE,
+              "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks",
+              "MCSB NS-2")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis(
+                      "AKS 5.4.1", "AKS 5.4.2", "EKS 5.4.1", "EKS 5.4.2", "GKE 5.6.3", "GKE 5.6.4")
+                  .withMitre("T1133")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   @Override
@@ -48,7 +59,11 @@ public final class CloudApiServerPublic extends CloudRule {
       return;
     }
     if (!cidrs.hasContent()) {
-      problems.add(pub.describe() + " (public by default) and " + cidrs.path() + " is not set (0.0.0.0/0 by default)");
+      problems.add(
+          pub.describe()
+              + " (public by default) and "
+              + cidrs.path()
+              + " is not set (0.0.0.0/0 by default)");
     } else if (containsAnyAddress(cidrs)) {
       problems.add(pub.describe() + " and " + cidrs.describe());
     }

@@ -17,10 +17,20 @@ public final class CloudAuditLoggingDisabled extends CloudRule {
           .title("Control-plane audit logs not exported")
           .area(Area.CLOUD_OPERATIONS)
           .severity(Severity.MEDIUM)
-          .rationale("The API server's audit log is the record of who read which Secret, who created which privileged pod and who changed which RoleBinding. On managed clusters it is kept only when exported; without it an intrusion cannot be detected or reconstructed.")
-          .remediation("AKS: add a diagnostic setting on the cluster that sends kube-audit or kube-audit-admin to Log Analytics or storage. EKS: enable the audit log type in cluster logging (enabled_cluster_log_types). GKE: keep Cloud Logging on (loggingService not none).")
-          .references("https://learn.microsoft.com/azure/aks/monitor-aks#resource-logs", "https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html", "https://cloud.google.com/kubernetes-engine/docs/how-to/audit-logging", "MCSB LT-3")
-          .frameworks(Frameworks.NONE.withCis("AKS 2.1.1", "EKS 2.1.1", "GKE 5.7.1").withNsa("Logging").withCks(Frameworks.Cks.RUNTIME_SECURITY))
+          .rationale(
+              "The API server's audit log is the record of who read which Secret, who created which privileged pod and who changed which RoleBinding. On managed clusters it is kept only when exported; without it an intrusion cannot be detected or reconstructed.")
+          .remediation(
+              "AKS: add a diagnostic setting on the cluster that sends kube-audit or kube-audit-admin to Log Analytics or storage. EKS: enable the audit log type in cluster logging (enabled_cluster_log_types). GKE: keep Cloud Logging on (loggingService not none).")
+          .references(
+              "https://learn.microsoft.com/azure/aks/monitor-aks#resource-logs",
+              "https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/audit-logging",
+              "MCSB LT-3")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("AKS 2.1.1", "EKS 2.1.1", "GKE 5.7.1")
+                  .withNsa("Logging")
+                  .withCks(Frameworks.Cks.RUNTIME_SECURITY))
           .build();
 
   @Override
@@ -38,9 +48,13 @@ public final class CloudAuditLoggingDisabled extends CloudRule {
       return;
     }
     if (!audit.isSet()) {
-      problems.add("no diagnostic setting for the cluster in the input (" + audit.path() + ") sends kube-audit or kube-audit-admin logs");
+      problems.add(
+          "no diagnostic setting for the cluster in the input ("
+              + audit.path()
+              + ") sends kube-audit or kube-audit-admin logs");
     } else if (audit.value().isEmpty()) {
-      problems.add(audit.path() + " enables no kube-audit, kube-audit-admin, audit or allLogs category");
+      problems.add(
+          audit.path() + " enables no kube-audit, kube-audit-admin, audit or allLogs category");
     }
   }
 
@@ -62,7 +76,10 @@ public final class CloudAuditLoggingDisabled extends CloudRule {
         }
       }
     }
-    problems.add(logging.isSet() ? logging.describe() + ", without the audit log type enabled" : logging.describe());
+    problems.add(
+        logging.isSet()
+            ? logging.describe() + ", without the audit log type enabled"
+            : logging.describe());
   }
 
   @Override

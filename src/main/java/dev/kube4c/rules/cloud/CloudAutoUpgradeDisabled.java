@@ -17,10 +17,19 @@ public final class CloudAutoUpgradeDisabled extends CloudRule {
           .title("No automatic upgrade channel")
           .area(Area.CLOUD_COMPUTE)
           .severity(Severity.MEDIUM)
-          .rationale("Clusters and node images that are upgraded by hand fall behind: kernel, container runtime and Kubernetes patches arrive weeks or months late, or never. Automatic channels apply security patches within the maintenance window.")
-          .remediation("AKS: set autoUpgradeProfile.upgradeChannel (patch or stable) and nodeOSUpgradeChannel (NodeImage or SecurityPatch). GKE: enrol in a release channel and keep node auto-upgrade on.")
-          .references("https://learn.microsoft.com/azure/aks/auto-upgrade-cluster", "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image", "https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels", "MCSB PV-6")
-          .frameworks(Frameworks.NONE.withCis("GKE 5.5.3", "GKE 5.5.4").withCks(Frameworks.Cks.SYSTEM_HARDENING))
+          .rationale(
+              "Clusters and node images that are upgraded by hand fall behind: kernel, container runtime and Kubernetes patches arrive weeks or months late, or never. Automatic channels apply security patches within the maintenance window.")
+          .remediation(
+              "AKS: set autoUpgradeProfile.upgradeChannel (patch or stable) and nodeOSUpgradeChannel (NodeImage or SecurityPatch). GKE: enrol in a release channel and keep node auto-upgrade on.")
+          .references(
+              "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
+              "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
+              "https://cloud.google.com/kubernetes-engine/docs/concepts/release-channels",
+              "MCSB PV-6")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("GKE 5.5.3", "GKE 5.5.4")
+                  .withCks(Frameworks.Cks.SYSTEM_HARDENING))
           .build();
 
   @Override
@@ -32,7 +41,8 @@ public final class CloudAutoUpgradeDisabled extends CloudRule {
   protected void aks(CloudCluster c, RuleContext context, List<String> problems) {
     Setting channel = c.setting("upgradeChannel");
     Setting nodeOs = c.setting("nodeOsUpgradeChannel");
-    if (!channel.unknown() && (channel.text().isEmpty() || channel.text().equalsIgnoreCase("none"))) {
+    if (!channel.unknown()
+        && (channel.text().isEmpty() || channel.text().equalsIgnoreCase("none"))) {
       problems.add(channel.describe());
     }
     if (nodeOs.text().equalsIgnoreCase("none") || nodeOs.text().equalsIgnoreCase("unmanaged")) {
@@ -43,7 +53,8 @@ public final class CloudAutoUpgradeDisabled extends CloudRule {
   @Override
   protected void gke(CloudCluster c, RuleContext context, List<String> problems) {
     Setting channel = c.setting("releaseChannel");
-    if (channel.text().equals("UNSPECIFIED") || (c.format().equals("gcloud") && channel.isUnset())) {
+    if (channel.text().equals("UNSPECIFIED")
+        || (c.format().equals("gcloud") && channel.isUnset())) {
       problems.add(channel.describe());
     }
     for (CloudCluster.NodePool pool : c.nodePools()) {

@@ -17,10 +17,13 @@ public final class CloudAzureRbacDisabled extends CloudRule {
           .title("AKS authorization not delegated to Azure RBAC")
           .area(Area.CLOUD_IDENTITY_ACCESS)
           .severity(Severity.LOW)
-          .rationale("With Entra ID but without Azure RBAC for Kubernetes authorization, cluster permissions live in RoleBindings inside each cluster, outside Azure's access reviews, Privileged Identity Management and central audit of role assignments.")
-          .remediation("Set properties.aadProfile.enableAzureRBAC to true (Terraform azure_rbac_enabled = true) and grant the built-in Azure Kubernetes Service RBAC roles at cluster or namespace scope.")
+          .rationale(
+              "With Entra ID but without Azure RBAC for Kubernetes authorization, cluster permissions live in RoleBindings inside each cluster, outside Azure's access reviews, Privileged Identity Management and central audit of role assignments.")
+          .remediation(
+              "Set properties.aadProfile.enableAzureRBAC to true (Terraform azure_rbac_enabled = true) and grant the built-in Azure Kubernetes Service RBAC roles at cluster or namespace scope.")
           .references("https://learn.microsoft.com/azure/aks/manage-azure-rbac", "MCSB PA-7")
-          .frameworks(Frameworks.NONE.withCis("AKS 5.5.2").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .frameworks(
+              Frameworks.NONE.withCis("AKS 5.5.2").withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override

@@ -9,7 +9,10 @@ import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import java.util.List;
 
-/** AKS without Entra ID integration: human access rests on cluster certificates instead of the identity provider. */
+/**
+ * AKS without Entra ID integration: human access rests on cluster certificates instead of the
+ * identity provider.
+ */
 public final class CloudIdpIntegrationMissing extends CloudRule {
 
   private static final RuleMetadata METADATA =
@@ -17,10 +20,19 @@ public final class CloudIdpIntegrationMissing extends CloudRule {
           .title("No identity-provider integration for cluster users")
           .area(Area.CLOUD_IDENTITY_ACCESS)
           .severity(Severity.MEDIUM)
-          .rationale("Without Entra ID (AAD) integration, people reach the cluster with shared certificate-based kubeconfigs: no per-user identity, no MFA or conditional access, and no way to revoke one person's access when they leave.")
-          .remediation("Enable AKS-managed Entra ID integration (properties.aadProfile with managed: true; Terraform azure_active_directory_role_based_access_control block) and bind Kubernetes roles to Entra groups.")
-          .references("https://learn.microsoft.com/azure/aks/managed-azure-ad", CloudFrameworks.AKS_BASELINE, "MCSB IM-1")
-          .frameworks(Frameworks.NONE.withCis("AKS 5.5.1").withMitre("T1078").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "Without Entra ID (AAD) integration, people reach the cluster with shared certificate-based kubeconfigs: no per-user identity, no MFA or conditional access, and no way to revoke one person's access when they leave.")
+          .remediation(
+              "Enable AKS-managed Entra ID integration (properties.aadProfile with managed: true; Terraform azure_active_directory_role_based_access_control block) and bind Kubernetes roles to Entra groups.")
+          .references(
+              "https://learn.microsoft.com/azure/aks/managed-azure-ad",
+              CloudFrameworks.AKS_BASELINE,
+              "MCSB IM-1")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("AKS 5.5.1")
+                  .withMitre("T1078")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override

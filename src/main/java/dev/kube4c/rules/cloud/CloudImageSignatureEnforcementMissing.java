@@ -17,10 +17,19 @@ public final class CloudImageSignatureEnforcementMissing extends CloudRule {
           .title("No provider image signature enforcement")
           .area(Area.CLOUD_APPLICATIONS)
           .severity(Severity.LOW)
-          .rationale("Without image admission by signature, any image that someone can push or reference runs in the cluster; a compromised registry account or a typo-squatted image goes straight to production.")
-          .remediation("GKE: enable Binary Authorization with evaluationMode PROJECT_SINGLETON_POLICY_ENFORCE. AKS: enable securityProfile.imageIntegrity with a Ratify verification policy, or enforce signatures with an admission controller.")
-          .references("https://cloud.google.com/binary-authorization/docs/setting-up", "https://learn.microsoft.com/azure/aks/image-integrity", "MCSB DS-6")
-          .frameworks(Frameworks.NONE.withCis("GKE 5.10.4").withMitre("T1525").withCks(Frameworks.Cks.SUPPLY_CHAIN))
+          .rationale(
+              "Without image admission by signature, any image that someone can push or reference runs in the cluster; a compromised registry account or a typo-squatted image goes straight to production.")
+          .remediation(
+              "GKE: enable Binary Authorization with evaluationMode PROJECT_SINGLETON_POLICY_ENFORCE. AKS: enable securityProfile.imageIntegrity with a Ratify verification policy, or enforce signatures with an admission controller.")
+          .references(
+              "https://cloud.google.com/binary-authorization/docs/setting-up",
+              "https://learn.microsoft.com/azure/aks/image-integrity",
+              "MCSB DS-6")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("GKE 5.10.4")
+                  .withMitre("T1525")
+                  .withCks(Frameworks.Cks.SUPPLY_CHAIN))
           .build();
 
   @Override
@@ -46,7 +55,9 @@ public final class CloudImageSignatureEnforcementMissing extends CloudRule {
       return;
     }
     String mode = binauthz.text();
-    if (!mode.equals("PROJECT_SINGLETON_POLICY_ENFORCE") && !mode.equals("POLICY_BINDINGS") && !mode.equals("POLICY_BINDINGS_AND_PROJECT_SINGLETON_POLICY_ENFORCE")) {
+    if (!mode.equals("PROJECT_SINGLETON_POLICY_ENFORCE")
+        && !mode.equals("POLICY_BINDINGS")
+        && !mode.equals("POLICY_BINDINGS_AND_PROJECT_SINGLETON_POLICY_ENFORCE")) {
       problems.add(binauthz.describe());
     }
   }

@@ -22,9 +22,16 @@ public final class CloudKubernetesVersionUnsupported extends CloudRule {
           .title("Kubernetes version older than the supported minimum")
           .area(Area.CLOUD_COMPUTE)
           .severity(Severity.HIGH)
-          .rationale("Kubernetes supports the three newest minors; older clusters get no security fixes, and the providers move them to paid extended support or upgrade them forcibly. Known API server and kubelet vulnerabilities stay open.")
-          .remediation("Upgrade the control plane (and then the node pools) one minor at a time to a supported version, and enable an automatic upgrade channel.")
-          .references("https://kubernetes.io/releases/version-skew-policy/", "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions", "https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html", "https://cloud.google.com/kubernetes-engine/versioning", "MCSB PV-6")
+          .rationale(
+              "Kubernetes supports the three newest minors; older clusters get no security fixes, and the providers move them to paid extended support or upgrade them forcibly. Known API server and kubelet vulnerabilities stay open.")
+          .remediation(
+              "Upgrade the control plane (and then the node pools) one minor at a time to a supported version, and enable an automatic upgrade channel.")
+          .references(
+              "https://kubernetes.io/releases/version-skew-policy/",
+              "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions",
+              "https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html",
+              "https://cloud.google.com/kubernetes-engine/versioning",
+              "MCSB PV-6")
           .frameworks(Frameworks.NONE.withCks(Frameworks.Cks.SYSTEM_HARDENING))
           .build();
 
@@ -54,7 +61,13 @@ public final class CloudKubernetesVersionUnsupported extends CloudRule {
     String configured = context.config().minimumKubernetesVersion();
     String minimum = configured == null || minor(configured) < 0 ? DEFAULT_MINIMUM : configured;
     if (minor >= 0 && minor < minor(minimum)) {
-      problems.add(version.describe() + ", older than the minimum " + minimum + (configured == null ? " (built-in default; set minimumKubernetesVersion)" : " (minimumKubernetesVersion)"));
+      problems.add(
+          version.describe()
+              + ", older than the minimum "
+              + minimum
+              + (configured == null
+                  ? " (built-in default; set minimumKubernetesVersion)"
+                  : " (minimumKubernetesVersion)"));
     }
   }
 

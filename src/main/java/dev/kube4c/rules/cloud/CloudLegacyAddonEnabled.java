@@ -17,10 +17,19 @@ public final class CloudLegacyAddonEnabled extends CloudRule {
           .title("Non-production add-on enabled")
           .area(Area.CLOUD_APPLICATIONS)
           .severity(Severity.MEDIUM)
-          .rationale("AKS HTTP application routing publishes services on a public DNS zone without TLS and is retired; the Kubernetes dashboard add-on runs with broad permissions and has been the entry point of real cluster takeovers.")
-          .remediation("Disable httpApplicationRouting and kubeDashboard on AKS (use the application routing add-on with TLS instead), and keep addonsConfig.kubernetesDashboard disabled on GKE.")
-          .references("https://learn.microsoft.com/azure/aks/http-application-routing", "https://cloud.google.com/kubernetes-engine/docs/concepts/dashboards", "MCSB PV-2")
-          .frameworks(Frameworks.NONE.withCis("GKE 5.10.1").withMitre("T1133").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "AKS HTTP application routing publishes services on a public DNS zone without TLS and is retired; the Kubernetes dashboard add-on runs with broad permissions and has been the entry point of real cluster takeovers.")
+          .remediation(
+              "Disable httpApplicationRouting and kubeDashboard on AKS (use the application routing add-on with TLS instead), and keep addonsConfig.kubernetesDashboard disabled on GKE.")
+          .references(
+              "https://learn.microsoft.com/azure/aks/http-application-routing",
+              "https://cloud.google.com/kubernetes-engine/docs/concepts/dashboards",
+              "MCSB PV-2")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("GKE 5.10.1")
+                  .withMitre("T1133")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   @Override

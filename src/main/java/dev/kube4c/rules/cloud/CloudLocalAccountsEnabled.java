@@ -9,7 +9,10 @@ import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import java.util.List;
 
-/** Static admin credentials (AKS local accounts, GKE basic auth or client certificates) bypass the identity provider. */
+/**
+ * Static admin credentials (AKS local accounts, GKE basic auth or client certificates) bypass the
+ * identity provider.
+ */
 public final class CloudLocalAccountsEnabled extends CloudRule {
 
   private static final RuleMetadata METADATA =
@@ -17,10 +20,20 @@ public final class CloudLocalAccountsEnabled extends CloudRule {
           .title("Local or static cluster admin credentials enabled")
           .area(Area.CLOUD_IDENTITY_ACCESS)
           .severity(Severity.HIGH)
-          .rationale("Local admin accounts, basic-auth passwords and issued client certificates are long-lived credentials outside the identity provider: they skip MFA and conditional access, cannot be revoked per user, and whoever copies one keeps cluster-admin.")
-          .remediation("Disable local accounts on AKS (disableLocalAccounts: true, Terraform local_account_disabled = true) after enabling Entra ID; on GKE remove basic auth and set issueClientCertificate to false.")
-          .references("https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad", "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#restrict_authn_methods", "MCSB IM-1", "MCSB PA-1")
-          .frameworks(Frameworks.NONE.withCis("GKE 5.8.1").withMitre("T1078").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "Local admin accounts, basic-auth passwords and issued client certificates are long-lived credentials outside the identity provider: they skip MFA and conditional access, cannot be revoked per user, and whoever copies one keeps cluster-admin.")
+          .remediation(
+              "Disable local accounts on AKS (disableLocalAccounts: true, Terraform local_account_disabled = true) after enabling Entra ID; on GKE remove basic auth and set issueClientCertificate to false.")
+          .references(
+              "https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#restrict_authn_methods",
+              "MCSB IM-1",
+              "MCSB PA-1")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("GKE 5.8.1")
+                  .withMitre("T1078")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override

@@ -17,10 +17,21 @@ public final class CloudNetworkPolicyDisabled extends CloudRule {
           .title("No network-policy engine in the cluster")
           .area(Area.CLOUD_NETWORKING)
           .severity(Severity.HIGH)
-          .rationale("Kubernetes stores NetworkPolicies whether or not anything enforces them. Without a policy engine (Azure NPM, Calico, Cilium, GKE Dataplane V2, the EKS VPC CNI's policy agent) every pod can reach every other pod, and the policies people wrote give false confidence.")
-          .remediation("Enable a network policy engine: AKS networkProfile.networkPolicy azure, calico or cilium; GKE networkPolicy.enabled or the ADVANCED_DATAPATH datapath; EKS the vpc-cni add-on with enableNetworkPolicy set to \"true\".")
-          .references("https://learn.microsoft.com/azure/aks/use-network-policies", "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html", "https://cloud.google.com/kubernetes-engine/docs/how-to/network-policy", "MCSB NS-1")
-          .frameworks(Frameworks.NONE.withCis("AKS 5.4.4", "EKS 5.4.4", "GKE 5.6.7").withNsa("Network separation and hardening").withMitre("T1021").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "Kubernetes stores NetworkPolicies whether or not anything enforces them. Without a policy engine (Azure NPM, Calico, Cilium, GKE Dataplane V2, the EKS VPC CNI's policy agent) every pod can reach every other pod, and the policies people wrote give false confidence.")
+          .remediation(
+              "Enable a network policy engine: AKS networkProfile.networkPolicy azure, calico or cilium; GKE networkPolicy.enabled or the ADVANCED_DATAPATH datapath; EKS the vpc-cni add-on with enableNetworkPolicy set to \"true\".")
+          .references(
+              "https://learn.microsoft.com/azure/aks/use-network-policies",
+              "https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/network-policy",
+              "MCSB NS-1")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("AKS 5.4.4", "EKS 5.4.4", "GKE 5.6.7")
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1021")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   @Override
@@ -54,7 +65,11 @@ public final class CloudNetworkPolicyDisabled extends CloudRule {
   protected void gke(CloudCluster c, RuleContext context, List<String> problems) {
     Setting policy = c.setting("networkPolicy");
     Setting datapath = c.setting("datapathProvider");
-    if (c.setting("autopilot").isTrue() || datapath.text().equals("ADVANCED_DATAPATH") || policy.isTrue() || policy.unknown() || datapath.unknown()) {
+    if (c.setting("autopilot").isTrue()
+        || datapath.text().equals("ADVANCED_DATAPATH")
+        || policy.isTrue()
+        || policy.unknown()
+        || datapath.unknown()) {
       return;
     }
     problems.add(policy.describe() + " and " + datapath.describe());

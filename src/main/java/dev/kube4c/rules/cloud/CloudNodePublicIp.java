@@ -17,10 +17,19 @@ public final class CloudNodePublicIp extends CloudRule {
           .title("Nodes with public IP addresses")
           .area(Area.CLOUD_NETWORKING)
           .severity(Severity.HIGH)
-          .rationale("A node with a public address exposes the kubelet, SSH, NodePorts and anything on hostNetwork to the internet; a firewall mistake or a new kubelet vulnerability is then directly exploitable.")
-          .remediation("Keep nodes on private addresses: AKS enableNodePublicIP false (Terraform node_public_ip_enabled = false), GKE private nodes (privateClusterConfig.enablePrivateNodes), and reach the internet through NAT.")
-          .references("https://learn.microsoft.com/azure/aks/use-node-public-ips", "https://cloud.google.com/kubernetes-engine/docs/how-to/private-clusters", "MCSB NS-2")
-          .frameworks(Frameworks.NONE.withCis("AKS 5.4.3", "GKE 5.6.5").withMitre("T1133").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "A node with a public address exposes the kubelet, SSH, NodePorts and anything on hostNetwork to the internet; a firewall mistake or a new kubelet vulnerability is then directly exploitable.")
+          .remediation(
+              "Keep nodes on private addresses: AKS enableNodePublicIP false (Terraform node_public_ip_enabled = false), GKE private nodes (privateClusterConfig.enablePrivateNodes), and reach the internet through NAT.")
+          .references(
+              "https://learn.microsoft.com/azure/aks/use-node-public-ips",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/private-clusters",
+              "MCSB NS-2")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("AKS 5.4.3", "GKE 5.6.5")
+                  .withMitre("T1133")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   @Override
@@ -41,7 +50,9 @@ public final class CloudNodePublicIp extends CloudRule {
   @Override
   protected void gke(CloudCluster c, RuleContext context, List<String> problems) {
     Setting privateNodes = c.setting("privateNodes");
-    if (c.setting("autopilot").isTrue() && privateNodes.isUnset() || privateNodes.isTrue() || privateNodes.unknown()) {
+    if (c.setting("autopilot").isTrue() && privateNodes.isUnset()
+        || privateNodes.isTrue()
+        || privateNodes.unknown()) {
       return;
     }
     boolean allPoolsPrivate = !c.nodePools().isEmpty();

@@ -17,10 +17,20 @@ public final class CloudRbacDisabled extends CloudRule {
           .title("Kubernetes RBAC disabled or legacy ABAC enabled")
           .area(Area.CLOUD_IDENTITY_ACCESS)
           .severity(Severity.CRITICAL)
-          .rationale("Without RBAC (or with GKE's legacy ABAC, which grants broad static permissions), any authenticated identity, including every pod's service account, gets wide or full control of the cluster; least privilege is impossible.")
-          .remediation("Create AKS clusters with enableRBAC: true (Terraform role_based_access_control_enabled = true); disable legacy ABAC on GKE (legacyAbac.enabled: false, Terraform enable_legacy_abac = false).")
-          .references("https://learn.microsoft.com/azure/aks/concepts-identity", "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled", "MCSB PA-7")
-          .frameworks(Frameworks.NONE.withCis("GKE 5.8.3").withNsa("Authentication and authorization").withMitre("T1078").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "Without RBAC (or with GKE's legacy ABAC, which grants broad static permissions), any authenticated identity, including every pod's service account, gets wide or full control of the cluster; least privilege is impossible.")
+          .remediation(
+              "Create AKS clusters with enableRBAC: true (Terraform role_based_access_control_enabled = true); disable legacy ABAC on GKE (legacyAbac.enabled: false, Terraform enable_legacy_abac = false).")
+          .references(
+              "https://learn.microsoft.com/azure/aks/concepts-identity",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled",
+              "MCSB PA-7")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("GKE 5.8.3")
+                  .withNsa("Authentication and authorization")
+                  .withMitre("T1078")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override

@@ -39,7 +39,9 @@ public abstract class CloudRule extends ResourceRule {
       case GKE -> gke(cluster, context, problems);
     }
     if (!problems.isEmpty()) {
-      sink.report(resource, cluster.provider().id().toUpperCase(Locale.ROOT) + ": " + String.join("; ", problems));
+      sink.report(
+          resource,
+          cluster.provider().id().toUpperCase(Locale.ROOT) + ": " + String.join("; ", problems));
     }
   }
 
@@ -51,7 +53,11 @@ public abstract class CloudRule extends ResourceRule {
 
   /** On: true, or a non-empty block (Terraform writes optional blocks as lists). */
   static boolean enabled(Setting s) {
-    return s.isTrue() || (s.isSet() && s.value().isContainerNode() && !s.value().isEmpty() && !s.value().path(0).path("enabled").asText().equals("false"));
+    return s.isTrue()
+        || (s.isSet()
+            && s.value().isContainerNode()
+            && !s.value().isEmpty()
+            && !s.value().path(0).path("enabled").asText().equals("false"));
   }
 
   /** Known to be off: not unknown and not {@link #enabled}. */
@@ -61,7 +67,10 @@ public abstract class CloudRule extends ResourceRule {
 
   static boolean containsAnyAddress(Setting cidrs) {
     for (var cidr : cidrs.value()) {
-      String text = cidr.isObject() ? cidr.path("cidrBlock").asText(cidr.path("cidr_block").asText()) : cidr.asText();
+      String text =
+          cidr.isObject()
+              ? cidr.path("cidrBlock").asText(cidr.path("cidr_block").asText())
+              : cidr.asText();
       if (text.equals("0.0.0.0/0") || text.equals("::/0")) {
         return true;
       }

@@ -17,10 +17,18 @@ public final class CloudSecretStoreIntegrationMissing extends CloudRule {
           .title("No managed secret-store integration")
           .area(Area.CLOUD_APPLICATIONS)
           .severity(Severity.LOW)
-          .rationale("The provider's secret-store CSI integration mounts secrets from Key Vault or Secret Manager with rotation, access policies and audit; without it teams copy secrets into Kubernetes Secrets, where they are base64 in etcd and readable by anyone with get on secrets.")
-          .remediation("AKS: enable the azureKeyvaultSecretsProvider add-on (Terraform key_vault_secrets_provider block). GKE: enable secretManagerConfig.")
-          .references("https://learn.microsoft.com/azure/aks/csi-secrets-store-driver", "https://cloud.google.com/secret-manager/docs/secret-manager-managed-csi-component", "MCSB IM-8")
-          .frameworks(Frameworks.NONE.withMitre("T1552").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .rationale(
+              "The provider's secret-store CSI integration mounts secrets from Key Vault or Secret Manager with rotation, access policies and audit; without it teams copy secrets into Kubernetes Secrets, where they are base64 in etcd and readable by anyone with get on secrets.")
+          .remediation(
+              "AKS: enable the azureKeyvaultSecretsProvider add-on (Terraform key_vault_secrets_provider block). GKE: enable secretManagerConfig.")
+          .references(
+              "https://learn.microsoft.com/azure/aks/csi-secrets-store-driver",
+              "https://cloud.google.com/secret-manager/docs/secret-manager-managed-csi-component",
+              "MCSB IM-8")
+          .frameworks(
+              Frameworks.NONE
+                  .withMitre("T1552")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override

@@ -17,10 +17,21 @@ public final class CloudSecretsEncryptionDisabled extends CloudRule {
           .title("Secrets not envelope-encrypted with a customer KMS key")
           .area(Area.CLOUD_STORAGE)
           .severity(Severity.MEDIUM)
-          .rationale("Without KMS envelope encryption, Secrets in etcd are protected only by the provider's platform keys; anyone who obtains an etcd backup or snapshot reads every secret, and the customer cannot revoke access by disabling a key.")
-          .remediation("Enable KMS encryption of secrets: AKS securityProfile.azureKeyVaultKms (Terraform key_management_service), EKS encryptionConfig for resources [\"secrets\"] with a KMS key, GKE databaseEncryption state ENCRYPTED with a Cloud KMS key.")
-          .references("https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption", "https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html", "https://cloud.google.com/kubernetes-engine/docs/how-to/encrypting-secrets", "MCSB DP-5")
-          .frameworks(Frameworks.NONE.withCis("AKS 5.3.1", "EKS 5.3.1", "GKE 5.3.1").withNsa("Secrets encryption").withMitre("T1552").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "Without KMS envelope encryption, Secrets in etcd are protected only by the provider's platform keys; anyone who obtains an etcd backup or snapshot reads every secret, and the customer cannot revoke access by disabling a key.")
+          .remediation(
+              "Enable KMS encryption of secrets: AKS securityProfile.azureKeyVaultKms (Terraform key_management_service), EKS encryptionConfig for resources [\"secrets\"] with a KMS key, GKE databaseEncryption state ENCRYPTED with a Cloud KMS key.")
+          .references(
+              "https://learn.microsoft.com/azure/aks/use-kms-etcd-encryption",
+              "https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/encrypting-secrets",
+              "MCSB DP-5")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("AKS 5.3.1", "EKS 5.3.1", "GKE 5.3.1")
+                  .withNsa("Secrets encryption")
+                  .withMitre("T1552")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -49,7 +60,10 @@ public final class CloudSecretsEncryptionDisabled extends CloudRule {
         }
       }
     }
-    problems.add(encryption.hasContent() ? encryption.path() + " does not cover \"secrets\"" : encryption.describe());
+    problems.add(
+        encryption.hasContent()
+            ? encryption.path() + " does not cover \"secrets\""
+            : encryption.describe());
   }
 
   @Override

@@ -17,9 +17,12 @@ public final class CloudUptimeSlaMissing extends CloudRule {
           .title("Control plane without uptime SLA")
           .area(Area.CLOUD_OPERATIONS)
           .severity(Severity.LOW)
-          .rationale("The free tier gives the API server fewer resources and no financially backed availability; under load or during an incident the control plane, and with it admission policies and rollbacks, may be unavailable exactly when needed.")
-          .remediation("Use sku.tier Standard (or Premium) for production AKS clusters (Terraform sku_tier = \"Standard\").")
-          .references("https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers", "MCSB BR-1")
+          .rationale(
+              "The free tier gives the API server fewer resources and no financially backed availability; under load or during an incident the control plane, and with it admission policies and rollbacks, may be unavailable exactly when needed.")
+          .remediation(
+              "Use sku.tier Standard (or Premium) for production AKS clusters (Terraform sku_tier = \"Standard\").")
+          .references(
+              "https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers", "MCSB BR-1")
           .frameworks(Frameworks.NONE)
           .build();
 

@@ -17,10 +17,20 @@ public final class CloudWorkloadIdentityDisabled extends CloudRule {
           .title("Workload identity federation not enabled")
           .area(Area.CLOUD_IDENTITY_ACCESS)
           .severity(Severity.MEDIUM)
-          .rationale("Without workload identity, pods that call cloud APIs use long-lived keys stored in Secrets or the node's own identity, which every pod on the node shares; one compromised pod then acts with all of the node's cloud permissions.")
-          .remediation("AKS: enable oidcIssuerProfile and securityProfile.workloadIdentity. GKE: set workloadIdentityConfig.workloadPool to PROJECT.svc.id.goog. EKS: create the IAM OIDC provider for the cluster (IRSA) or install the eks-pod-identity-agent add-on.")
-          .references("https://learn.microsoft.com/azure/aks/workload-identity-overview", "https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html", "https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity", "MCSB IM-3")
-          .frameworks(Frameworks.NONE.withCis("AKS 5.2.1", "EKS 5.2.1", "GKE 5.2.2").withMitre("T1552").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "Without workload identity, pods that call cloud APIs use long-lived keys stored in Secrets or the node's own identity, which every pod on the node shares; one compromised pod then acts with all of the node's cloud permissions.")
+          .remediation(
+              "AKS: enable oidcIssuerProfile and securityProfile.workloadIdentity. GKE: set workloadIdentityConfig.workloadPool to PROJECT.svc.id.goog. EKS: create the IAM OIDC provider for the cluster (IRSA) or install the eks-pod-identity-agent add-on.")
+          .references(
+              "https://learn.microsoft.com/azure/aks/workload-identity-overview",
+              "https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html",
+              "https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity",
+              "MCSB IM-3")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("AKS 5.2.1", "EKS 5.2.1", "GKE 5.2.2")
+                  .withMitre("T1552")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override

@@ -9,7 +9,9 @@ import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import java.util.List;
 
-/** A LimitRange gives every container defaults, so a forgotten resources block is not BestEffort. */
+/**
+ * A LimitRange gives every container defaults, so a forgotten resources block is not BestEffort.
+ */
 public final class NamespaceLimitRangeMissing extends NamespaceRule {
 
   private static final RuleMetadata METADATA =
@@ -17,10 +19,16 @@ public final class NamespaceLimitRangeMissing extends NamespaceRule {
           .title("Namespace without a LimitRange")
           .area(Area.QOS)
           .severity(Severity.LOW)
-          .rationale("Without a LimitRange, containers that omit resources run unbounded and BestEffort; a LimitRange supplies default requests and limits and caps what one container may ask for.")
-          .remediation("Add a LimitRange to the namespace with default and defaultRequest values for cpu and memory, and a max.")
+          .rationale(
+              "Without a LimitRange, containers that omit resources run unbounded and BestEffort; a LimitRange supplies default requests and limits and caps what one container may ask for.")
+          .remediation(
+              "Add a LimitRange to the namespace with default and defaultRequest values for cpu and memory, and a max.")
           .references("https://kubernetes.io/docs/concepts/policy/limit-range/")
-          .frameworks(Frameworks.NONE.withNsa("Pod security: hardening container environments").withMitre("T1499").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Pod security: hardening container environments")
+                  .withMitre("T1499")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -29,10 +37,19 @@ public final class NamespaceLimitRangeMissing extends NamespaceRule {
   }
 
   @Override
-  protected void check(String namespace, List<Workload> workloads, RuleContext context, NamespaceSink sink) {
-    boolean present = context.inventory().ofKind("LimitRange").stream().anyMatch(r -> namespace.equals(r.effectiveNamespace()));
+  protected void check(
+      String namespace, List<Workload> workloads, RuleContext context, NamespaceSink sink) {
+    boolean present =
+        context.inventory().ofKind("LimitRange").stream()
+            .anyMatch(r -> namespace.equals(r.effectiveNamespace()));
     if (!present) {
-      sink.report("namespace " + namespace + " runs " + workloads.size() + " workload(s) and has no LimitRange", null);
+      sink.report(
+          "namespace "
+              + namespace
+              + " runs "
+              + workloads.size()
+              + " workload(s) and has no LimitRange",
+          null);
     }
   }
 }

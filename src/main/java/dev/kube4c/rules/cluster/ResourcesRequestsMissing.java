@@ -13,7 +13,9 @@ import dev.kube4c.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Without requests the scheduler cannot place pods safely and a noisy neighbour starves the node. */
+/**
+ * Without requests the scheduler cannot place pods safely and a noisy neighbour starves the node.
+ */
 public final class ResourcesRequestsMissing extends ContainerRule {
 
   private static final RuleMetadata METADATA =
@@ -21,10 +23,17 @@ public final class ResourcesRequestsMissing extends ContainerRule {
           .title("Container without cpu/memory requests")
           .area(Area.QOS)
           .severity(Severity.MEDIUM)
-          .rationale("Requests reserve capacity; containers without them are scheduled onto nodes that cannot carry them and are evicted first under pressure, and a compromised or runaway pod can exhaust the node (denial of service).")
-          .remediation("Set resources.requests.cpu and resources.requests.memory on every container, sized from observed usage; a namespace LimitRange can supply defaults.")
-          .references("https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/")
-          .frameworks(Frameworks.NONE.withNsa("Pod security: hardening container environments").withMitre("T1499").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "Requests reserve capacity; containers without them are scheduled onto nodes that cannot carry them and are evicted first under pressure, and a compromised or runaway pod can exhaust the node (denial of service).")
+          .remediation(
+              "Set resources.requests.cpu and resources.requests.memory on every container, sized from observed usage; a namespace LimitRange can supply defaults.")
+          .references(
+              "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Pod security: hardening container environments")
+                  .withMitre("T1499")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -33,7 +42,8 @@ public final class ResourcesRequestsMissing extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
     if (container.type() == Container.Type.EPHEMERAL) {
       return; // ephemeral containers cannot have resources
     }
@@ -47,7 +57,10 @@ public final class ResourcesRequestsMissing extends ContainerRule {
       }
     }
     if (!missing.isEmpty()) {
-      sink.report(workload.resource(), container, container.path() + ".resources.requests has no " + String.join(" or ", missing));
+      sink.report(
+          workload.resource(),
+          container,
+          container.path() + ".resources.requests has no " + String.join(" or ", missing));
     }
   }
 }

@@ -13,7 +13,10 @@ import dev.kube4c.rules.Severity;
 import dev.kube4c.rules.WorkloadRule;
 import java.util.Optional;
 
-/** A mounted ServiceAccount token is a credential for the API server that any code in the pod can steal. */
+/**
+ * A mounted ServiceAccount token is a credential for the API server that any code in the pod can
+ * steal.
+ */
 public final class SaTokenAutomount extends WorkloadRule {
 
   private static final RuleMetadata METADATA =
@@ -21,10 +24,18 @@ public final class SaTokenAutomount extends WorkloadRule {
           .title("Pod mounts a ServiceAccount token")
           .area(Area.AUTHORIZATION)
           .severity(Severity.LOW)
-          .rationale("Unless automountServiceAccountToken is false on the pod or its ServiceAccount, every container gets an API token; after a compromise the attacker can call the API server with the ServiceAccount's permissions. Most applications never talk to the API.")
-          .remediation("Set automountServiceAccountToken: false on the pod spec or on its ServiceAccount; mount a projected token only in pods that call the API.")
-          .references("https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting")
-          .frameworks(Frameworks.NONE.withCis("5.1.6").withNsa("Pod security: protecting Pod service account tokens").withMitre("T1528").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "Unless automountServiceAccountToken is false on the pod or its ServiceAccount, every container gets an API token; after a compromise the attacker can call the API server with the ServiceAccount's permissions. Most applications never talk to the API.")
+          .remediation(
+              "Set automountServiceAccountToken: false on the pod spec or on its ServiceAccount; mount a projected token only in pods that call the API.")
+          .references(
+              "https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.1.6")
+                  .withNsa("Pod security: protecting Pod service account tokens")
+                  .withMitre("T1528")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -38,16 +49,33 @@ public final class SaTokenAutomount extends WorkloadRule {
     if (SecurityContexts.isFalse(podValue)) {
       return;
     }
-    String account = workload.podSpec().path("serviceAccountName").asText(workload.podSpec().path("serviceAccount").asText("default"));
+    String account =
+        workload
+            .podSpec()
+            .path("serviceAccountName")
+            .asText(workload.podSpec().path("serviceAccount").asText("default"));
     if (SecurityContexts.isTrue(podValue)) {
-      sink.report(workload.resource(), workload.path("automountServiceAccountToken") + " is true (ServiceAccount " + account + ")");
+      sink.report(
+          workload.resource(),
+          workload.path("automountServiceAccountToken")
+              + " is true (ServiceAccount "
+              + account
+              + ")");
       return;
     }
-    Optional<Resource> serviceAccount = context.inventory().find("ServiceAccount", workload.namespace(), account);
-    if (serviceAccount.isPresent() && SecurityContexts.isFalse(serviceAccount.get().object().path("automountServiceAccountToken"))) {
+    Optional<Resource> serviceAccount =
+        context.inventory().find("ServiceAccount", workload.namespace(), account);
+    if (serviceAccount.isPresent()
+        && SecurityContexts.isFalse(
+            serviceAccount.get().object().path("automountServiceAccountToken"))) {
       return;
     }
-    String where = serviceAccount.isPresent() ? "ServiceAccount " + account + " does not set it to false either" : "ServiceAccount " + account + " is not in the input";
-    sink.report(workload.resource(), workload.path("automountServiceAccountToken") + " is not set and " + where);
+    String where =
+        serviceAccount.isPresent()
+            ? "ServiceAccount " + account + " does not set it to false either"
+            : "ServiceAccount " + account + " is not in the input";
+    sink.report(
+        workload.resource(),
+        workload.path("automountServiceAccountToken") + " is not set and " + where);
   }
 }

@@ -13,7 +13,10 @@ import dev.kube4c.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A hostPort publishes the container on the node's own address, around Services and NetworkPolicies. */
+/**
+ * A hostPort publishes the container on the node's own address, around Services and
+ * NetworkPolicies.
+ */
 public final class HostPort extends ContainerRule {
 
   private static final RuleMetadata METADATA =
@@ -21,10 +24,18 @@ public final class HostPort extends ContainerRule {
           .title("Container binds a host port")
           .area(Area.EXPOSED_PORTS)
           .severity(Severity.MEDIUM)
-          .rationale("hostPort exposes the container on every address of its node, where NetworkPolicies often do not apply; it also pins scheduling to nodes with the port free.")
-          .remediation("Remove hostPort and expose the container through a Service (ClusterIP, or an internal load balancer).")
+          .rationale(
+              "hostPort exposes the container on every address of its node, where NetworkPolicies often do not apply; it also pins scheduling to nodes with the port free.")
+          .remediation(
+              "Remove hostPort and expose the container through a Service (ClusterIP, or an internal load balancer).")
           .references("https://kubernetes.io/docs/concepts/configuration/overview/#services")
-          .frameworks(Frameworks.NONE.withCis("5.2.13").withNsa("Network separation and hardening").withMitre("T1133").withPss("Host Ports").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.2.13")
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1133")
+                  .withPss("Host Ports")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override
@@ -33,7 +44,8 @@ public final class HostPort extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
     JsonNode ports = container.node().path("ports");
     List<String> found = new ArrayList<>();
     for (int i = 0; i < ports.size(); i++) {

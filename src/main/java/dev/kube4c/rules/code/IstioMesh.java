@@ -14,15 +14,22 @@ import java.util.Set;
 /**
  * What the scanned objects say about an Istio mesh: its resources (security.istio.io and
  * networking.istio.io, any version), which namespaces and workloads are in it (sidecar injection by
- * namespace label {@code istio-injection} / {@code istio.io/rev}, pod label or annotation
- * {@code sidecar.istio.io/inject}, pod label {@code istio.io/rev}, ambient
- * {@code istio.io/dataplane-mode}). Built once per rule run
- * in one pass over the inventory. The root namespace is Istio's default, istio-system.
+ * namespace label {@code istio-injection} / {@code istio.io/rev}, pod label or annotation {@code
+ * sidecar.istio.io/inject}, pod label {@code istio.io/rev}, ambient {@code
+ * istio.io/dataplane-mode}). Built once per rule run in one pass over the inventory. The root
+ * namespace is Istio's default, istio-system.
  */
 final class IstioMesh {
 
   static final String ROOT_NAMESPACE = "istio-system";
-  static final Set<String> SYSTEM_NAMESPACES = Set.of("kube-system", "kube-public", "kube-node-lease", ROOT_NAMESPACE, "istio-ingress", "istio-gateways");
+  static final Set<String> SYSTEM_NAMESPACES =
+      Set.of(
+          "kube-system",
+          "kube-public",
+          "kube-node-lease",
+          ROOT_NAMESPACE,
+          "istio-ingress",
+          "istio-gateways");
   static final String INJECT = "sidecar.istio.io/inject";
 
   private final Inventory inventory;
@@ -43,7 +50,9 @@ final class IstioMesh {
     for (Resource r : inventory.ofKind("AuthorizationPolicy")) {
       if (isGroup(r, "security.istio.io")) {
         authorizationPolicies.add(r);
-        authorizationByNamespace.computeIfAbsent(r.effectiveNamespace(), k -> new ArrayList<>()).add(r);
+        authorizationByNamespace
+            .computeIfAbsent(r.effectiveNamespace(), k -> new ArrayList<>())
+            .add(r);
       }
     }
     for (Resource r : inventory.ofKind("DestinationRule")) {
@@ -56,8 +65,15 @@ final class IstioMesh {
         gateways.add(r);
       }
     }
-    boolean virtualServices = inventory.ofKind("VirtualService").stream().anyMatch(r -> isGroup(r, "networking.istio.io"));
-    this.hasIstioObjects = !peerAuthentications.isEmpty() || !authorizationPolicies.isEmpty() || !destinationRules.isEmpty() || !gateways.isEmpty() || virtualServices;
+    boolean virtualServices =
+        inventory.ofKind("VirtualService").stream()
+            .anyMatch(r -> isGroup(r, "networking.istio.io"));
+    this.hasIstioObjects =
+        !peerAuthentications.isEmpty()
+            || !authorizationPolicies.isEmpty()
+            || !destinationRules.isEmpty()
+            || !gateways.isEmpty()
+            || virtualServices;
   }
 
   static boolean isGroup(Resource resource, String group) {
@@ -89,34 +105,49 @@ final class IstioMesh {
     return inventory.find("Namespace", null, name);
   }
 
-  /** Namespace-level enrolment: injection label, revision label or ambient mode; empty when the Namespace is not in the input. */
+  /**
+   * Namespace-level enrolment: injection label, revision label or ambient mode; empty when the
+   * Namespace is not in the input.
+   */
   Optional<String> enrolment(String namespace) {
-    return namespace(namespace).map(ns -> {
-      Map<String, String> labels = ns.labels();
-      if ("enabled".equals(labels.get("istio-injection"))) {
-        return "istio-injection=enabled";
-      }
-      if (labels.containsKey("istio.io/rev") && !"disabled".equals(labels.get("istio-injection"))) {
-        return "istio.io/rev=" + labels.get("istio.io/rev");
-      }
-      if ("ambient".equals(labels.get("istio.io/dataplane-mode"))) {
-        return "istio.io/dataplane-mode=ambient";
-      }
-      return "";
-    }).filter(s -> !s.isEmpty());
+    return namespace(namespace)
+        .map(
+            ns -> {
+              Map<String, String> labels = ns.labels();
+              if ("enabled".equals(labels.get("istio-injection"))) {
+                return "istio-injection=enabled";
+              }
+              if (labels.containsKey("istio.io/rev")
+                  && !"disabled".equals(labels.get("istio-injection"))) {
+                return "istio.io/rev=" + labels.get("istio.io/rev");
+              }
+              if ("ambient".equals(labels.get("istio.io/dataplane-mode"))) {
+                return "istio.io/dataplane-mode=ambient";
+              }
+              return "";
+            })
+        .filter(s -> !s.isEmpty());
   }
 
   boolean namespaceDisablesInjection(String namespace) {
-    return namespace(namespace).map(ns -> "disabled".equals(ns.labels().get("istio-injection"))).orElse(false);
+    return namespace(namespace)
+        .map(ns -> "disabled".equals(ns.labels().get("istio-injection")))
+        .orElse(false);
   }
 
-  /** The pod's own injection choice: label (current) wins over annotation (deprecated); null when it makes none. */
+  /**
+   * The pod's own injection choice: label (current) wins over annotation (deprecated); null when it
+   * makes none.
+   */
   static String podInjection(Workload workload) {
     String label = workload.podLabels().get(INJECT);
     return label != null ? label : workload.podAnnotations().get(INJECT);
   }
 
-  /** Whether the workload's pods get a sidecar (or ambient data plane), as the injector webhook decides. */
+  /**
+   * Whether the workload's pods get a sidecar (or ambient data plane), as the injector webhook
+   * decides.
+   */
   boolean isMeshed(Workload workload) {
     String own = podInjection(workload);
     if ("false".equals(own) || "none".equals(workload.podLabels().get("istio.io/dataplane-mode"))) {
@@ -143,14 +174,22 @@ final class IstioMesh {
     return false;
   }
 
-  /** Namespaces that are meshed: every namespace with workloads, plus enrolled Namespace objects. */
+  /**
+   * Namespaces that are meshed: every namespace with workloads, plus enrolled Namespace objects.
+   */
   List<String> meshedNamespaces() {
-    java.util.TreeSet<String> names = new java.util.TreeSet<>(inventory.workloadsByNamespace().keySet());
+    java.util.TreeSet<String> names =
+        new java.util.TreeSet<>(inventory.workloadsByNamespace().keySet());
     inventory.ofKind("Namespace").forEach(ns -> names.add(ns.name()));
-    return names.stream().filter(n -> !SYSTEM_NAMESPACES.contains(n) && isMeshedNamespace(n)).toList();
+    return names.stream()
+        .filter(n -> !SYSTEM_NAMESPACES.contains(n) && isMeshedNamespace(n))
+        .toList();
   }
 
-  /** A mesh is present when any Istio object is in the input or any namespace or workload is enrolled. */
+  /**
+   * A mesh is present when any Istio object is in the input or any namespace or workload is
+   * enrolled.
+   */
   boolean present() {
     if (hasIstioObjects) {
       return true;
@@ -160,7 +199,8 @@ final class IstioMesh {
         return true;
       }
     }
-    return inventory.workloads().stream().anyMatch(w -> "true".equals(podInjection(w)) || w.podLabels().containsKey("istio.io/rev"));
+    return inventory.workloads().stream()
+        .anyMatch(w -> "true".equals(podInjection(w)) || w.podLabels().containsKey("istio.io/rev"));
   }
 
   /** spec.mtls.mode of a PeerAuthentication, UNSET when absent. */

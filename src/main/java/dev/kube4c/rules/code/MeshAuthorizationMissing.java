@@ -24,10 +24,18 @@ public final class MeshAuthorizationMissing implements Rule {
           .title("Meshed namespace without authorization policy")
           .area(Area.MTLS)
           .severity(Severity.MEDIUM)
-          .rationale("mTLS proves who is calling, but only an AuthorizationPolicy decides who may. Without an ALLOW policy (or with one that allows everything) every workload of the mesh, and with PERMISSIVE mTLS every pod, can call every endpoint, so one compromised pod reaches all services.")
-          .remediation("Apply an allow-nothing AuthorizationPolicy (spec: {}) per namespace or mesh-wide, then ALLOW policies that name the calling service accounts (source.principals) and the paths and methods they need.")
-          .references("https://istio.io/latest/docs/reference/config/security/authorization-policy/", "https://istio.io/latest/docs/ops/best-practices/security/#use-default-deny-patterns")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1021").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .rationale(
+              "mTLS proves who is calling, but only an AuthorizationPolicy decides who may. Without an ALLOW policy (or with one that allows everything) every workload of the mesh, and with PERMISSIVE mTLS every pod, can call every endpoint, so one compromised pod reaches all services.")
+          .remediation(
+              "Apply an allow-nothing AuthorizationPolicy (spec: {}) per namespace or mesh-wide, then ALLOW policies that name the calling service accounts (source.principals) and the paths and methods they need.")
+          .references(
+              "https://istio.io/latest/docs/reference/config/security/authorization-policy/",
+              "https://istio.io/latest/docs/ops/best-practices/security/#use-default-deny-patterns")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1021")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override
@@ -43,13 +51,18 @@ public final class MeshAuthorizationMissing implements Rule {
       if (!isAllow(policy)) {
         continue;
       }
-      if (policy.effectiveNamespace().equals(IstioMesh.ROOT_NAMESPACE) && !IstioMesh.hasSelector(policy)) {
+      if (policy.effectiveNamespace().equals(IstioMesh.ROOT_NAMESPACE)
+          && !IstioMesh.hasSelector(policy)) {
         meshWideAllow = true;
       }
       int i = 0;
       for (JsonNode rule : policy.spec().path("rules")) {
         if (matchesEverything(rule)) {
-          sink.report(policy, "spec.rules[" + i + "] has no from, to or when: the ALLOW policy allows every request");
+          sink.report(
+              policy,
+              "spec.rules["
+                  + i
+                  + "] has no from, to or when: the ALLOW policy allows every request");
           break;
         }
         i++;
@@ -61,13 +74,21 @@ public final class MeshAuthorizationMissing implements Rule {
     for (String namespace : mesh.meshedNamespaces()) {
       List<Resource> own = mesh.authorizationPoliciesIn(namespace);
       if (own.stream().noneMatch(MeshAuthorizationMissing::isAllow)) {
-        String message = "meshed namespace " + namespace + (own.isEmpty() ? " has no AuthorizationPolicy" : " has only DENY/CUSTOM/AUDIT AuthorizationPolicies")
-            + " and none mesh-wide in " + IstioMesh.ROOT_NAMESPACE + ", so every request is allowed";
+        String message =
+            "meshed namespace "
+                + namespace
+                + (own.isEmpty()
+                    ? " has no AuthorizationPolicy"
+                    : " has only DENY/CUSTOM/AUDIT AuthorizationPolicies")
+                + " and none mesh-wide in "
+                + IstioMesh.ROOT_NAMESPACE
+                + ", so every request is allowed";
         Resource object = mesh.namespace(namespace).orElse(null);
         if (object != null) {
           sink.report(object, message);
         } else {
-          sink.report(new ResourceRef("v1", "Namespace", null, namespace, null), null, message, null);
+          sink.report(
+              new ResourceRef("v1", "Namespace", null, namespace, null), null, message, null);
         }
       }
     }
@@ -79,6 +100,9 @@ public final class MeshAuthorizationMissing implements Rule {
   }
 
   private static boolean matchesEverything(JsonNode rule) {
-    return rule.isObject() && rule.path("from").isEmpty() && rule.path("to").isEmpty() && rule.path("when").isEmpty();
+    return rule.isObject()
+        && rule.path("from").isEmpty()
+        && rule.path("to").isEmpty()
+        && rule.path("when").isEmpty();
   }
 }

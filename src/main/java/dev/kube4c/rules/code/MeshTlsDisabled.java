@@ -26,10 +26,18 @@ public final class MeshTlsDisabled implements Rule {
           .title("Istio DestinationRule disables mesh TLS")
           .area(Area.MTLS)
           .severity(Severity.HIGH)
-          .rationale("A DestinationRule's client-side TLS setting overrides Istio's automatic mTLS: DISABLE sends plaintext to the destination, and SIMPLE to a meshed service swaps mutual TLS for one-way TLS, so the server sees no workload identity and authorization policies on principals stop working.")
-          .remediation("Remove the tls block (auto mTLS) or set tls.mode ISTIO_MUTUAL for in-mesh hosts; keep DISABLE only for hosts that are known to speak plaintext and are outside the mesh, with an exception that says why.")
-          .references("https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings-TLSmode", "https://istio.io/latest/docs/ops/configuration/traffic-management/tls-configuration/")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1557").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .rationale(
+              "A DestinationRule's client-side TLS setting overrides Istio's automatic mTLS: DISABLE sends plaintext to the destination, and SIMPLE to a meshed service swaps mutual TLS for one-way TLS, so the server sees no workload identity and authorization policies on principals stop working.")
+          .remediation(
+              "Remove the tls block (auto mTLS) or set tls.mode ISTIO_MUTUAL for in-mesh hosts; keep DISABLE only for hosts that are known to speak plaintext and are outside the mesh, with an exception that says why.")
+          .references(
+              "https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings-TLSmode",
+              "https://istio.io/latest/docs/ops/configuration/traffic-management/tls-configuration/")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1557")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override
@@ -47,7 +55,11 @@ public final class MeshTlsDisabled implements Rule {
       policy(rule.spec().path("trafficPolicy"), "spec.trafficPolicy", inMesh, problems);
       int i = 0;
       for (JsonNode subset : rule.spec().path("subsets")) {
-        policy(subset.path("trafficPolicy"), "spec.subsets[" + i++ + "].trafficPolicy", inMesh, problems);
+        policy(
+            subset.path("trafficPolicy"),
+            "spec.subsets[" + i++ + "].trafficPolicy",
+            inMesh,
+            problems);
       }
       if (!problems.isEmpty()) {
         sink.report(rule, String.join(", ", problems) + " for host " + host);
@@ -68,12 +80,16 @@ public final class MeshTlsDisabled implements Rule {
     if (mode.equals("DISABLE")) {
       problems.add(path + ".mode is DISABLE");
     } else if (mode.equals("SIMPLE") && inMesh) {
-      problems.add(path + ".mode is SIMPLE to an in-mesh service (one-way TLS instead of ISTIO_MUTUAL)");
+      problems.add(
+          path + ".mode is SIMPLE to an in-mesh service (one-way TLS instead of ISTIO_MUTUAL)");
     }
   }
 
-  /** The host names a Service of the input (short, name.ns, or FQDN) that selects meshed workloads. */
-  static boolean inMeshHost(RuleContext context, IstioMesh mesh, String host, String ruleNamespace) {
+  /**
+   * The host names a Service of the input (short, name.ns, or FQDN) that selects meshed workloads.
+   */
+  static boolean inMeshHost(
+      RuleContext context, IstioMesh mesh, String host, String ruleNamespace) {
     String[] parts = host.split("\\.");
     if (host.isEmpty() || host.contains("*")) {
       return false;

@@ -41,10 +41,16 @@ public final class PortDebugExposed implements Rule {
           .title("Debug or admin port exposed")
           .area(Area.EXPOSED_PORTS)
           .severity(Severity.HIGH)
-          .rationale("Debuggers (JDWP, Node inspector, Delve), profilers (pprof) and admin APIs (Docker, kubelet, Envoy admin, Jupyter) let whoever connects read memory or run code; declaring them as container or Service ports makes them reachable from the cluster and often beyond.")
-          .remediation("Remove the debug port from the container and Service; debug through kubectl port-forward to a dedicated debug build instead.")
+          .rationale(
+              "Debuggers (JDWP, Node inspector, Delve), profilers (pprof) and admin APIs (Docker, kubelet, Envoy admin, Jupyter) let whoever connects read memory or run code; declaring them as container or Service ports makes them reachable from the cluster and often beyond.")
+          .remediation(
+              "Remove the debug port from the container and Service; debug through kubectl port-forward to a dedicated debug build instead.")
           .references("https://owasp.org/Top10/A05_2021-Security_Misconfiguration/")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1133", "T1210").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1133", "T1210")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override
@@ -59,7 +65,10 @@ public final class PortDebugExposed implements Rule {
         JsonNode ports = container.node().path("ports");
         List<String> found = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
-          describe(ports.path(i).path("containerPort"), container.path() + ".ports[" + i + "].containerPort", found);
+          describe(
+              ports.path(i).path("containerPort"),
+              container.path() + ".ports[" + i + "].containerPort",
+              found);
         }
         if (!found.isEmpty()) {
           sink.report(workload.resource(), container, String.join("; ", found));

@@ -2,6 +2,7 @@ package dev.kube4c.rules.code;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kube4c.inventory.Container;
+import dev.kube4c.inventory.Labels;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.inventory.Workload;
 import dev.kube4c.rules.Area;
@@ -11,7 +12,6 @@ import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
-import dev.kube4c.inventory.Labels;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -31,10 +31,16 @@ public final class PortUnused implements Rule {
           .title("Port declared but not used")
           .area(Area.EXPOSED_PORTS)
           .severity(Severity.INFO)
-          .rationale("Every open port is attack surface: a containerPort that no Service routes to is often a forgotten admin, debug or metrics listener, and a Service targetPort that no container declares points at nothing (a named port then gets no endpoints) or at a listener nobody documented.")
-          .remediation("Remove the listener or its containerPort if nothing needs it, or add it to the Service that should expose it; make Service targetPorts match a declared containerPort (prefer named ports).")
-          .references("https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service")
-          .frameworks(Frameworks.NONE.withMitre("T1046").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .rationale(
+              "Every open port is attack surface: a containerPort that no Service routes to is often a forgotten admin, debug or metrics listener, and a Service targetPort that no container declares points at nothing (a named port then gets no endpoints) or at a listener nobody documented.")
+          .remediation(
+              "Remove the listener or its containerPort if nothing needs it, or add it to the Service that should expose it; make Service targetPorts match a declared containerPort (prefer named ports).")
+          .references(
+              "https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service")
+          .frameworks(
+              Frameworks.NONE
+                  .withMitre("T1046")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override
@@ -51,7 +57,9 @@ public final class PortUnused implements Rule {
     for (Resource service : context.inventory().ofKind("Service")) {
       Map<String, String> selector = Labels.of(service.spec().path("selector"));
       if (!selector.isEmpty()) {
-        byNamespace.computeIfAbsent(service.effectiveNamespace(), k -> new ArrayList<>()).add(new Selecting(service, selector));
+        byNamespace
+            .computeIfAbsent(service.effectiveNamespace(), k -> new ArrayList<>())
+            .add(new Selecting(service, selector));
       }
     }
     Map<Resource, List<Workload>> selected = new IdentityHashMap<>();
@@ -83,12 +91,23 @@ public final class PortUnused implements Rule {
         int number = port.path("containerPort").asInt(-1);
         String name = port.path("name").asText("");
         if (!targeted(services, number, name)) {
-          unused.add(container.path() + ".ports[" + i + "].containerPort " + number + (name.isEmpty() ? "" : " (" + name + ")"));
+          unused.add(
+              container.path()
+                  + ".ports["
+                  + i
+                  + "].containerPort "
+                  + number
+                  + (name.isEmpty() ? "" : " (" + name + ")"));
         }
         i++;
       }
       if (!unused.isEmpty()) {
-        sink.report(workload.resource(), container, String.join(", ", unused) + (unused.size() == 1 ? " is" : " are") + " targeted by no Service selecting this workload");
+        sink.report(
+            workload.resource(),
+            container,
+            String.join(", ", unused)
+                + (unused.size() == 1 ? " is" : " are")
+                + " targeted by no Service selecting this workload");
       }
     }
   }
@@ -100,19 +119,31 @@ public final class PortUnused implements Rule {
       JsonNode target = port.path("targetPort");
       boolean defaulted = target.isMissingNode() || target.isNull();
       if (!declared(selected, defaulted ? port.path("port") : target)) {
-        dangling.add("spec.ports[" + i + "].targetPort " + (defaulted ? port.path("port").asText() : target.asText()));
+        dangling.add(
+            "spec.ports["
+                + i
+                + "].targetPort "
+                + (defaulted ? port.path("port").asText() : target.asText()));
       }
       i++;
     }
     if (!dangling.isEmpty()) {
-      sink.report(service, String.join(", ", dangling) + (dangling.size() == 1 ? " is" : " are") + " declared by no container of the selected workloads");
+      sink.report(
+          service,
+          String.join(", ", dangling)
+              + (dangling.size() == 1 ? " is" : " are")
+              + " declared by no container of the selected workloads");
     }
   }
 
   /** Regular containers and restartable init containers (native sidecars): the ones that serve. */
   private static List<Container> serving(Workload workload) {
     return workload.containers().stream()
-        .filter(c -> c.type() == Container.Type.CONTAINER || c.type() == Container.Type.INIT && c.node().path("restartPolicy").asText().equals("Always"))
+        .filter(
+            c ->
+                c.type() == Container.Type.CONTAINER
+                    || c.type() == Container.Type.INIT
+                        && c.node().path("restartPolicy").asText().equals("Always"))
         .toList();
   }
 
@@ -123,7 +154,9 @@ public final class PortUnused implements Rule {
         if (target.isMissingNode() || target.isNull()) {
           target = port.path("port");
         }
-        if (target.isTextual() && !target.asText().matches("\\d+") ? target.asText().equals(name) : target.asInt(-2) == number) {
+        if (target.isTextual() && !target.asText().matches("\\d+")
+            ? target.asText().equals(name)
+            : target.asInt(-2) == number) {
           return true;
         }
       }
@@ -136,7 +169,9 @@ public final class PortUnused implements Rule {
     for (Workload workload : workloads) {
       for (Container container : serving(workload)) {
         for (JsonNode port : container.node().path("ports")) {
-          if (byName ? port.path("name").asText("").equals(target.asText()) : port.path("containerPort").asInt(-1) == target.asInt(-2)) {
+          if (byName
+              ? port.path("name").asText("").equals(target.asText())
+              : port.path("containerPort").asInt(-1) == target.asInt(-2)) {
             return true;
           }
         }

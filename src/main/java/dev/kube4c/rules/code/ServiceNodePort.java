@@ -17,10 +17,17 @@ public final class ServiceNodePort extends ResourceRule {
           .title("NodePort Service")
           .area(Area.EXPOSED_PORTS)
           .severity(Severity.LOW)
-          .rationale("A NodePort Service listens on a port of every node; wherever nodes have reachable addresses the service is exposed beyond the cluster, usually without TLS or authentication in front.")
-          .remediation("Use a ClusterIP Service behind an Ingress or Gateway, or an internal LoadBalancer; if NodePort is needed, firewall the node port range.")
-          .references("https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1133").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "A NodePort Service listens on a port of every node; wherever nodes have reachable addresses the service is exposed beyond the cluster, usually without TLS or authentication in front.")
+          .remediation(
+              "Use a ClusterIP Service behind an Ingress or Gateway, or an internal LoadBalancer; if NodePort is needed, firewall the node port range.")
+          .references(
+              "https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1133")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public ServiceNodePort() {

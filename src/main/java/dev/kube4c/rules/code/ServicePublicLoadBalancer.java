@@ -14,7 +14,10 @@ import java.util.Map;
 /** A LoadBalancer Service is on the internet unless the provider is told otherwise. */
 public final class ServicePublicLoadBalancer extends ResourceRule {
 
-  /** Provider annotations that make a load balancer internal, with the value that does it (null: any value). */
+  /**
+   * Provider annotations that make a load balancer internal, with the value that does it (null: any
+   * value).
+   */
   private static final Map<String, String> INTERNAL =
       Map.of(
           "service.beta.kubernetes.io/azure-load-balancer-internal", "true",
@@ -31,10 +34,17 @@ public final class ServicePublicLoadBalancer extends ResourceRule {
           .title("Public load balancer without source ranges")
           .area(Area.EXPOSED_PORTS)
           .severity(Severity.HIGH)
-          .rationale("A LoadBalancer Service without an internal annotation gets a public address, and without loadBalancerSourceRanges anyone on the internet can connect; internal tools and databases are regularly exposed this way.")
-          .remediation("Add the provider's internal load balancer annotation, or restrict spec.loadBalancerSourceRanges to known networks, or put the service behind an Ingress with TLS and a WAF.")
-          .references("https://kubernetes.io/docs/concepts/services-networking/service/#internal-load-balancer")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1133").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "A LoadBalancer Service without an internal annotation gets a public address, and without loadBalancerSourceRanges anyone on the internet can connect; internal tools and databases are regularly exposed this way.")
+          .remediation(
+              "Add the provider's internal load balancer annotation, or restrict spec.loadBalancerSourceRanges to known networks, or put the service behind an Ingress with TLS and a WAF.")
+          .references(
+              "https://kubernetes.io/docs/concepts/services-networking/service/#internal-load-balancer")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1133")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public ServicePublicLoadBalancer() {
@@ -48,7 +58,8 @@ public final class ServicePublicLoadBalancer extends ResourceRule {
 
   @Override
   protected void check(Resource service, RuleContext context, FindingSink sink) {
-    if (!service.spec().path("type").asText().equals("LoadBalancer") || isInternal(service.annotations())) {
+    if (!service.spec().path("type").asText().equals("LoadBalancer")
+        || isInternal(service.annotations())) {
       return;
     }
     JsonNode ranges = service.spec().path("loadBalancerSourceRanges");
@@ -57,7 +68,10 @@ public final class ServicePublicLoadBalancer extends ResourceRule {
       open |= range.asText().equals("0.0.0.0/0") || range.asText().equals("::/0");
     }
     if (open) {
-      String why = ranges.isEmpty() ? "no spec.loadBalancerSourceRanges" : "spec.loadBalancerSourceRanges allows the whole internet";
+      String why =
+          ranges.isEmpty()
+              ? "no spec.loadBalancerSourceRanges"
+              : "spec.loadBalancerSourceRanges allows the whole internet";
       sink.report(service, "spec.type is LoadBalancer with no internal annotation and " + why);
     }
   }
@@ -65,7 +79,10 @@ public final class ServicePublicLoadBalancer extends ResourceRule {
   static boolean isInternal(Map<String, String> annotations) {
     for (Map.Entry<String, String> e : INTERNAL.entrySet()) {
       String value = annotations.get(e.getKey());
-      if (value != null && (value.equalsIgnoreCase(e.getValue()) || e.getKey().endsWith("aws-load-balancer-internal") && !value.equalsIgnoreCase("false"))) {
+      if (value != null
+          && (value.equalsIgnoreCase(e.getValue())
+              || e.getKey().endsWith("aws-load-balancer-internal")
+                  && !value.equalsIgnoreCase("false"))) {
         return true;
       }
     }

@@ -32,13 +32,18 @@ public final class WafMissing implements Rule {
           .title("Internet-facing Ingress without a WAF")
           .area(Area.WAF)
           .severity(Severity.MEDIUM)
-          .rationale("A web application firewall in front of the cluster blocks the bulk of injection, cross-site scripting, CSRF and scanner traffic before it reaches application code, and buys time when a framework vulnerability is published. An Internet-facing Ingress without one exposes every application bug directly.")
-          .remediation("Attach a WAF policy: AGIC appgw.ingress.kubernetes.io/waf-policy-for-path, ingress-nginx enable-modsecurity and enable-owasp-core-rules (with SecRuleEngine On), or alb.ingress.kubernetes.io/wafv2-acl-arn; or put a cloud WAF (Application Gateway WAF_v2, AWS WAF, Cloud Armor) in front.")
+          .rationale(
+              "A web application firewall in front of the cluster blocks the bulk of injection, cross-site scripting, CSRF and scanner traffic before it reaches application code, and buys time when a framework vulnerability is published. An Internet-facing Ingress without one exposes every application bug directly.")
+          .remediation(
+              "Attach a WAF policy: AGIC appgw.ingress.kubernetes.io/waf-policy-for-path, ingress-nginx enable-modsecurity and enable-owasp-core-rules (with SecRuleEngine On), or alb.ingress.kubernetes.io/wafv2-acl-arn; or put a cloud WAF (Application Gateway WAF_v2, AWS WAF, Cloud Armor) in front.")
           .references(
               "https://azure.github.io/application-gateway-kubernetes-ingress/annotations/#azure-waf-policy-for-path",
               "https://kubernetes.github.io/ingress-nginx/user-guide/third-party-addons/modsecurity/",
               "https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/#addons")
-          .frameworks(Frameworks.NONE.withMitre("T1190").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .frameworks(
+              Frameworks.NONE
+                  .withMitre("T1190")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override
@@ -63,27 +68,61 @@ public final class WafMissing implements Rule {
 
   /** Why the Ingress has no effective WAF, or empty when it has one. */
   static Optional<String> wafProblem(Map<String, String> a) {
-    if (!a.getOrDefault(AGIC_WAF, "").isBlank() || !a.getOrDefault(ALB_WAFV2, "").isBlank() || !a.getOrDefault(ALB_WAF_CLASSIC, "").isBlank()) {
+    if (!a.getOrDefault(AGIC_WAF, "").isBlank()
+        || !a.getOrDefault(ALB_WAFV2, "").isBlank()
+        || !a.getOrDefault(ALB_WAF_CLASSIC, "").isBlank()) {
       return Optional.empty();
     }
     boolean modsecurity = "true".equalsIgnoreCase(a.get(NGINX_MODSECURITY));
-    boolean crs = "true".equalsIgnoreCase(a.get(NGINX_CRS)) || a.getOrDefault(NGINX_SNIPPET, "").contains("owasp-modsecurity-crs") || a.getOrDefault(NGINX_SNIPPET, "").contains("coreruleset");
+    boolean crs =
+        "true".equalsIgnoreCase(a.get(NGINX_CRS))
+            || a.getOrDefault(NGINX_SNIPPET, "").contains("owasp-modsecurity-crs")
+            || a.getOrDefault(NGINX_SNIPPET, "").contains("coreruleset");
     String snippet = a.getOrDefault(NGINX_SNIPPET, "").replaceAll("\\s+", " ");
     if (modsecurity && crs) {
-      if (snippet.contains("SecRuleEngine DetectionOnly") || snippet.contains("SecRuleEngine Off")) {
-        return Optional.of("metadata.annotations." + NGINX_SNIPPET + " sets " + (snippet.contains("SecRuleEngine Off") ? "SecRuleEngine Off" : "SecRuleEngine DetectionOnly") + ": ModSecurity with the OWASP CRS only logs, it does not block");
+      if (snippet.contains("SecRuleEngine DetectionOnly")
+          || snippet.contains("SecRuleEngine Off")) {
+        return Optional.of(
+            "metadata.annotations."
+                + NGINX_SNIPPET
+                + " sets "
+                + (snippet.contains("SecRuleEngine Off")
+                    ? "SecRuleEngine Off"
+                    : "SecRuleEngine DetectionOnly")
+                + ": ModSecurity with the OWASP CRS only logs, it does not block");
       }
       return Optional.empty();
     }
     if (modsecurity) {
-      return Optional.of("metadata.annotations." + NGINX_MODSECURITY + " is true but " + NGINX_CRS + " is not: ModSecurity runs without the OWASP Core Rule Set");
+      return Optional.of(
+          "metadata.annotations."
+              + NGINX_MODSECURITY
+              + " is true but "
+              + NGINX_CRS
+              + " is not: ModSecurity runs without the OWASP Core Rule Set");
     }
-    return Optional.of("no WAF annotation (" + AGIC_WAF + ", " + NGINX_MODSECURITY + " + " + NGINX_CRS + ", " + ALB_WAFV2 + ") on an Internet-facing Ingress");
+    return Optional.of(
+        "no WAF annotation ("
+            + AGIC_WAF
+            + ", "
+            + NGINX_MODSECURITY
+            + " + "
+            + NGINX_CRS
+            + ", "
+            + ALB_WAFV2
+            + ") on an Internet-facing Ingress");
   }
 
-  /** Private-only Ingresses are skipped: ALB scheme internal, AGIC private IP, GCE internal class. */
+  /**
+   * Private-only Ingresses are skipped: ALB scheme internal, AGIC private IP, GCE internal class.
+   */
   static boolean internetFacing(Resource ingress, Map<String, String> a) {
-    String className = ingress.spec().path("ingressClassName").asText(a.getOrDefault("kubernetes.io/ingress.class", "")).toLowerCase(Locale.ROOT);
+    String className =
+        ingress
+            .spec()
+            .path("ingressClassName")
+            .asText(a.getOrDefault("kubernetes.io/ingress.class", ""))
+            .toLowerCase(Locale.ROOT);
     return !"internal".equalsIgnoreCase(a.get("alb.ingress.kubernetes.io/scheme"))
         && !"true".equalsIgnoreCase(a.get("appgw.ingress.kubernetes.io/use-private-ip"))
         && !className.equals("gce-internal");
@@ -91,15 +130,17 @@ public final class WafMissing implements Rule {
 
   /**
    * Hook for the cloud layer: a WAF in front of the cluster's ingress that the cloud input knows
-   * (Application Gateway WAF_v2 policy of the AGIC add-on, AWS WAF web ACL on the ALB, Cloud Armor).
-   * The cloud loader represents a managed cluster as a Resource of kind {@code CloudCluster}; when it
-   * sets {@code spec.ingressWaf.enabled: true} (with {@code spec.ingressWaf.source} naming the
-   * evidence) every Ingress counts as protected. Nothing sets the field yet.
+   * (Application Gateway WAF_v2 policy of the AGIC add-on, AWS WAF web ACL on the ALB, Cloud
+   * Armor). The cloud loader represents a managed cluster as a Resource of kind {@code
+   * CloudCluster}; when it sets {@code spec.ingressWaf.enabled: true} (with {@code
+   * spec.ingressWaf.source} naming the evidence) every Ingress counts as protected. Nothing sets
+   * the field yet.
    */
   static Optional<String> cloudWaf(RuleContext context) {
     for (Resource cluster : context.inventory().ofKind("CloudCluster")) {
       if (cluster.spec().path("ingressWaf").path("enabled").asBoolean(false)) {
-        return Optional.of(cluster.spec().path("ingressWaf").path("source").asText(cluster.display()));
+        return Optional.of(
+            cluster.spec().path("ingressWaf").path("source").asText(cluster.display()));
       }
     }
     return Optional.empty();

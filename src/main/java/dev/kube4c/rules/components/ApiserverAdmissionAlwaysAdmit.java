@@ -2,7 +2,6 @@ package dev.kube4c.rules.components;
 
 import dev.kube4c.components.Component;
 import dev.kube4c.components.ComponentConfig;
-import dev.kube4c.components.FlagValue;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.RuleContext;
@@ -18,9 +17,12 @@ public final class ApiserverAdmissionAlwaysAdmit extends ComponentRule {
           .title("AlwaysAdmit admission plugin enabled")
           .area(Area.COMPONENTS)
           .severity(Severity.CRITICAL)
-          .rationale("AlwaysAdmit admits every request regardless of the other admission plugins' verdicts, switching off Pod Security admission, NodeRestriction and webhooks in effect.")
+          .rationale(
+              "AlwaysAdmit admits every request regardless of the other admission plugins' verdicts, switching off Pod Security admission, NodeRestriction and webhooks in effect.")
           .remediation("Remove AlwaysAdmit from --enable-admission-plugins.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/")
           .frameworks(Frameworks.NONE.withCis("1.2.10").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
@@ -35,6 +37,9 @@ public final class ApiserverAdmissionAlwaysAdmit extends ComponentRule {
 
   @Override
   protected void check(ComponentConfig config, RuleContext context, List<String> problems) {
-    config.flag("enable-admission-plugins").filter(f -> list(f.value()).contains("AlwaysAdmit")).ifPresent(f -> problems.add(f.describe()));
+    config
+        .flag("enable-admission-plugins")
+        .filter(f -> list(f.value()).contains("AlwaysAdmit"))
+        .ifPresent(f -> problems.add(f.describe()));
   }
 }

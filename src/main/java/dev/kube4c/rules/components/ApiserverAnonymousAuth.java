@@ -2,7 +2,6 @@ package dev.kube4c.rules.components;
 
 import dev.kube4c.components.Component;
 import dev.kube4c.components.ComponentConfig;
-import dev.kube4c.components.FlagValue;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.RuleContext;
@@ -18,9 +17,13 @@ public final class ApiserverAnonymousAuth extends ComponentRule {
           .title("API server allows anonymous requests")
           .area(Area.AUTHENTICATION)
           .severity(Severity.HIGH)
-          .rationale("With anonymous authentication on, requests without credentials reach the API server as system:anonymous; any RBAC binding that mentions that user or system:unauthenticated, by mistake or by default, is open to the network.")
-          .remediation("Start kube-apiserver with --anonymous-auth=false (kubeadm: apiServer.extraArgs anonymous-auth: \"false\"), or restrict anonymous access to health endpoints with an AuthenticationConfiguration.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests")
+          .rationale(
+              "With anonymous authentication on, requests without credentials reach the API server as system:anonymous; any RBAC binding that mentions that user or system:unauthenticated, by mistake or by default, is open to the network.")
+          .remediation(
+              "Start kube-apiserver with --anonymous-auth=false (kubeadm: apiServer.extraArgs anonymous-auth: \"false\"), or restrict anonymous access to health endpoints with an AuthenticationConfiguration.")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#anonymous-requests")
           .frameworks(Frameworks.NONE.withCis("1.2.1").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 

@@ -18,10 +18,17 @@ public final class ApiserverAuditLogMissing extends ComponentRule {
           .title("API server audit log missing or kept too briefly")
           .area(Area.COMPONENTS)
           .severity(Severity.MEDIUM)
-          .rationale("The audit log records who did what in the cluster; without it, or with it rotated away within days, an intrusion can be neither noticed nor reconstructed.")
-          .remediation("Set --audit-log-path (with an --audit-policy-file) and keep at least --audit-log-maxage=30, --audit-log-maxbackup=10 and --audit-log-maxsize=100, or send audit events to a webhook backend.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/")
-          .frameworks(Frameworks.NONE.withCis("1.2.16", "1.2.17", "1.2.18", "1.2.19").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "The audit log records who did what in the cluster; without it, or with it rotated away within days, an intrusion can be neither noticed nor reconstructed.")
+          .remediation(
+              "Set --audit-log-path (with an --audit-policy-file) and keep at least --audit-log-maxage=30, --audit-log-maxbackup=10 and --audit-log-maxsize=100, or send audit events to a webhook backend.")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+              "https://kubernetes.io/docs/tasks/debug/debug-cluster/audit/")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("1.2.16", "1.2.17", "1.2.18", "1.2.19")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public ApiserverAuditLogMissing() {
@@ -35,7 +42,8 @@ public final class ApiserverAuditLogMissing extends ComponentRule {
 
   @Override
   protected void check(ComponentConfig config, RuleContext context, List<String> problems) {
-    if (config.flag("audit-log-path").isEmpty() && config.flag("audit-webhook-config-file").isEmpty()) {
+    if (config.flag("audit-log-path").isEmpty()
+        && config.flag("audit-webhook-config-file").isEmpty()) {
       problems.add(config.missing("audit-log-path"));
       return;
     }
@@ -47,7 +55,8 @@ public final class ApiserverAuditLogMissing extends ComponentRule {
     atLeast(config, "audit-log-maxsize", 100, problems);
   }
 
-  private static void atLeast(ComponentConfig config, String name, int minimum, List<String> problems) {
+  private static void atLeast(
+      ComponentConfig config, String name, int minimum, List<String> problems) {
     java.util.Optional<FlagValue> value = config.flag(name);
     if (value.isEmpty()) {
       problems.add(config.missing(name) + " (CIS: at least " + minimum + ")");

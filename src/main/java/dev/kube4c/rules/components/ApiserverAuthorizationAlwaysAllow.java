@@ -18,9 +18,13 @@ public final class ApiserverAuthorizationAlwaysAllow extends ComponentRule {
           .title("API server authorizes every request")
           .area(Area.AUTHORIZATION)
           .severity(Severity.CRITICAL)
-          .rationale("With AlwaysAllow every authenticated request is permitted: any service account token or user certificate is cluster-admin, and RBAC objects have no effect.")
-          .remediation("Set --authorization-mode to Node,RBAC (without AlwaysAllow), or use an --authorization-config file without an AlwaysAllow authorizer.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://kubernetes.io/docs/reference/access-authn-authz/authorization/")
+          .rationale(
+              "With AlwaysAllow every authenticated request is permitted: any service account token or user certificate is cluster-admin, and RBAC objects have no effect.")
+          .remediation(
+              "Set --authorization-mode to Node,RBAC (without AlwaysAllow), or use an --authorization-config file without an AlwaysAllow authorizer.")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/authorization/")
           .frameworks(Frameworks.NONE.withCis("1.2.6").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 

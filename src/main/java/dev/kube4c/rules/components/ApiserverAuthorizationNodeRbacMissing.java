@@ -18,10 +18,14 @@ public final class ApiserverAuthorizationNodeRbacMissing extends ComponentRule {
           .title("API server authorization lacks Node or RBAC")
           .area(Area.AUTHORIZATION)
           .severity(Severity.HIGH)
-          .rationale("The Node authorizer limits each kubelet to the objects of its own pods, and RBAC is the only fine-grained built-in authorizer; without them kubelets can read every Secret and permissions cannot follow least privilege.")
+          .rationale(
+              "The Node authorizer limits each kubelet to the objects of its own pods, and RBAC is the only fine-grained built-in authorizer; without them kubelets can read every Secret and permissions cannot follow least privilege.")
           .remediation("Set --authorization-mode=Node,RBAC on kube-apiserver.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://kubernetes.io/docs/reference/access-authn-authz/node/")
-          .frameworks(Frameworks.NONE.withCis("1.2.7", "1.2.8").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/node/")
+          .frameworks(
+              Frameworks.NONE.withCis("1.2.7", "1.2.8").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public ApiserverAuthorizationNodeRbacMissing() {
@@ -40,7 +44,8 @@ public final class ApiserverAuthorizationNodeRbacMissing extends ComponentRule {
     }
     FlagValue mode = flag(config, "authorization-mode", "AlwaysAllow");
     java.util.Set<String> modes = list(mode.value());
-    List<String> missing = List.of("Node", "RBAC").stream().filter(m -> !modes.contains(m)).toList();
+    List<String> missing =
+        List.of("Node", "RBAC").stream().filter(m -> !modes.contains(m)).toList();
     if (!missing.isEmpty()) {
       problems.add(mode.describe() + ", without " + String.join(" and ", missing));
     }

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * CIS 1.2.30, 1.2.31: secrets not encrypted at rest. When the EncryptionConfiguration that
- * --encryption-provider-config names is part of the input, its first provider for secrets is checked too.
+ * --encryption-provider-config names is part of the input, its first provider for secrets is
+ * checked too.
  */
 public final class ApiserverEncryptionAtRestMissing extends ComponentRule {
 
@@ -28,10 +29,19 @@ public final class ApiserverEncryptionAtRestMissing extends ComponentRule {
           .title("Secrets not encrypted at rest in etcd")
           .area(Area.SECRETS)
           .severity(Severity.HIGH)
-          .rationale("Without an encryption provider configuration, or with identity as the first provider for secrets, Secrets are written to etcd and its backups in plain text; anyone with a snapshot reads them all.")
-          .remediation("Pass --encryption-provider-config with an EncryptionConfiguration whose first provider for secrets is kms (v2), aescbc, aesgcm or secretbox.")
-          .references("https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/", "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/")
-          .frameworks(Frameworks.NONE.withCis("1.2.30", "1.2.31").withNsa("Secrets encryption").withMitre("T1552").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "Without an encryption provider configuration, or with identity as the first provider for secrets, Secrets are written to etcd and its backups in plain text; anyone with a snapshot reads them all.")
+          .remediation(
+              "Pass --encryption-provider-config with an EncryptionConfiguration whose first provider for secrets is kms (v2), aescbc, aesgcm or secretbox.")
+          .references(
+              "https://kubernetes.io/docs/tasks/administer-cluster/encrypt-data/",
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("1.2.30", "1.2.31")
+                  .withNsa("Secrets encryption")
+                  .withMitre("T1552")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   public ApiserverEncryptionAtRestMissing() {
@@ -63,7 +73,13 @@ public final class ApiserverEncryptionAtRestMissing extends ComponentRule {
       JsonNode first = entry.path("providers").path(0);
       String provider = first.fieldNames().hasNext() ? first.fieldNames().next() : "";
       if (!ENCRYPTING.contains(provider)) {
-        problems.add(file.get().location().file() + ": resources[" + i + "].providers[0] is " + (provider.isEmpty() ? "missing" : provider) + ", so secrets are stored unencrypted");
+        problems.add(
+            file.get().location().file()
+                + ": resources["
+                + i
+                + "].providers[0] is "
+                + (provider.isEmpty() ? "missing" : provider)
+                + ", so secrets are stored unencrypted");
       }
       return; // the first entry that covers secrets decides
     }

@@ -2,7 +2,6 @@ package dev.kube4c.rules.components;
 
 import dev.kube4c.components.Component;
 import dev.kube4c.components.ComponentConfig;
-import dev.kube4c.components.FlagValue;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.RuleContext;
@@ -18,10 +17,15 @@ public final class ApiserverEtcdTlsMissing extends ComponentRule {
           .title("API server talks to etcd without TLS client credentials")
           .area(Area.COMPONENTS)
           .severity(Severity.HIGH)
-          .rationale("etcd holds every Secret of the cluster. Without a client certificate and the etcd CA the API server cannot authenticate to etcd or verify it, so etcd must accept unauthenticated clients or traffic can be intercepted.")
-          .remediation("Set --etcd-certfile, --etcd-keyfile and --etcd-cafile on kube-apiserver, and run etcd with client certificate authentication.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://etcd.io/docs/latest/op-guide/security/")
-          .frameworks(Frameworks.NONE.withCis("1.2.25", "1.2.29").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "etcd holds every Secret of the cluster. Without a client certificate and the etcd CA the API server cannot authenticate to etcd or verify it, so etcd must accept unauthenticated clients or traffic can be intercepted.")
+          .remediation(
+              "Set --etcd-certfile, --etcd-keyfile and --etcd-cafile on kube-apiserver, and run etcd with client certificate authentication.")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+              "https://etcd.io/docs/latest/op-guide/security/")
+          .frameworks(
+              Frameworks.NONE.withCis("1.2.25", "1.2.29").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public ApiserverEtcdTlsMissing() {

@@ -10,7 +10,10 @@ import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import java.util.List;
 
-/** CIS 1.2.22, 1.2.23, 1.2.24: service account tokens not checked against etcd, or no service account key. */
+/**
+ * CIS 1.2.22, 1.2.23, 1.2.24: service account tokens not checked against etcd, or no service
+ * account key.
+ */
 public final class ApiserverServiceAccountLookupDisabled extends ComponentRule {
 
   private static final RuleMetadata METADATA =
@@ -18,10 +21,17 @@ public final class ApiserverServiceAccountLookupDisabled extends ComponentRule {
           .title("Service account tokens not checked against etcd, or no service account key")
           .area(Area.AUTHENTICATION)
           .severity(Severity.MEDIUM)
-          .rationale("Without service account lookup a token stays valid after its service account is deleted; without an explicit key file and issuer, token signing falls back to the serving key and tokens cannot be rotated or federated safely.")
-          .remediation("Keep --service-account-lookup=true (the default) and set --service-account-key-file and --service-account-issuer (with --service-account-signing-key-file).")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/")
-          .frameworks(Frameworks.NONE.withCis("1.2.22", "1.2.23", "1.2.24").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "Without service account lookup a token stays valid after its service account is deleted; without an explicit key file and issuer, token signing falls back to the serving key and tokens cannot be rotated or federated safely.")
+          .remediation(
+              "Keep --service-account-lookup=true (the default) and set --service-account-key-file and --service-account-issuer (with --service-account-signing-key-file).")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("1.2.22", "1.2.23", "1.2.24")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public ApiserverServiceAccountLookupDisabled() {
@@ -35,7 +45,10 @@ public final class ApiserverServiceAccountLookupDisabled extends ComponentRule {
 
   @Override
   protected void check(ComponentConfig config, RuleContext context, List<String> problems) {
-    config.flag("service-account-lookup").filter(FlagValue::isFalse).ifPresent(f -> problems.add(f.describe()));
+    config
+        .flag("service-account-lookup")
+        .filter(FlagValue::isFalse)
+        .ifPresent(f -> problems.add(f.describe()));
     requireSet(config, problems, "service-account-key-file", "service-account-issuer");
   }
 }

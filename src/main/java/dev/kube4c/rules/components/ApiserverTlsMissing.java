@@ -2,7 +2,6 @@ package dev.kube4c.rules.components;
 
 import dev.kube4c.components.Component;
 import dev.kube4c.components.ComponentConfig;
-import dev.kube4c.components.FlagValue;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.RuleContext;
@@ -18,10 +17,17 @@ public final class ApiserverTlsMissing extends ComponentRule {
           .title("API server serving certificate or client CA missing")
           .area(Area.COMPONENTS)
           .severity(Severity.HIGH)
-          .rationale("Without its own certificate and key the API server serves a self-signed certificate that clients cannot verify; without a client CA it cannot authenticate users and components by certificate.")
-          .remediation("Set --tls-cert-file, --tls-private-key-file and --client-ca-file on kube-apiserver.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://kubernetes.io/docs/setup/best-practices/certificates/")
-          .frameworks(Frameworks.NONE.withCis("1.2.26", "1.2.27", "1.2.28").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "Without its own certificate and key the API server serves a self-signed certificate that clients cannot verify; without a client CA it cannot authenticate users and components by certificate.")
+          .remediation(
+              "Set --tls-cert-file, --tls-private-key-file and --client-ca-file on kube-apiserver.")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+              "https://kubernetes.io/docs/setup/best-practices/certificates/")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("1.2.26", "1.2.27", "1.2.28")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public ApiserverTlsMissing() {

@@ -2,7 +2,6 @@ package dev.kube4c.rules.components;
 
 import dev.kube4c.components.Component;
 import dev.kube4c.components.ComponentConfig;
-import dev.kube4c.components.FlagValue;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.RuleContext;
@@ -18,9 +17,13 @@ public final class ApiserverTokenAuthFile extends ComponentRule {
           .title("API server accepts static tokens from a file")
           .area(Area.AUTHENTICATION)
           .severity(Severity.HIGH)
-          .rationale("Static token files hold long-lived bearer tokens in clear text on the control-plane disk; they cannot be rotated without restarting the API server and are not tied to any identity provider.")
-          .remediation("Remove --token-auth-file and use client certificates, service account tokens or OIDC for authentication.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/", "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#static-token-file")
+          .rationale(
+              "Static token files hold long-lived bearer tokens in clear text on the control-plane disk; they cannot be rotated without restarting the API server and are not tied to any identity provider.")
+          .remediation(
+              "Remove --token-auth-file and use client certificates, service account tokens or OIDC for authentication.")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/authentication/#static-token-file")
           .frameworks(Frameworks.NONE.withCis("1.2.2").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 

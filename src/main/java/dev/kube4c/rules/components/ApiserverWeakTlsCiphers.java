@@ -2,7 +2,6 @@ package dev.kube4c.rules.components;
 
 import dev.kube4c.components.Component;
 import dev.kube4c.components.ComponentConfig;
-import dev.kube4c.components.FlagValue;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.RuleContext;
@@ -18,9 +17,12 @@ public final class ApiserverWeakTlsCiphers extends ComponentRule {
           .title("API server allows weak TLS")
           .area(Area.COMPONENTS)
           .severity(Severity.MEDIUM)
-          .rationale("CBC, RC4 and 3DES suites and TLS versions before 1.2 have practical attacks; an API server that offers them lets a network attacker downgrade client connections.")
-          .remediation("Set --tls-cipher-suites to AEAD suites with forward secrecy (ECDHE with AES-GCM or ChaCha20-Poly1305) and --tls-min-version to VersionTLS12 or VersionTLS13.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/")
+          .rationale(
+              "CBC, RC4 and 3DES suites and TLS versions before 1.2 have practical attacks; an API server that offers them lets a network attacker downgrade client connections.")
+          .remediation(
+              "Set --tls-cipher-suites to AEAD suites with forward secrecy (ECDHE with AES-GCM or ChaCha20-Poly1305) and --tls-min-version to VersionTLS12 or VersionTLS13.")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-apiserver/")
           .frameworks(Frameworks.NONE.withCis("1.2.32").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
@@ -35,6 +37,9 @@ public final class ApiserverWeakTlsCiphers extends ComponentRule {
 
   @Override
   protected void check(ComponentConfig config, RuleContext context, List<String> problems) {
-    checkTls(config.flag("tls-cipher-suites").orElse(null), config.flag("tls-min-version").orElse(null), problems);
+    checkTls(
+        config.flag("tls-cipher-suites").orElse(null),
+        config.flag("tls-min-version").orElse(null),
+        problems);
   }
 }

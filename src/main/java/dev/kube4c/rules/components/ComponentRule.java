@@ -31,7 +31,11 @@ public abstract class ComponentRule implements Rule {
       List<String> problems = new ArrayList<>();
       check(config, context, problems);
       if (!problems.isEmpty()) {
-        sink.report(config.ref(), config.location(), component.binary() + " (" + config.source() + "): " + String.join("; ", problems), null);
+        sink.report(
+            config.ref(),
+            config.location(),
+            component.binary() + " (" + config.source() + "): " + String.join("; ", problems),
+            null);
       }
     }
   }
@@ -53,7 +57,8 @@ public abstract class ComponentRule implements Rule {
   }
 
   /** "--profiling" and other switches whose safe value is false. */
-  static void requireFalse(ComponentConfig config, List<String> problems, String name, String defaultValue) {
+  static void requireFalse(
+      ComponentConfig config, List<String> problems, String name, String defaultValue) {
     FlagValue value = flag(config, name, defaultValue);
     if (!value.isFalse()) {
       problems.add(value.describe());
@@ -63,29 +68,43 @@ public abstract class ComponentRule implements Rule {
   static Set<String> list(String value) {
     String cleaned = value.replace("[", "").replace("]", "").replace("\"", "");
     Set<String> items = new java.util.LinkedHashSet<>();
-    Arrays.stream(cleaned.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(items::add);
+    Arrays.stream(cleaned.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .forEach(items::add);
     return items;
   }
 
   /** Strong (AEAD, forward-secret) suites: the list of CIS 4.2.12, plus the TLS 1.3 suites. */
   static final Set<String> STRONG_CIPHERS =
       Set.of(
-          "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305",
-          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-          "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256");
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_RSA_WITH_AES_128_GCM_SHA256");
 
   /** Weak suites among the given ones, and a minimum TLS version below 1.2. */
   static void checkTls(FlagValue suites, FlagValue minVersion, List<String> problems) {
     if (suites != null) {
-      List<String> weak = list(suites.value()).stream().filter(s -> !STRONG_CIPHERS.contains(s)).toList();
+      List<String> weak =
+          list(suites.value()).stream().filter(s -> !STRONG_CIPHERS.contains(s)).toList();
       if (!weak.isEmpty()) {
-        problems.add(suites.origin() + " includes suites outside the CIS list: " + String.join(", ", weak));
+        problems.add(
+            suites.origin() + " includes suites outside the CIS list: " + String.join(", ", weak));
       }
     }
-    if (minVersion != null && (minVersion.value().equals("VersionTLS10") || minVersion.value().equals("VersionTLS11"))) {
+    if (minVersion != null
+        && (minVersion.value().equals("VersionTLS10")
+            || minVersion.value().equals("VersionTLS11"))) {
       problems.add(minVersion.describe() + " (below TLS 1.2)");
     }
   }

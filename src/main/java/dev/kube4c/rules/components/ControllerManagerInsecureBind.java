@@ -18,9 +18,11 @@ public final class ControllerManagerInsecureBind extends ComponentRule {
           .title("Controller manager listens beyond localhost")
           .area(Area.COMPONENTS)
           .severity(Severity.MEDIUM)
-          .rationale("The controller manager's metrics and health endpoints need no network exposure; bound to all interfaces they are reachable from pods and other hosts.")
+          .rationale(
+              "The controller manager's metrics and health endpoints need no network exposure; bound to all interfaces they are reachable from pods and other hosts.")
           .remediation("Start kube-controller-manager with --bind-address=127.0.0.1.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/")
           .frameworks(Frameworks.NONE.withCis("1.3.7").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
@@ -40,7 +42,9 @@ public final class ControllerManagerInsecureBind extends ComponentRule {
 
   private static void localOnly(ComponentConfig config, List<String> problems) {
     FlagValue bind = flag(config, "bind-address", "0.0.0.0");
-    if (!bind.value().equals("127.0.0.1") && !bind.value().equals("::1") && !bind.value().equals("localhost")) {
+    if (!bind.value().equals("127.0.0.1")
+        && !bind.value().equals("::1")
+        && !bind.value().equals("localhost")) {
       problems.add(bind.describe());
     }
   }

@@ -2,7 +2,6 @@ package dev.kube4c.rules.components;
 
 import dev.kube4c.components.Component;
 import dev.kube4c.components.ComponentConfig;
-import dev.kube4c.components.FlagValue;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.RuleContext;
@@ -18,9 +17,11 @@ public final class ControllerManagerProfilingEnabled extends ComponentRule {
           .title("Controller manager profiling enabled")
           .area(Area.COMPONENTS)
           .severity(Severity.LOW)
-          .rationale("The profiling endpoints expose runtime details of the controller manager and can be used to degrade it; they are for debugging, not for production.")
+          .rationale(
+              "The profiling endpoints expose runtime details of the controller manager and can be used to degrade it; they are for debugging, not for production.")
           .remediation("Start kube-controller-manager with --profiling=false.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/")
           .frameworks(Frameworks.NONE.withCis("1.3.2").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 

@@ -10,7 +10,9 @@ import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import java.util.List;
 
-/** CIS 1.3.3, 1.3.4, 1.3.5: controllers share one identity or service account signing is incomplete. */
+/**
+ * CIS 1.3.3, 1.3.4, 1.3.5: controllers share one identity or service account signing is incomplete.
+ */
 public final class ControllerManagerSaCredentialsMissing extends ComponentRule {
 
   private static final RuleMetadata METADATA =
@@ -18,10 +20,17 @@ public final class ControllerManagerSaCredentialsMissing extends ComponentRule {
           .title("Controllers share one identity or service account signing is incomplete")
           .area(Area.COMPONENTS)
           .severity(Severity.MEDIUM)
-          .rationale("Without per-controller service account credentials every controller runs with the controller manager's full rights; without the service account private key and root CA, service account tokens and their CA bundle cannot be issued correctly.")
-          .remediation("Start kube-controller-manager with --use-service-account-credentials=true, --service-account-private-key-file and --root-ca-file.")
-          .references("https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/", "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles")
-          .frameworks(Frameworks.NONE.withCis("1.3.3", "1.3.4", "1.3.5").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "Without per-controller service account credentials every controller runs with the controller manager's full rights; without the service account private key and root CA, service account tokens and their CA bundle cannot be issued correctly.")
+          .remediation(
+              "Start kube-controller-manager with --use-service-account-credentials=true, --service-account-private-key-file and --root-ca-file.")
+          .references(
+              "https://kubernetes.io/docs/reference/command-line-tools-reference/kube-controller-manager/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#controller-roles")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("1.3.3", "1.3.4", "1.3.5")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public ControllerManagerSaCredentialsMissing() {

@@ -18,10 +18,17 @@ public final class EtcdTlsMissing extends ComponentRule {
           .title("etcd without TLS or client certificate authentication")
           .area(Area.COMPONENTS)
           .severity(Severity.HIGH)
-          .rationale("etcd holds the whole cluster state including every Secret. Without TLS and client certificate authentication on the client and peer ports, anyone who reaches them reads or rewrites the cluster; auto-generated certificates prove nothing about the other side.")
-          .remediation("Run etcd with --cert-file, --key-file, --client-cert-auth=true, --peer-cert-file, --peer-key-file, --peer-client-cert-auth=true, and without --auto-tls or --peer-auto-tls.")
-          .references("https://etcd.io/docs/latest/op-guide/security/", "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters")
-          .frameworks(Frameworks.NONE.withCis("2.1", "2.2", "2.3", "2.4", "2.5", "2.6").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "etcd holds the whole cluster state including every Secret. Without TLS and client certificate authentication on the client and peer ports, anyone who reaches them reads or rewrites the cluster; auto-generated certificates prove nothing about the other side.")
+          .remediation(
+              "Run etcd with --cert-file, --key-file, --client-cert-auth=true, --peer-cert-file, --peer-key-file, --peer-client-cert-auth=true, and without --auto-tls or --peer-auto-tls.")
+          .references(
+              "https://etcd.io/docs/latest/op-guide/security/",
+              "https://kubernetes.io/docs/tasks/administer-cluster/configure-upgrade-etcd/#securing-etcd-clusters")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("2.1", "2.2", "2.3", "2.4", "2.5", "2.6")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public EtcdTlsMissing() {
@@ -46,6 +53,9 @@ public final class EtcdTlsMissing extends ComponentRule {
     if (!peerAuth.isTrue()) {
       problems.add(peerAuth.describe());
     }
-    config.flag("peer-auto-tls").filter(FlagValue::isTrue).ifPresent(f -> problems.add(f.describe()));
+    config
+        .flag("peer-auto-tls")
+        .filter(FlagValue::isTrue)
+        .ifPresent(f -> problems.add(f.describe()));
   }
 }

@@ -18,9 +18,13 @@ public final class KubeletAnonymousAuth extends ComponentRule {
           .title("Kubelet accepts anonymous requests")
           .area(Area.AUTHENTICATION)
           .severity(Severity.CRITICAL)
-          .rationale("An anonymous kubelet API lets anyone who reaches port 10250 list pods and, unless authorization stops it, exec into containers and read their logs: a direct path to node and cluster compromise.")
-          .remediation("Set authentication.anonymous.enabled: false in the KubeletConfiguration (or --anonymous-auth=false).")
-          .references("https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/", "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/")
+          .rationale(
+              "An anonymous kubelet API lets anyone who reaches port 10250 list pods and, unless authorization stops it, exec into containers and read their logs: a direct path to node and cluster compromise.")
+          .remediation(
+              "Set authentication.anonymous.enabled: false in the KubeletConfiguration (or --anonymous-auth=false).")
+          .references(
+              "https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/")
           .frameworks(Frameworks.NONE.withCis("4.2.1").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
@@ -35,7 +39,8 @@ public final class KubeletAnonymousAuth extends ComponentRule {
 
   @Override
   protected void check(ComponentConfig config, RuleContext context, List<String> problems) {
-    FlagValue anonymous = config.kubelet("anonymous-auth", "authentication.anonymous.enabled", "false", "true");
+    FlagValue anonymous =
+        config.kubelet("anonymous-auth", "authentication.anonymous.enabled", "false", "true");
     if (!anonymous.isFalse()) {
       problems.add(anonymous.describe());
     }

@@ -18,9 +18,13 @@ public final class KubeletAuthorizationAlwaysAllow extends ComponentRule {
           .title("Kubelet authorizes every request")
           .area(Area.AUTHORIZATION)
           .severity(Severity.CRITICAL)
-          .rationale("With AlwaysAllow any client that authenticates to the kubelet, and any anonymous one if that is on, may exec into every container on the node.")
-          .remediation("Set authorization.mode: Webhook in the KubeletConfiguration (or --authorization-mode=Webhook).")
-          .references("https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/", "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/")
+          .rationale(
+              "With AlwaysAllow any client that authenticates to the kubelet, and any anonymous one if that is on, may exec into every container on the node.")
+          .remediation(
+              "Set authorization.mode: Webhook in the KubeletConfiguration (or --authorization-mode=Webhook).")
+          .references(
+              "https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/")
           .frameworks(Frameworks.NONE.withCis("4.2.2").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
@@ -35,7 +39,8 @@ public final class KubeletAuthorizationAlwaysAllow extends ComponentRule {
 
   @Override
   protected void check(ComponentConfig config, RuleContext context, List<String> problems) {
-    FlagValue mode = config.kubelet("authorization-mode", "authorization.mode", "Webhook", "AlwaysAllow");
+    FlagValue mode =
+        config.kubelet("authorization-mode", "authorization.mode", "Webhook", "AlwaysAllow");
     if (mode.value().equals("AlwaysAllow")) {
       problems.add(mode.describe());
     }

@@ -18,10 +18,15 @@ public final class KubeletCertRotationDisabled extends ComponentRule {
           .title("Kubelet certificate rotation disabled")
           .area(Area.COMPONENTS)
           .severity(Severity.MEDIUM)
-          .rationale("Without rotation kubelet certificates expire (taking the node down) or are issued long-lived; a stolen certificate then stays valid for its whole lifetime.")
-          .remediation("Keep rotateCertificates: true and the RotateKubeletServerCertificate feature on (do not set it to false in featureGates or --feature-gates).")
-          .references("https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/", "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/")
-          .frameworks(Frameworks.NONE.withCis("4.2.10", "4.2.11").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "Without rotation kubelet certificates expire (taking the node down) or are issued long-lived; a stolen certificate then stays valid for its whole lifetime.")
+          .remediation(
+              "Keep rotateCertificates: true and the RotateKubeletServerCertificate feature on (do not set it to false in featureGates or --feature-gates).")
+          .references(
+              "https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/",
+              "https://kubernetes.io/docs/reference/access-authn-authz/kubelet-tls-bootstrapping/")
+          .frameworks(
+              Frameworks.NONE.withCis("4.2.10", "4.2.11").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public KubeletCertRotationDisabled() {
@@ -39,8 +44,17 @@ public final class KubeletCertRotationDisabled extends ComponentRule {
     if (rotate.isFalse()) {
       problems.add(rotate.describe());
     }
-    config.flag("feature-gates").filter(f -> f.value().replace(" ", "").contains("RotateKubeletServerCertificate=false")).ifPresent(f -> problems.add(f.describe()));
-    if (config.hasKubeletConfig() && config.kubeletConfig().path("featureGates").path("RotateKubeletServerCertificate").asText().equals("false")) {
+    config
+        .flag("feature-gates")
+        .filter(f -> f.value().replace(" ", "").contains("RotateKubeletServerCertificate=false"))
+        .ifPresent(f -> problems.add(f.describe()));
+    if (config.hasKubeletConfig()
+        && config
+            .kubeletConfig()
+            .path("featureGates")
+            .path("RotateKubeletServerCertificate")
+            .asText()
+            .equals("false")) {
       problems.add("featureGates.RotateKubeletServerCertificate is false");
     }
   }

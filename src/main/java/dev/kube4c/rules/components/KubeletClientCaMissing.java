@@ -18,8 +18,10 @@ public final class KubeletClientCaMissing extends ComponentRule {
           .title("Kubelet has no client CA")
           .area(Area.AUTHENTICATION)
           .severity(Severity.HIGH)
-          .rationale("Without a client CA file the kubelet cannot authenticate the API server or other clients by certificate, so it either rejects them or must fall back to anonymous access.")
-          .remediation("Set authentication.x509.clientCAFile in the KubeletConfiguration (or --client-ca-file) to the cluster CA.")
+          .rationale(
+              "Without a client CA file the kubelet cannot authenticate the API server or other clients by certificate, so it either rejects them or must fall back to anonymous access.")
+          .remediation(
+              "Set authentication.x509.clientCAFile in the KubeletConfiguration (or --client-ca-file) to the cluster CA.")
           .references("https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/")
           .frameworks(Frameworks.NONE.withCis("4.2.3").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();

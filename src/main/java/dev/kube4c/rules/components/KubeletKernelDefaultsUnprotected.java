@@ -18,10 +18,13 @@ public final class KubeletKernelDefaultsUnprotected extends ComponentRule {
           .title("Kubelet may change kernel settings or iptables chains are unmanaged")
           .area(Area.COMPONENTS)
           .severity(Severity.LOW)
-          .rationale("Without protectKernelDefaults the kubelet silently changes kernel tunables that node hardening set; without makeIPTablesUtilChains the iptables rules it relies on may drift from what it expects.")
-          .remediation("Set protectKernelDefaults: true and keep makeIPTablesUtilChains: true in the KubeletConfiguration.")
+          .rationale(
+              "Without protectKernelDefaults the kubelet silently changes kernel tunables that node hardening set; without makeIPTablesUtilChains the iptables rules it relies on may drift from what it expects.")
+          .remediation(
+              "Set protectKernelDefaults: true and keep makeIPTablesUtilChains: true in the KubeletConfiguration.")
           .references("https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/")
-          .frameworks(Frameworks.NONE.withCis("4.2.6", "4.2.7").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .frameworks(
+              Frameworks.NONE.withCis("4.2.6", "4.2.7").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public KubeletKernelDefaultsUnprotected() {
@@ -35,11 +38,13 @@ public final class KubeletKernelDefaultsUnprotected extends ComponentRule {
 
   @Override
   protected void check(ComponentConfig config, RuleContext context, List<String> problems) {
-    FlagValue protect = config.kubelet("protect-kernel-defaults", "protectKernelDefaults", "false", "false");
+    FlagValue protect =
+        config.kubelet("protect-kernel-defaults", "protectKernelDefaults", "false", "false");
     if (!protect.isTrue()) {
       problems.add(protect.describe());
     }
-    FlagValue chains = config.kubelet("make-iptables-util-chains", "makeIPTablesUtilChains", "true", "true");
+    FlagValue chains =
+        config.kubelet("make-iptables-util-chains", "makeIPTablesUtilChains", "true", "true");
     if (chains.isFalse()) {
       problems.add(chains.describe());
     }

@@ -18,7 +18,8 @@ public final class KubeletReadOnlyPort extends ComponentRule {
           .title("Kubelet read-only port open")
           .area(Area.COMPONENTS)
           .severity(Severity.HIGH)
-          .rationale("The read-only port (10255) serves pod specs, environment and metrics without any authentication or authorization to anyone who can reach the node.")
+          .rationale(
+              "The read-only port (10255) serves pod specs, environment and metrics without any authentication or authorization to anyone who can reach the node.")
           .remediation("Set readOnlyPort: 0 in the KubeletConfiguration (or --read-only-port=0).")
           .references("https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/")
           .frameworks(Frameworks.NONE.withCis("4.2.4").withCks(Frameworks.Cks.CLUSTER_SETUP))

@@ -18,8 +18,10 @@ public final class KubeletWeakTlsCiphers extends ComponentRule {
           .title("Kubelet allows weak TLS")
           .area(Area.COMPONENTS)
           .severity(Severity.MEDIUM)
-          .rationale("CBC, RC4 and 3DES suites and TLS versions before 1.2 have practical attacks; a kubelet that offers them lets a network attacker downgrade connections carrying exec sessions and logs.")
-          .remediation("Set tlsCipherSuites in the KubeletConfiguration to the CIS list of AEAD suites (ECDHE with AES-GCM or ChaCha20-Poly1305) and tlsMinVersion to VersionTLS12 or later.")
+          .rationale(
+              "CBC, RC4 and 3DES suites and TLS versions before 1.2 have practical attacks; a kubelet that offers them lets a network attacker downgrade connections carrying exec sessions and logs.")
+          .remediation(
+              "Set tlsCipherSuites in the KubeletConfiguration to the CIS list of AEAD suites (ECDHE with AES-GCM or ChaCha20-Poly1305) and tlsMinVersion to VersionTLS12 or later.")
           .references("https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/")
           .frameworks(Frameworks.NONE.withCis("4.2.12").withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();

@@ -12,7 +12,9 @@ import dev.kube4c.rules.WorkloadRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sharing the node's PID, IPC or network namespace removes the walls between the pod and the node. */
+/**
+ * Sharing the node's PID, IPC or network namespace removes the walls between the pod and the node.
+ */
 public final class ContainerHostNamespaces extends WorkloadRule {
 
   private static final RuleMetadata METADATA =
@@ -20,10 +22,19 @@ public final class ContainerHostNamespaces extends WorkloadRule {
           .title("Pod shares host namespaces")
           .area(Area.LEAST_PRIVILEGE)
           .severity(Severity.HIGH)
-          .rationale("hostPID lets the pod see and signal every process of the node (and read their environment), hostIPC shares its shared memory, and hostNetwork puts the pod on the node's interfaces, bypassing NetworkPolicies and exposing node-local services.")
-          .remediation("Remove hostPID, hostIPC and hostNetwork from the pod spec (or set them to false).")
-          .references("https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
-          .frameworks(Frameworks.NONE.withCis("5.2.3", "5.2.4", "5.2.5").withNsa("Pod security: hardening container environments").withMitre("T1611").withPss("Host Namespaces").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .rationale(
+              "hostPID lets the pod see and signal every process of the node (and read their environment), hostIPC shares its shared memory, and hostNetwork puts the pod on the node's interfaces, bypassing NetworkPolicies and exposing node-local services.")
+          .remediation(
+              "Remove hostPID, hostIPC and hostNetwork from the pod spec (or set them to false).")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.2.3", "5.2.4", "5.2.5")
+                  .withNsa("Pod security: hardening container environments")
+                  .withMitre("T1611")
+                  .withPss("Host Namespaces")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override

@@ -11,7 +11,10 @@ import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 
-/** Without allowPrivilegeEscalation: false, setuid binaries can make a process more powerful than its parent. */
+/**
+ * Without allowPrivilegeEscalation: false, setuid binaries can make a process more powerful than
+ * its parent.
+ */
 public final class ContainerPrivilegeEscalation extends ContainerRule {
 
   private static final RuleMetadata METADATA =
@@ -19,10 +22,17 @@ public final class ContainerPrivilegeEscalation extends ContainerRule {
           .title("Container allows privilege escalation")
           .area(Area.LEAST_PRIVILEGE)
           .severity(Severity.MEDIUM)
-          .rationale("Unless allowPrivilegeEscalation is false, the no_new_privs flag is not set and a setuid binary or file capability inside the image can raise a process above the privileges the container was started with.")
+          .rationale(
+              "Unless allowPrivilegeEscalation is false, the no_new_privs flag is not set and a setuid binary or file capability inside the image can raise a process above the privileges the container was started with.")
           .remediation("Set securityContext.allowPrivilegeEscalation: false on every container.")
           .references("https://kubernetes.io/docs/tasks/configure-pod-container/security-context/")
-          .frameworks(Frameworks.NONE.withCis("5.2.6").withNsa("Pod security: non-root containers").withMitre("T1068").withPss("Privilege Escalation").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.2.6")
+                  .withNsa("Pod security: non-root containers")
+                  .withMitre("T1068")
+                  .withPss("Privilege Escalation")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override
@@ -31,11 +41,18 @@ public final class ContainerPrivilegeEscalation extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
     var value = container.securityContext().path("allowPrivilegeEscalation");
     if (!SecurityContexts.isFalse(value)) {
-      String found = value.isMissingNode() || value.isNull() ? "is not set (defaults to true)" : "is " + value.asText();
-      sink.report(workload.resource(), container, container.path() + ".securityContext.allowPrivilegeEscalation " + found);
+      String found =
+          value.isMissingNode() || value.isNull()
+              ? "is not set (defaults to true)"
+              : "is " + value.asText();
+      sink.report(
+          workload.resource(),
+          container,
+          container.path() + ".securityContext.allowPrivilegeEscalation " + found);
     }
   }
 }

@@ -19,10 +19,19 @@ public final class ContainerPrivileged extends ContainerRule {
           .title("Container runs privileged")
           .area(Area.LEAST_PRIVILEGE)
           .severity(Severity.CRITICAL)
-          .rationale("A privileged container gets all Linux capabilities and access to every host device; escaping to the node is trivial, so one compromised process owns the node and what runs on it.")
-          .remediation("Remove securityContext.privileged (or set it to false) and grant only the specific capabilities the process needs.")
-          .references("https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
-          .frameworks(Frameworks.NONE.withCis("5.2.2").withNsa("Pod security: non-root containers and privileged containers").withMitre("T1611").withPss("Privileged Containers").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .rationale(
+              "A privileged container gets all Linux capabilities and access to every host device; escaping to the node is trivial, so one compromised process owns the node and what runs on it.")
+          .remediation(
+              "Remove securityContext.privileged (or set it to false) and grant only the specific capabilities the process needs.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.2.2")
+                  .withNsa("Pod security: non-root containers and privileged containers")
+                  .withMitre("T1611")
+                  .withPss("Privileged Containers")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override
@@ -31,9 +40,11 @@ public final class ContainerPrivileged extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
     if (SecurityContexts.isTrue(container.securityContext().path("privileged"))) {
-      sink.report(workload.resource(), container, container.path() + ".securityContext.privileged is true");
+      sink.report(
+          workload.resource(), container, container.path() + ".securityContext.privileged is true");
     }
   }
 }

@@ -11,7 +11,10 @@ import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 
-/** A writable root filesystem lets an intruder drop tools and persist changes to the image's binaries. */
+/**
+ * A writable root filesystem lets an intruder drop tools and persist changes to the image's
+ * binaries.
+ */
 public final class ContainerRootFilesystemWritable extends ContainerRule {
 
   private static final RuleMetadata METADATA =
@@ -19,10 +22,16 @@ public final class ContainerRootFilesystemWritable extends ContainerRule {
           .title("Container root filesystem is writable")
           .area(Area.LEAST_PRIVILEGE)
           .severity(Severity.LOW)
-          .rationale("An immutable root filesystem stops an attacker from installing tools, changing binaries or configuration inside the container; writable paths the application needs can be emptyDir volumes.")
-          .remediation("Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes where the application writes (for example /tmp).")
+          .rationale(
+              "An immutable root filesystem stops an attacker from installing tools, changing binaries or configuration inside the container; writable paths the application needs can be emptyDir volumes.")
+          .remediation(
+              "Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes where the application writes (for example /tmp).")
           .references("https://kubernetes.io/docs/tasks/configure-pod-container/security-context/")
-          .frameworks(Frameworks.NONE.withNsa("Pod security: immutable container file systems").withMitre("T1525").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Pod security: immutable container file systems")
+                  .withMitre("T1525")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   @Override
@@ -31,9 +40,13 @@ public final class ContainerRootFilesystemWritable extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
     if (!SecurityContexts.isTrue(container.securityContext().path("readOnlyRootFilesystem"))) {
-      sink.report(workload.resource(), container, container.path() + ".securityContext.readOnlyRootFilesystem is not true");
+      sink.report(
+          workload.resource(),
+          container,
+          container.path() + ".securityContext.readOnlyRootFilesystem is not true");
     }
   }
 }

@@ -12,8 +12,8 @@ import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 
 /**
- * With a mutable tag and IfNotPresent, each node runs whatever it pulled first, and a pod on a shared
- * node may use an image its own pull secret could not fetch.
+ * With a mutable tag and IfNotPresent, each node runs whatever it pulled first, and a pod on a
+ * shared node may use an image its own pull secret could not fetch.
  */
 public final class ImagePullPolicyNotAlways extends ContainerRule {
 
@@ -22,8 +22,10 @@ public final class ImagePullPolicyNotAlways extends ContainerRule {
           .title("Mutable image tag without imagePullPolicy Always")
           .area(Area.IMAGE_TRUST)
           .severity(Severity.LOW)
-          .rationale("When an image is referenced by a mutable tag and not always pulled, nodes keep whatever version they cached first, and a pod can reuse an image that another tenant's credentials pulled onto the node, skipping the registry's authorization.")
-          .remediation("Pin the image by digest, or set imagePullPolicy: Always (and enable the AlwaysPullImages admission plugin on multi-tenant clusters).")
+          .rationale(
+              "When an image is referenced by a mutable tag and not always pulled, nodes keep whatever version they cached first, and a pod can reuse an image that another tenant's credentials pulled onto the node, skipping the registry's authorization.")
+          .remediation(
+              "Pin the image by digest, or set imagePullPolicy: Always (and enable the AlwaysPullImages admission plugin on multi-tenant clusters).")
           .references("https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy")
           .frameworks(Frameworks.NONE.withCis("1.2.11").withCks(Frameworks.Cks.SUPPLY_CHAIN))
           .build();
@@ -34,7 +36,8 @@ public final class ImagePullPolicyNotAlways extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
     String image = container.image();
     if (image.isEmpty()) {
       return;
@@ -45,10 +48,17 @@ public final class ImagePullPolicyNotAlways extends ContainerRule {
     }
     String policy = container.node().path("imagePullPolicy").asText("");
     // The API server defaults the policy to Always for latest or untagged images.
-    String effective = !policy.isEmpty() ? policy : reference.isLatest() ? "Always" : "IfNotPresent";
+    String effective =
+        !policy.isEmpty() ? policy : reference.isLatest() ? "Always" : "IfNotPresent";
     if (!effective.equals("Always")) {
-      String shown = policy.isEmpty() ? "is not set (IfNotPresent for tag " + reference.tag() + ")" : "is " + policy;
-      sink.report(workload.resource(), container, container.path() + ".imagePullPolicy " + shown + " for the mutable image " + image);
+      String shown =
+          policy.isEmpty()
+              ? "is not set (IfNotPresent for tag " + reference.tag() + ")"
+              : "is " + policy;
+      sink.report(
+          workload.resource(),
+          container,
+          container.path() + ".imagePullPolicy " + shown + " for the mutable image " + image);
     }
   }
 }

@@ -20,10 +20,16 @@ public final class ImageRegistryUntrusted extends ContainerRule {
           .title("Image from a registry outside the allow-list")
           .area(Area.IMAGE_TRUST)
           .severity(Severity.HIGH)
-          .rationale("Images pulled from arbitrary registries skip the organisation's vulnerability scanning, signing and retention; typosquatted or hijacked public images are a known supply-chain attack. The rule is active only when allowedRegistries is configured.")
-          .remediation("Mirror the image into an allowed registry and reference it there, or add the registry to allowedRegistries in .kube4c.yaml after review.")
+          .rationale(
+              "Images pulled from arbitrary registries skip the organisation's vulnerability scanning, signing and retention; typosquatted or hijacked public images are a known supply-chain attack. The rule is active only when allowedRegistries is configured.")
+          .remediation(
+              "Mirror the image into an allowed registry and reference it there, or add the registry to allowedRegistries in .kube4c.yaml after review.")
           .references("https://kubernetes.io/docs/concepts/security/security-checklist/#images")
-          .frameworks(Frameworks.NONE.withNsa("Pod security: building secure container images").withMitre("T1610").withCks(Frameworks.Cks.SUPPLY_CHAIN))
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Pod security: building secure container images")
+                  .withMitre("T1610")
+                  .withCks(Frameworks.Cks.SUPPLY_CHAIN))
           .build();
 
   @Override
@@ -37,12 +43,20 @@ public final class ImageRegistryUntrusted extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
     String image = container.image();
     if (image.isEmpty() || isAllowed(image, context.config().allowedRegistries())) {
       return;
     }
-    sink.report(workload.resource(), container, container.path() + ".image " + image + " is not from an allowed registry " + context.config().allowedRegistries());
+    sink.report(
+        workload.resource(),
+        container,
+        container.path()
+            + ".image "
+            + image
+            + " is not from an allowed registry "
+            + context.config().allowedRegistries());
   }
 
   static boolean isAllowed(String image, List<String> allowed) {

@@ -19,10 +19,18 @@ public final class ImageSignatureInvalid extends ContainerRule {
           .title("Image signature does not verify")
           .area(Area.IMAGE_TRUST)
           .severity(Severity.CRITICAL)
-          .rationale("A signature that does not verify with the trusted keys, or that vouches for a different digest, is what a tampered or swapped image looks like: someone published a signature the organisation's keys did not make, or moved a signature onto other content. Active only with --verify-images.")
-          .remediation("Treat the image as untrusted until explained: compare the digest with the release record, re-sign the correct digest with the organisation's key, and enforce signatures at admission.")
-          .references("https://docs.sigstore.dev/cosign/verifying/verify/", "https://github.com/sigstore/cosign/blob/main/specs/SIGNATURE_SPEC.md")
-          .frameworks(Frameworks.NONE.withNsa("Pod security: building secure container images").withMitre("T1525").withCks(Frameworks.Cks.SUPPLY_CHAIN))
+          .rationale(
+              "A signature that does not verify with the trusted keys, or that vouches for a different digest, is what a tampered or swapped image looks like: someone published a signature the organisation's keys did not make, or moved a signature onto other content. Active only with --verify-images.")
+          .remediation(
+              "Treat the image as untrusted until explained: compare the digest with the release record, re-sign the correct digest with the organisation's key, and enforce signatures at admission.")
+          .references(
+              "https://docs.sigstore.dev/cosign/verifying/verify/",
+              "https://github.com/sigstore/cosign/blob/main/specs/SIGNATURE_SPEC.md")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Pod security: building secure container images")
+                  .withMitre("T1525")
+                  .withCks(Frameworks.Cks.SUPPLY_CHAIN))
           .build();
 
   @Override
@@ -36,9 +44,17 @@ public final class ImageSignatureInvalid extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
-    context.images().verdict(container.image())
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
+    context
+        .images()
+        .verdict(container.image())
         .filter(v -> v.status() == ImageVerdict.Status.INVALID)
-        .ifPresent(v -> sink.report(workload.resource(), container, container.path() + ".image " + container.image() + ": " + v.detail()));
+        .ifPresent(
+            v ->
+                sink.report(
+                    workload.resource(),
+                    container,
+                    container.path() + ".image " + container.image() + ": " + v.detail()));
   }
 }

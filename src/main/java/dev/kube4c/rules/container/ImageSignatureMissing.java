@@ -19,12 +19,18 @@ public final class ImageSignatureMissing extends ContainerRule {
           .title("Image not signed by a trusted key")
           .area(Area.IMAGE_TRUST)
           .severity(Severity.HIGH)
-          .rationale("Without a signature by a key the organisation trusts, nothing ties the running image to the build that produced it: a pushed-over tag, a compromised registry account or a typosquatted image runs unnoticed. Active only with --verify-images; the digest each reference resolves to is checked for cosign signatures.")
-          .remediation("Sign the image digest in the release pipeline (cosign sign --key ...), reference it by digest, and enforce signatures at admission (Sigstore policy-controller, Kyverno verifyImages, Ratify).")
+          .rationale(
+              "Without a signature by a key the organisation trusts, nothing ties the running image to the build that produced it: a pushed-over tag, a compromised registry account or a typosquatted image runs unnoticed. Active only with --verify-images; the digest each reference resolves to is checked for cosign signatures.")
+          .remediation(
+              "Sign the image digest in the release pipeline (cosign sign --key ...), reference it by digest, and enforce signatures at admission (Sigstore policy-controller, Kyverno verifyImages, Ratify).")
           .references(
               "https://docs.sigstore.dev/cosign/signing/signing_with_containers/",
               "https://kubernetes.io/docs/tasks/administer-cluster/verify-signed-artifacts/")
-          .frameworks(Frameworks.NONE.withNsa("Pod security: building secure container images").withMitre("T1610").withCks(Frameworks.Cks.SUPPLY_CHAIN))
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Pod security: building secure container images")
+                  .withMitre("T1610")
+                  .withCks(Frameworks.Cks.SUPPLY_CHAIN))
           .build();
 
   @Override
@@ -38,9 +44,17 @@ public final class ImageSignatureMissing extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
-    context.images().verdict(container.image())
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
+    context
+        .images()
+        .verdict(container.image())
         .filter(v -> v.status() == ImageVerdict.Status.MISSING)
-        .ifPresent(v -> sink.report(workload.resource(), container, container.path() + ".image " + container.image() + ": " + v.detail()));
+        .ifPresent(
+            v ->
+                sink.report(
+                    workload.resource(),
+                    container,
+                    container.path() + ".image " + container.image() + ": " + v.detail()));
   }
 }

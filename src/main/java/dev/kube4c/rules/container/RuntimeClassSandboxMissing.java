@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Pods in namespaces the config marks untrusted ({@code untrustedNamespaces} globs) must run under a
- * sandboxed runtime: a RuntimeClass whose handler is in {@code sandboxedRuntimeHandlers} (gVisor
+ * Pods in namespaces the config marks untrusted ({@code untrustedNamespaces} globs) must run under
+ * a sandboxed runtime: a RuntimeClass whose handler is in {@code sandboxedRuntimeHandlers} (gVisor
  * runsc, Kata by default). A RuntimeClass missing from the input is judged by its name.
  */
 public final class RuntimeClassSandboxMissing extends WorkloadRule {
@@ -25,10 +25,18 @@ public final class RuntimeClassSandboxMissing extends WorkloadRule {
           .title("Untrusted workload without a sandboxed runtime")
           .area(Area.RUNTIME_ISOLATION)
           .severity(Severity.MEDIUM)
-          .rationale("Containers share the node's kernel, so one kernel exploit from tenant or untrusted code reaches every pod on the node. Sandboxed runtimes (gVisor's runsc, Kata Containers' lightweight VMs) put a second kernel boundary around such pods. Active when untrustedNamespaces is configured.")
-          .remediation("Install a sandboxed runtime on a node pool, create a RuntimeClass for its handler (runsc or kata), and set spec.runtimeClassName on the pods of untrusted namespaces; list custom handler names in sandboxedRuntimeHandlers.")
-          .references("https://kubernetes.io/docs/concepts/containers/runtime-class/", "https://gvisor.dev/docs/user_guide/containerd/quick_start/")
-          .frameworks(Frameworks.NONE.withNsa("Pod security: hardening container environments").withMitre("T1611").withCks(Frameworks.Cks.SYSTEM_HARDENING))
+          .rationale(
+              "Containers share the node's kernel, so one kernel exploit from tenant or untrusted code reaches every pod on the node. Sandboxed runtimes (gVisor's runsc, Kata Containers' lightweight VMs) put a second kernel boundary around such pods. Active when untrustedNamespaces is configured.")
+          .remediation(
+              "Install a sandboxed runtime on a node pool, create a RuntimeClass for its handler (runsc or kata), and set spec.runtimeClassName on the pods of untrusted namespaces; list custom handler names in sandboxedRuntimeHandlers.")
+          .references(
+              "https://kubernetes.io/docs/concepts/containers/runtime-class/",
+              "https://gvisor.dev/docs/user_guide/containerd/quick_start/")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Pod security: hardening container environments")
+                  .withMitre("T1611")
+                  .withCks(Frameworks.Cks.SYSTEM_HARDENING))
           .build();
 
   @Override
@@ -44,13 +52,17 @@ public final class RuntimeClassSandboxMissing extends WorkloadRule {
   @Override
   protected void check(Workload workload, RuleContext context, FindingSink sink) {
     String namespace = workload.namespace();
-    Optional<String> pattern = context.config().untrustedNamespaces().stream().filter(g -> matches(g, namespace)).findFirst();
+    Optional<String> pattern =
+        context.config().untrustedNamespaces().stream()
+            .filter(g -> matches(g, namespace))
+            .findFirst();
     if (pattern.isEmpty()) {
       return;
     }
     List<String> sandboxed = context.config().sandboxedRuntimeHandlers();
     String className = workload.podSpec().path("runtimeClassName").asText("");
-    String where = "namespace " + namespace + " is untrusted (untrustedNamespaces " + pattern.get() + ") and ";
+    String where =
+        "namespace " + namespace + " is untrusted (untrustedNamespaces " + pattern.get() + ") and ";
     if (className.isEmpty()) {
       sink.report(workload.resource(), where + workload.path("runtimeClassName") + " is not set");
       return;
@@ -59,10 +71,26 @@ public final class RuntimeClassSandboxMissing extends WorkloadRule {
     if (runtimeClass.isPresent()) {
       String handler = runtimeClass.get().object().path("handler").asText("");
       if (!sandboxed.contains(handler)) {
-        sink.report(workload.resource(), where + workload.path("runtimeClassName") + " " + className + " has handler '" + handler + "', not a sandboxed one " + sandboxed);
+        sink.report(
+            workload.resource(),
+            where
+                + workload.path("runtimeClassName")
+                + " "
+                + className
+                + " has handler '"
+                + handler
+                + "', not a sandboxed one "
+                + sandboxed);
       }
     } else if (!sandboxed.contains(className)) {
-      sink.report(workload.resource(), where + workload.path("runtimeClassName") + " " + className + " is not in the input and its name is not a sandboxed handler " + sandboxed);
+      sink.report(
+          workload.resource(),
+          where
+              + workload.path("runtimeClassName")
+              + " "
+              + className
+              + " is not in the input and its name is not a sandboxed handler "
+              + sandboxed);
     }
   }
 

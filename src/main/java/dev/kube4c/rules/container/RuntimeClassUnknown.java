@@ -9,7 +9,10 @@ import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.rules.WorkloadRule;
 
-/** A runtimeClassName that names no RuntimeClass of the input; only judged when the input has RuntimeClasses. */
+/**
+ * A runtimeClassName that names no RuntimeClass of the input; only judged when the input has
+ * RuntimeClasses.
+ */
 public final class RuntimeClassUnknown extends WorkloadRule {
 
   private static final RuleMetadata METADATA =
@@ -17,8 +20,10 @@ public final class RuntimeClassUnknown extends WorkloadRule {
           .title("runtimeClassName names an unknown RuntimeClass")
           .area(Area.RUNTIME_ISOLATION)
           .severity(Severity.LOW)
-          .rationale("A pod whose runtimeClassName names no RuntimeClass is rejected at admission, and a typo here usually means the intended sandbox is not applied after someone 'fixes' the name. The rule runs only when the scanned input contains RuntimeClass objects, so that partial inputs do not produce noise.")
-          .remediation("Correct spec.runtimeClassName to one of the RuntimeClasses of the cluster, or add the missing RuntimeClass (node.k8s.io/v1) with its handler.")
+          .rationale(
+              "A pod whose runtimeClassName names no RuntimeClass is rejected at admission, and a typo here usually means the intended sandbox is not applied after someone 'fixes' the name. The rule runs only when the scanned input contains RuntimeClass objects, so that partial inputs do not produce noise.")
+          .remediation(
+              "Correct spec.runtimeClassName to one of the RuntimeClasses of the cluster, or add the missing RuntimeClass (node.k8s.io/v1) with its handler.")
           .references("https://kubernetes.io/docs/concepts/containers/runtime-class/")
           .frameworks(Frameworks.NONE.withCks(Frameworks.Cks.SYSTEM_HARDENING))
           .build();
@@ -36,8 +41,14 @@ public final class RuntimeClassUnknown extends WorkloadRule {
   @Override
   protected void check(Workload workload, RuleContext context, FindingSink sink) {
     String className = workload.podSpec().path("runtimeClassName").asText("");
-    if (!className.isEmpty() && context.inventory().find("RuntimeClass", null, className).isEmpty()) {
-      sink.report(workload.resource(), workload.path("runtimeClassName") + " " + className + " names no RuntimeClass of the input");
+    if (!className.isEmpty()
+        && context.inventory().find("RuntimeClass", null, className).isEmpty()) {
+      sink.report(
+          workload.resource(),
+          workload.path("runtimeClassName")
+              + " "
+              + className
+              + " names no RuntimeClass of the input");
     }
   }
 }

@@ -1,8 +1,6 @@
 package dev.kube4c.rules.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashSet;
-import java.util.Set;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -11,6 +9,8 @@ import dev.kube4c.rules.ResourceRule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
+import java.util.HashSet;
+import java.util.Set;
 
 /** TLS that users can skip by typing http:// protects only the careful ones. */
 public final class IngressHttpNotRedirected extends ResourceRule {
@@ -20,10 +20,18 @@ public final class IngressHttpNotRedirected extends ResourceRule {
           .title("TLS configured but plain HTTP not redirected")
           .area(Area.INGRESS_TLS)
           .severity(Severity.MEDIUM)
-          .rationale("When plain HTTP stays open beside HTTPS, first requests, old links and downgrade attacks (SSL stripping) still travel unencrypted. Whether HTTP is redirected depends on the controller: ingress-nginx and HAProxy do it by default once TLS is set, AGIC, Traefik and AWS ALB need annotations, a Gateway needs an HTTPRoute with a RequestRedirect filter.")
-          .remediation("Enable the controller's HTTPS redirect (for example appgw.ingress.kubernetes.io/ssl-redirect: \"true\" or alb.ingress.kubernetes.io/ssl-redirect: '443'), or attach an HTTPRoute with a RequestRedirect (scheme https) to the Gateway's HTTP listener.")
-          .references("https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#server-side-https-enforcement-through-redirect", "https://gateway-api.sigs.k8s.io/guides/http-redirect-rewrite/")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1557").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "When plain HTTP stays open beside HTTPS, first requests, old links and downgrade attacks (SSL stripping) still travel unencrypted. Whether HTTP is redirected depends on the controller: ingress-nginx and HAProxy do it by default once TLS is set, AGIC, Traefik and AWS ALB need annotations, a Gateway needs an HTTPRoute with a RequestRedirect filter.")
+          .remediation(
+              "Enable the controller's HTTPS redirect (for example appgw.ingress.kubernetes.io/ssl-redirect: \"true\" or alb.ingress.kubernetes.io/ssl-redirect: '443'), or attach an HTTPRoute with a RequestRedirect (scheme https) to the Gateway's HTTP listener.")
+          .references(
+              "https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#server-side-https-enforcement-through-redirect",
+              "https://gateway-api.sigs.k8s.io/guides/http-redirect-rewrite/")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1557")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public IngressHttpNotRedirected() {
@@ -61,21 +69,35 @@ public final class IngressHttpNotRedirected extends ResourceRule {
     }
     for (int i = 0; i < listeners.size(); i++) {
       JsonNode listener = listeners.get(i);
-      if (listener.path("protocol").asText().equals("HTTP") && !redirected(gateway, listener.path("name").asText(), context)) {
-        sink.report(gateway, "spec.listeners[" + i + "] " + listener.path("name").asText() + " is HTTP beside an HTTPS listener and no HTTPRoute attached to it redirects to https");
+      if (listener.path("protocol").asText().equals("HTTP")
+          && !redirected(gateway, listener.path("name").asText(), context)) {
+        sink.report(
+            gateway,
+            "spec.listeners["
+                + i
+                + "] "
+                + listener.path("name").asText()
+                + " is HTTP beside an HTTPS listener and no HTTPRoute attached to it redirects to https");
         return;
       }
     }
   }
 
-  /** Whether an HTTPRoute attached to the listener (by parentRef name, and sectionName when given) redirects to https. */
+  /**
+   * Whether an HTTPRoute attached to the listener (by parentRef name, and sectionName when given)
+   * redirects to https.
+   */
   private static boolean redirected(Resource gateway, String listener, RuleContext context) {
-    Set<String> parents = context.inventory().derived(RedirectingParents.class, RedirectingParents::of).keys();
+    Set<String> parents =
+        context.inventory().derived(RedirectingParents.class, RedirectingParents::of).keys();
     String gatewayKey = gateway.effectiveNamespace() + "/" + gateway.name();
     return parents.contains(gatewayKey) || parents.contains(gatewayKey + "#" + listener);
   }
 
-  /** The parents (NAMESPACE/GATEWAY, or with #SECTION) of every HTTPRoute that redirects to https, indexed once per scan. */
+  /**
+   * The parents (NAMESPACE/GATEWAY, or with #SECTION) of every HTTPRoute that redirects to https,
+   * indexed once per scan.
+   */
   record RedirectingParents(Set<String> keys) {
     static RedirectingParents of(dev.kube4c.inventory.Inventory inventory) {
       Set<String> keys = new HashSet<>();
@@ -84,8 +106,12 @@ public final class IngressHttpNotRedirected extends ResourceRule {
           continue;
         }
         for (JsonNode parent : route.spec().path("parentRefs")) {
-          String key = parent.path("namespace").asText(route.effectiveNamespace()) + "/" + parent.path("name").asText();
-          keys.add(parent.has("sectionName") ? key + "#" + parent.path("sectionName").asText() : key);
+          String key =
+              parent.path("namespace").asText(route.effectiveNamespace())
+                  + "/"
+                  + parent.path("name").asText();
+          keys.add(
+              parent.has("sectionName") ? key + "#" + parent.path("sectionName").asText() : key);
         }
       }
       return new RedirectingParents(Set.copyOf(keys));
@@ -95,7 +121,8 @@ public final class IngressHttpNotRedirected extends ResourceRule {
   private static boolean redirectsToHttps(Resource route) {
     for (JsonNode rule : route.spec().path("rules")) {
       for (JsonNode filter : rule.path("filters")) {
-        if (filter.path("type").asText().equals("RequestRedirect") && filter.path("requestRedirect").path("scheme").asText().equals("https")) {
+        if (filter.path("type").asText().equals("RequestRedirect")
+            && filter.path("requestRedirect").path("scheme").asText().equals("https")) {
           return true;
         }
       }

@@ -22,10 +22,18 @@ public final class IngressTlsMissing extends ResourceRule {
           .title("Ingress host or Gateway listener without TLS")
           .area(Area.INGRESS_TLS)
           .severity(Severity.HIGH)
-          .rationale("A host served over plain HTTP exposes credentials, session cookies and data to anyone on the path and allows tampering; Ingress and Gateway are where TLS for cluster traffic is terminated.")
-          .remediation("Add a spec.tls entry covering every host (for example with a cert-manager Certificate), or give the Gateway an HTTPS listener with certificateRefs.")
-          .references("https://kubernetes.io/docs/concepts/services-networking/ingress/#tls", "https://gateway-api.sigs.k8s.io/guides/tls/")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1557").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "A host served over plain HTTP exposes credentials, session cookies and data to anyone on the path and allows tampering; Ingress and Gateway are where TLS for cluster traffic is terminated.")
+          .remediation(
+              "Add a spec.tls entry covering every host (for example with a cert-manager Certificate), or give the Gateway an HTTPS listener with certificateRefs.")
+          .references(
+              "https://kubernetes.io/docs/concepts/services-networking/ingress/#tls",
+              "https://gateway-api.sigs.k8s.io/guides/tls/")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1557")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public IngressTlsMissing() {
@@ -55,12 +63,17 @@ public final class IngressTlsMissing extends ResourceRule {
     JsonNode rules = resource.spec().path("rules");
     for (int i = 0; i < rules.size(); i++) {
       String host = rules.get(i).path("host").asText("");
-      boolean covered = host.isEmpty() ? hostlessTls : tlsHosts.contains(host) || tlsHosts.contains(wildcardOf(host));
+      boolean covered =
+          host.isEmpty()
+              ? hostlessTls
+              : tlsHosts.contains(host) || tlsHosts.contains(wildcardOf(host));
       if (!covered) {
         plain.add(host.isEmpty() ? "spec.rules[" + i + "] (no host)" : host);
       }
     }
-    if (rules.isEmpty() && resource.spec().has("defaultBackend") && resource.spec().path("tls").isEmpty()) {
+    if (rules.isEmpty()
+        && resource.spec().has("defaultBackend")
+        && resource.spec().path("tls").isEmpty()) {
       plain.add("spec.defaultBackend");
     }
     if (!plain.isEmpty()) {
@@ -77,7 +90,8 @@ public final class IngressTlsMissing extends ResourceRule {
       if (protocol.equals("HTTPS") || protocol.equals("TLS")) {
         secure = true;
       } else if (protocol.equals("HTTP")) {
-        plain.add("spec.listeners[" + i + "] " + listeners.get(i).path("name").asText() + " is HTTP");
+        plain.add(
+            "spec.listeners[" + i + "] " + listeners.get(i).path("name").asText() + " is HTTP");
       }
     }
     // An HTTP listener beside an HTTPS one is judged by ingress-http-not-redirected instead.

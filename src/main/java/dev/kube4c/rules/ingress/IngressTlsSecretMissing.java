@@ -12,7 +12,10 @@ import dev.kube4c.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A TLS entry whose Secret does not exist makes the controller fall back to its default certificate. */
+/**
+ * A TLS entry whose Secret does not exist makes the controller fall back to its default
+ * certificate.
+ */
 public final class IngressTlsSecretMissing extends ResourceRule {
 
   private static final RuleMetadata METADATA =
@@ -20,10 +23,15 @@ public final class IngressTlsSecretMissing extends ResourceRule {
           .title("Ingress TLS secret not found")
           .area(Area.INGRESS_TLS)
           .severity(Severity.LOW)
-          .rationale("When spec.tls names a Secret that does not exist, controllers serve their default (often self-signed) certificate or no TLS, which users learn to click through. Judged only when Secrets of the Ingress namespace are in the input, since certificates are usually created by cert-manager at runtime.")
-          .remediation("Create the Secret (or the cert-manager Certificate that produces it) in the Ingress namespace, or fix the secretName.")
+          .rationale(
+              "When spec.tls names a Secret that does not exist, controllers serve their default (often self-signed) certificate or no TLS, which users learn to click through. Judged only when Secrets of the Ingress namespace are in the input, since certificates are usually created by cert-manager at runtime.")
+          .remediation(
+              "Create the Secret (or the cert-manager Certificate that produces it) in the Ingress namespace, or fix the secretName.")
           .references("https://kubernetes.io/docs/concepts/services-networking/ingress/#tls")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public IngressTlsSecretMissing() {
@@ -38,7 +46,9 @@ public final class IngressTlsSecretMissing extends ResourceRule {
   @Override
   protected void check(Resource ingress, RuleContext context, FindingSink sink) {
     String namespace = ingress.effectiveNamespace();
-    boolean secretsKnown = context.inventory().ofKind("Secret").stream().anyMatch(s -> namespace.equals(s.effectiveNamespace()));
+    boolean secretsKnown =
+        context.inventory().ofKind("Secret").stream()
+            .anyMatch(s -> namespace.equals(s.effectiveNamespace()));
     if (!secretsKnown) {
       return;
     }
@@ -51,7 +61,8 @@ public final class IngressTlsSecretMissing extends ResourceRule {
       }
     }
     if (!missing.isEmpty()) {
-      sink.report(ingress, String.join("; ", missing) + " names no Secret in namespace " + namespace);
+      sink.report(
+          ingress, String.join("; ", missing) + " names no Secret in namespace " + namespace);
     }
   }
 }

@@ -20,10 +20,15 @@ public final class IngressWildcardHost extends ResourceRule {
           .title("Ingress without host or with a wildcard host")
           .area(Area.INGRESS_TLS)
           .severity(Severity.LOW)
-          .rationale("An Ingress rule with no host (or *.domain) serves any Host header that reaches the controller, which enables host-header attacks, exposes the backend under unexpected names and cannot match a specific certificate.")
+          .rationale(
+              "An Ingress rule with no host (or *.domain) serves any Host header that reaches the controller, which enables host-header attacks, exposes the backend under unexpected names and cannot match a specific certificate.")
           .remediation("Set explicit host names on every Ingress rule and list them in spec.tls.")
-          .references("https://kubernetes.io/docs/concepts/services-networking/ingress/#hostname-wildcards")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .references(
+              "https://kubernetes.io/docs/concepts/services-networking/ingress/#hostname-wildcards")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public IngressWildcardHost() {

@@ -17,8 +17,10 @@ public final class InputParseError implements Rule {
           .title("Input could not be read")
           .area(Area.COMPONENTS)
           .severity(Severity.HIGH)
-          .rationale("A document that cannot be parsed is not scanned, so any problem in it stays hidden; a scan that silently skips broken files reports a false sense of safety.")
-          .remediation("Fix the file at the reported line and column (or exclude it from the scanned paths) and scan again.")
+          .rationale(
+              "A document that cannot be parsed is not scanned, so any problem in it stays hidden; a scan that silently skips broken files reports a false sense of safety.")
+          .remediation(
+              "Fix the file at the reported line and column (or exclude it from the scanned paths) and scan again.")
           .references("https://yaml.org/spec/1.2.2/")
           .frameworks(Frameworks.NONE.withCks(Frameworks.Cks.SUPPLY_CHAIN))
           .build();

@@ -20,10 +20,17 @@ public final class NetpolAllowAll extends ResourceRule {
           .title("NetworkPolicy admits all sources")
           .area(Area.NETWORK_POLICIES)
           .severity(Severity.MEDIUM)
-          .rationale("An ingress rule with no 'from' (or '- {}') and no port limit, or an ipBlock of 0.0.0.0/0, admits every pod and every address; the selected pods are as exposed as without any policy, while the policy suggests otherwise.")
-          .remediation("Replace the open rule with the specific podSelector/namespaceSelector peers and ports the workload serves; for internet-facing traffic allow only the ingress controller.")
-          .references("https://kubernetes.io/docs/concepts/services-networking/network-policies/#allow-all-ingress-traffic")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1210").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "An ingress rule with no 'from' (or '- {}') and no port limit, or an ipBlock of 0.0.0.0/0, admits every pod and every address; the selected pods are as exposed as without any policy, while the policy suggests otherwise.")
+          .remediation(
+              "Replace the open rule with the specific podSelector/namespaceSelector peers and ports the workload serves; for internet-facing traffic allow only the ingress controller.")
+          .references(
+              "https://kubernetes.io/docs/concepts/services-networking/network-policies/#allow-all-ingress-traffic")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1210")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public NetpolAllowAll() {

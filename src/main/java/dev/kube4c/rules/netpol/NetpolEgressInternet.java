@@ -21,10 +21,17 @@ public final class NetpolEgressInternet extends ResourceRule {
           .title("NetworkPolicy allows egress to the internet")
           .area(Area.NETWORK_POLICIES)
           .severity(Severity.LOW)
-          .rationale("Egress to 0.0.0.0/0 (or ::/0, or an egress rule with no destination and no port limit) lets the selected pods reach any address: exfiltration, command-and-control and crypto-mining pools included.")
-          .remediation("Allow egress only to the CIDRs or in-cluster peers the workload needs, and route required internet access through an egress gateway or proxy.")
-          .references("https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-egress-traffic")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withMitre("T1041").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "Egress to 0.0.0.0/0 (or ::/0, or an egress rule with no destination and no port limit) lets the selected pods reach any address: exfiltration, command-and-control and crypto-mining pools included.")
+          .remediation(
+              "Allow egress only to the CIDRs or in-cluster peers the workload needs, and route required internet access through an egress gateway or proxy.")
+          .references(
+              "https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-egress-traffic")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withMitre("T1041")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public NetpolEgressInternet() {
@@ -46,7 +53,8 @@ public final class NetpolEgressInternet extends ResourceRule {
     for (int i = 0; i < rules.size(); i++) {
       JsonNode rule = rules.get(i);
       JsonNode to = rule.path("to");
-      if ((!to.isArray() || to.isEmpty()) && (!rule.path("ports").isArray() || rule.path("ports").isEmpty())) {
+      if ((!to.isArray() || to.isEmpty())
+          && (!rule.path("ports").isArray() || rule.path("ports").isEmpty())) {
         open.add("spec.egress[" + i + "] has no 'to' and no ports (every destination)");
         continue;
       }

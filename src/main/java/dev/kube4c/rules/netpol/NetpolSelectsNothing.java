@@ -20,10 +20,15 @@ public final class NetpolSelectsNothing extends ResourceRule {
           .title("NetworkPolicy selects no known workload")
           .area(Area.NETWORK_POLICIES)
           .severity(Severity.INFO)
-          .rationale("A NetworkPolicy whose podSelector matches none of the namespace's workloads has no effect; it is often a label typo that leaves the intended pods unprotected. Judged only when the namespace's workloads are in the input.")
-          .remediation("Fix the podSelector to match the intended pod labels, or delete the stale policy.")
+          .rationale(
+              "A NetworkPolicy whose podSelector matches none of the namespace's workloads has no effect; it is often a label typo that leaves the intended pods unprotected. Judged only when the namespace's workloads are in the input.")
+          .remediation(
+              "Fix the podSelector to match the intended pod labels, or delete the stale policy.")
           .references("https://kubernetes.io/docs/concepts/services-networking/network-policies/")
-          .frameworks(Frameworks.NONE.withNsa("Network separation and hardening").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Network separation and hardening")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public NetpolSelectsNothing() {
@@ -38,12 +43,23 @@ public final class NetpolSelectsNothing extends ResourceRule {
   @Override
   protected void check(Resource policy, RuleContext context, FindingSink sink) {
     var selector = policy.spec().path("podSelector");
-    List<Workload> workloads = context.inventory().workloadsByNamespace().getOrDefault(policy.effectiveNamespace(), List.of());
+    List<Workload> workloads =
+        context
+            .inventory()
+            .workloadsByNamespace()
+            .getOrDefault(policy.effectiveNamespace(), List.of());
     if (workloads.isEmpty() || !selector.isObject() || selector.isEmpty()) {
       return;
     }
     if (workloads.stream().noneMatch(w -> Labels.labelSelectorMatches(selector, w.podLabels()))) {
-      sink.report(policy, "spec.podSelector " + selector + " matches none of the " + workloads.size() + " workload(s) in namespace " + policy.effectiveNamespace());
+      sink.report(
+          policy,
+          "spec.podSelector "
+              + selector
+              + " matches none of the "
+              + workloads.size()
+              + " workload(s) in namespace "
+              + policy.effectiveNamespace());
     }
   }
 }

@@ -15,10 +15,17 @@ public final class PssBaselineAppArmor extends PssCheckRule {
             .title("AppArmor profile overridden or disabled")
             .area(Area.POD_SECURITY)
             .severity(Severity.HIGH)
-            .rationale("The runtime's default AppArmor profile confines what a container can do on the node; setting it to Unconfined (field or annotation) removes that layer, which the baseline Pod Security Standard forbids.")
-            .remediation("Set appArmorProfile.type to RuntimeDefault or Localhost (or remove it), and drop container.apparmor.security.beta.kubernetes.io annotations other than runtime/default or localhost/*.")
-            .references("https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
-            .frameworks(Frameworks.NONE.withMitre("T1611").withPss("AppArmor").withCks(Frameworks.Cks.SYSTEM_HARDENING))
+            .rationale(
+                "The runtime's default AppArmor profile confines what a container can do on the node; setting it to Unconfined (field or annotation) removes that layer, which the baseline Pod Security Standard forbids.")
+            .remediation(
+                "Set appArmorProfile.type to RuntimeDefault or Localhost (or remove it), and drop container.apparmor.security.beta.kubernetes.io annotations other than runtime/default or localhost/*.")
+            .references(
+                "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
+            .frameworks(
+                Frameworks.NONE
+                    .withMitre("T1611")
+                    .withPss("AppArmor")
+                    .withCks(Frameworks.Cks.SYSTEM_HARDENING))
             .build());
   }
 }

@@ -15,10 +15,17 @@ public final class PssBaselinePrivileged extends PssCheckRule {
             .title("Container runs privileged")
             .area(Area.POD_SECURITY)
             .severity(Severity.HIGH)
-            .rationale("A privileged container has every capability and every host device; it disables most isolation, so the baseline Pod Security Standard forbids it.")
-            .remediation("Remove securityContext.privileged (or set it to false) from every container, init container and ephemeral container.")
-            .references("https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
-            .frameworks(Frameworks.NONE.withMitre("T1611").withPss("Privileged Containers").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+            .rationale(
+                "A privileged container has every capability and every host device; it disables most isolation, so the baseline Pod Security Standard forbids it.")
+            .remediation(
+                "Remove securityContext.privileged (or set it to false) from every container, init container and ephemeral container.")
+            .references(
+                "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
+            .frameworks(
+                Frameworks.NONE
+                    .withMitre("T1611")
+                    .withPss("Privileged Containers")
+                    .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
             .build());
   }
 }

@@ -15,10 +15,17 @@ public final class PssBaselineWindowsHostProcess extends PssCheckRule {
             .title("Windows HostProcess container")
             .area(Area.POD_SECURITY)
             .severity(Severity.HIGH)
-            .rationale("A Windows HostProcess container runs directly on the node with host privileges and no isolation; the baseline Pod Security Standard forbids it.")
-            .remediation("Remove securityContext.windowsOptions.hostProcess (or set it to false) on the pod and its containers.")
-            .references("https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
-            .frameworks(Frameworks.NONE.withMitre("T1611").withPss("HostProcess").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+            .rationale(
+                "A Windows HostProcess container runs directly on the node with host privileges and no isolation; the baseline Pod Security Standard forbids it.")
+            .remediation(
+                "Remove securityContext.windowsOptions.hostProcess (or set it to false) on the pod and its containers.")
+            .references(
+                "https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline")
+            .frameworks(
+                Frameworks.NONE
+                    .withMitre("T1611")
+                    .withPss("HostProcess")
+                    .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
             .build());
   }
 }

@@ -28,7 +28,9 @@ public abstract class PssCheckRule implements Rule {
   private final RuleMetadata metadata;
 
   protected PssCheckRule(String checkId, RuleMetadata metadata) {
-    this.check = PssPolicy.check(checkId).orElseThrow(() -> new IllegalArgumentException("no upstream check " + checkId));
+    this.check =
+        PssPolicy.check(checkId)
+            .orElseThrow(() -> new IllegalArgumentException("no upstream check " + checkId));
     if (!check.ruleId().equals(metadata.id())) {
       throw new IllegalArgumentException(metadata.id() + " does not report " + checkId);
     }
@@ -42,7 +44,9 @@ public abstract class PssCheckRule implements Rule {
 
   @Override
   public boolean isActive(RuleContext context) {
-    return PssSettings.requested(context.config()).map(s -> PssPolicy.checks(s.level(), s.version()).contains(check)).orElse(false);
+    return PssSettings.requested(context.config())
+        .map(s -> PssPolicy.checks(s.level(), s.version()).contains(check))
+        .orElse(false);
   }
 
   @Override
@@ -51,7 +55,8 @@ public abstract class PssCheckRule implements Rule {
     if (settings == null) {
       return;
     }
-    String policy = " - forbidden by Pod Security \"" + settings.level() + ":" + settings.version() + "\"";
+    String policy =
+        " - forbidden by Pod Security \"" + settings.level() + ":" + settings.version() + "\"";
     for (Workload workload : context.inventory().workloads()) {
       check(workload, settings, policy, sink);
     }
@@ -67,9 +72,15 @@ public abstract class PssCheckRule implements Rule {
       byContainer.computeIfAbsent(v.container(), k -> new ArrayList<>()).add(v);
     }
     for (Map.Entry<String, List<PssViolation>> e : byContainer.entrySet()) {
-      String message = e.getValue().stream().map(PssViolation::message).collect(Collectors.joining("; ")) + policy;
+      String message =
+          e.getValue().stream().map(PssViolation::message).collect(Collectors.joining("; "))
+              + policy;
       var resource = workload.resource();
-      sink.report(e.getKey() == null ? resource.ref() : resource.ref(e.getKey()), resource.location(), message, null);
+      sink.report(
+          e.getKey() == null ? resource.ref() : resource.ref(e.getKey()),
+          resource.location(),
+          message,
+          null);
     }
   }
 }

@@ -12,8 +12,8 @@ import dev.kube4c.rules.Severity;
 
 /**
  * A Namespace whose labels make Pod Security admission enforce nothing. Only Namespace objects of
- * the input are judged: for other namespaces the labels are unknown. Namespaces exempted in
- * {@code pssExemptions} are skipped, since PSA would not look at them anyway by design.
+ * the input are judged: for other namespaces the labels are unknown. Namespaces exempted in {@code
+ * pssExemptions} are skipped, since PSA would not look at them anyway by design.
  */
 public final class PssNamespaceUnenforced extends ResourceRule {
 
@@ -22,10 +22,19 @@ public final class PssNamespaceUnenforced extends ResourceRule {
           .title("Namespace enforces no Pod Security Standard")
           .area(Area.POD_SECURITY)
           .severity(Severity.MEDIUM)
-          .rationale("Pod Security admission only rejects pods in namespaces labelled pod-security.kubernetes.io/enforce with baseline or restricted; without that label (or with privileged) any pod is admitted, including privileged ones with host namespaces and hostPath mounts.")
-          .remediation("Label the namespace pod-security.kubernetes.io/enforce=baseline (or restricted) with a pinned pod-security.kubernetes.io/enforce-version, after checking its workloads with --pss-level.")
-          .references("https://kubernetes.io/docs/concepts/security/pod-security-admission/", "https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/")
-          .frameworks(Frameworks.NONE.withNsa("Pod security: pod security enforcement").withMitre("T1610").withPss("Pod Security Admission").withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .rationale(
+              "Pod Security admission only rejects pods in namespaces labelled pod-security.kubernetes.io/enforce with baseline or restricted; without that label (or with privileged) any pod is admitted, including privileged ones with host namespaces and hostPath mounts.")
+          .remediation(
+              "Label the namespace pod-security.kubernetes.io/enforce=baseline (or restricted) with a pinned pod-security.kubernetes.io/enforce-version, after checking its workloads with --pss-level.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/pod-security-admission/",
+              "https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Pod security: pod security enforcement")
+                  .withMitre("T1610")
+                  .withPss("Pod Security Admission")
+                  .withCks(Frameworks.Cks.CLUSTER_SETUP))
           .build();
 
   public PssNamespaceUnenforced() {
@@ -44,9 +53,17 @@ public final class PssNamespaceUnenforced extends ResourceRule {
     }
     String enforce = namespace.labels().get(NamespacePolicy.ENFORCE);
     if (enforce == null) {
-      sink.report(namespace, "metadata.labels has no " + NamespacePolicy.ENFORCE + " label, so Pod Security admission admits any pod");
+      sink.report(
+          namespace,
+          "metadata.labels has no "
+              + NamespacePolicy.ENFORCE
+              + " label, so Pod Security admission admits any pod");
     } else if (enforce.equals("privileged")) {
-      sink.report(namespace, "metadata.labels[\"" + NamespacePolicy.ENFORCE + "\"] is \"privileged\", so Pod Security admission admits any pod");
+      sink.report(
+          namespace,
+          "metadata.labels[\""
+              + NamespacePolicy.ENFORCE
+              + "\"] is \"privileged\", so Pod Security admission admits any pod");
     }
   }
 }

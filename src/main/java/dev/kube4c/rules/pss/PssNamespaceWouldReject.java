@@ -32,13 +32,24 @@ public final class PssNamespaceWouldReject implements Rule {
           .title("Pod Security admission of the namespace would reject the workload")
           .area(Area.POD_SECURITY)
           .severity(Severity.HIGH)
-          .rationale("A workload whose pods break the Pod Security Standard that its namespace enforces deploys fine as a Deployment or Job, but its pods are never created; warn and audit labels flag what a stricter enforce level would break next.")
-          .remediation("Fix the fields named in the finding (or, when the workload really needs them, move it to a namespace with a weaker level or exempt its RuntimeClass), then re-scan with --pss-level at the namespace's version.")
-          .references("https://kubernetes.io/docs/concepts/security/pod-security-admission/", "https://kubernetes.io/docs/concepts/security/pod-security-standards/")
-          .frameworks(Frameworks.NONE.withNsa("Pod security: pod security enforcement").withPss("Pod Security Admission").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .rationale(
+              "A workload whose pods break the Pod Security Standard that its namespace enforces deploys fine as a Deployment or Job, but its pods are never created; warn and audit labels flag what a stricter enforce level would break next.")
+          .remediation(
+              "Fix the fields named in the finding (or, when the workload really needs them, move it to a namespace with a weaker level or exempt its RuntimeClass), then re-scan with --pss-level at the namespace's version.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/pod-security-admission/",
+              "https://kubernetes.io/docs/concepts/security/pod-security-standards/")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Pod security: pod security enforcement")
+                  .withPss("Pod Security Admission")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
-  /** The users whose requests create the pods of each controller kind (kube-controller-manager's service accounts). */
+  /**
+   * The users whose requests create the pods of each controller kind (kube-controller-manager's
+   * service accounts).
+   */
   private static final Map<String, String> POD_CREATORS =
       Map.of(
           "Deployment", "system:serviceaccount:kube-system:replicaset-controller",
@@ -81,9 +92,13 @@ public final class PssNamespaceWouldReject implements Rule {
         PssPod pod = PssPod.of(workload);
         Verdict worst = null;
         for (Resource namespace : namespaces) {
-          String where = namespaces.size() > 1 && namespace.location() != null ? " (as defined in " + namespace.location() + ")" : "";
+          String where =
+              namespaces.size() > 1 && namespace.location() != null
+                  ? " (as defined in " + namespace.location() + ")"
+                  : "";
           Verdict verdict = judge(pod, name + where, NamespacePolicy.of(namespace.labels()));
-          if (verdict != null && (worst == null || verdict.severity().compareTo(worst.severity()) < 0)) {
+          if (verdict != null
+              && (worst == null || verdict.severity().compareTo(worst.severity()) < 0)) {
             worst = verdict;
           }
         }
@@ -95,12 +110,22 @@ public final class PssNamespaceWouldReject implements Rule {
   }
 
   private Verdict judge(PssPod pod, String namespace, NamespacePolicy policy) {
-    String labelNote = policy.labelErrors().isEmpty() ? "" : " [" + String.join("; ", policy.labelErrors()) + "]";
+    String labelNote =
+        policy.labelErrors().isEmpty() ? "" : " [" + String.join("; ", policy.labelErrors()) + "]";
     if (policy.enforce().enforcing()) {
-      PssResult result = evaluator.evaluate(pod, policy.enforce().level(), policy.enforce().version());
+      PssResult result =
+          evaluator.evaluate(pod, policy.enforce().level(), policy.enforce().version());
       if (!result.allowed()) {
-        return new Verdict(Severity.HIGH,
-            "namespace " + namespace + " enforces \"" + policy.enforce() + "\"" + labelNote + ", so Pod Security admission would reject these pods: " + result.describe());
+        return new Verdict(
+            Severity.HIGH,
+            "namespace "
+                + namespace
+                + " enforces \""
+                + policy.enforce()
+                + "\""
+                + labelNote
+                + ", so Pod Security admission would reject these pods: "
+                + result.describe());
       }
     }
     List<String> modes = new ArrayList<>();
@@ -108,7 +133,8 @@ public final class PssNamespaceWouldReject implements Rule {
     PssResult shown = null;
     for (String mode : new String[] {"warn", "audit"}) {
       NamespacePolicy.Mode m = mode.equals("warn") ? policy.warn() : policy.audit();
-      // A mode with the same policy as enforce (warn follows enforce by default) admitted the pods already.
+      // A mode with the same policy as enforce (warn follows enforce by default) admitted the pods
+      // already.
       if (m.enforcing() && !m.equals(policy.enforce())) {
         PssResult result = evaluator.evaluate(pod, m.level(), m.version());
         if (!result.allowed()) {
@@ -121,8 +147,17 @@ public final class PssNamespaceWouldReject implements Rule {
     if (shown == null) {
       return null;
     }
-    return new Verdict(Severity.LOW,
-        "namespace " + namespace + " labels " + String.join(" and ", modes) + labelNote + ", so Pod Security admission would " + String.join(" and ", verbs) + ": " + shown.describe());
+    return new Verdict(
+        Severity.LOW,
+        "namespace "
+            + namespace
+            + " labels "
+            + String.join(" and ", modes)
+            + labelNote
+            + ", so Pod Security admission would "
+            + String.join(" and ", verbs)
+            + ": "
+            + shown.describe());
   }
 
   private static boolean exempt(Workload workload, Config.PssExemptions exemptions) {

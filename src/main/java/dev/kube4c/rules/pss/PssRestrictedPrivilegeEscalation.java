@@ -15,10 +15,16 @@ public final class PssRestrictedPrivilegeEscalation extends PssCheckRule {
             .title("Privilege escalation not disabled")
             .area(Area.POD_SECURITY)
             .severity(Severity.MEDIUM)
-            .rationale("Unless allowPrivilegeEscalation is false, setuid binaries and file capabilities let a process gain more privileges than its parent; the restricted Pod Security Standard requires it to be false (Windows pods exempt since v1.25).")
+            .rationale(
+                "Unless allowPrivilegeEscalation is false, setuid binaries and file capabilities let a process gain more privileges than its parent; the restricted Pod Security Standard requires it to be false (Windows pods exempt since v1.25).")
             .remediation("Set securityContext.allowPrivilegeEscalation: false on every container.")
-            .references("https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted")
-            .frameworks(Frameworks.NONE.withMitre("T1068").withPss("Privilege Escalation").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+            .references(
+                "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted")
+            .frameworks(
+                Frameworks.NONE
+                    .withMitre("T1068")
+                    .withPss("Privilege Escalation")
+                    .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
             .build());
   }
 }

@@ -15,10 +15,16 @@ public final class PssRestrictedProcMount extends PssCheckRule {
             .title("Container unmasks /proc (restricted)")
             .area(Area.POD_SECURITY)
             .severity(Severity.MEDIUM)
-            .rationale("Since v1.35 the restricted Pod Security Standard requires the default /proc mount even for pods in a user namespace, where baseline allows other values.")
+            .rationale(
+                "Since v1.35 the restricted Pod Security Standard requires the default /proc mount even for pods in a user namespace, where baseline allows other values.")
             .remediation("Remove securityContext.procMount or set it to Default.")
-            .references("https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted")
-            .frameworks(Frameworks.NONE.withMitre("T1611").withPss("/proc Mount Type (restricted)").withCks(Frameworks.Cks.SYSTEM_HARDENING))
+            .references(
+                "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted")
+            .frameworks(
+                Frameworks.NONE
+                    .withMitre("T1611")
+                    .withPss("/proc Mount Type (restricted)")
+                    .withCks(Frameworks.Cks.SYSTEM_HARDENING))
             .build());
   }
 }

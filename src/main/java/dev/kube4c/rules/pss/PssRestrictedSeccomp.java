@@ -15,10 +15,17 @@ public final class PssRestrictedSeccomp extends PssCheckRule {
             .title("Seccomp profile not set to RuntimeDefault or Localhost")
             .area(Area.POD_SECURITY)
             .severity(Severity.MEDIUM)
-            .rationale("The restricted Pod Security Standard requires an explicit seccomp profile (RuntimeDefault or Localhost) for every container, at pod or container level, since v1.19 (Windows pods exempt since v1.25).")
-            .remediation("Set spec.securityContext.seccompProfile.type: RuntimeDefault (or Localhost with a profile) on the pod.")
-            .references("https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted")
-            .frameworks(Frameworks.NONE.withMitre("T1611").withPss("Seccomp (restricted)").withCks(Frameworks.Cks.SYSTEM_HARDENING))
+            .rationale(
+                "The restricted Pod Security Standard requires an explicit seccomp profile (RuntimeDefault or Localhost) for every container, at pod or container level, since v1.19 (Windows pods exempt since v1.25).")
+            .remediation(
+                "Set spec.securityContext.seccompProfile.type: RuntimeDefault (or Localhost with a profile) on the pod.")
+            .references(
+                "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted")
+            .frameworks(
+                Frameworks.NONE
+                    .withMitre("T1611")
+                    .withPss("Seccomp (restricted)")
+                    .withCks(Frameworks.Cks.SYSTEM_HARDENING))
             .build());
   }
 }

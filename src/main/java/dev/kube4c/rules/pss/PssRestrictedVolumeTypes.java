@@ -15,10 +15,17 @@ public final class PssRestrictedVolumeTypes extends PssCheckRule {
             .title("Pod uses a volume type outside the restricted set")
             .area(Area.POD_SECURITY)
             .severity(Severity.MEDIUM)
-            .rationale("The restricted Pod Security Standard allows only volume types that cannot reach the node or network storage directly: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret.")
-            .remediation("Replace the volume by a PersistentVolumeClaim (for network storage) or one of the allowed inline types.")
-            .references("https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted")
-            .frameworks(Frameworks.NONE.withMitre("T1611").withPss("Volume Types").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+            .rationale(
+                "The restricted Pod Security Standard allows only volume types that cannot reach the node or network storage directly: configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret.")
+            .remediation(
+                "Replace the volume by a PersistentVolumeClaim (for network storage) or one of the allowed inline types.")
+            .references(
+                "https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted")
+            .frameworks(
+                Frameworks.NONE
+                    .withMitre("T1611")
+                    .withPss("Volume Types")
+                    .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
             .build());
   }
 }

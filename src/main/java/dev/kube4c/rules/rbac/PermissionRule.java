@@ -18,10 +18,10 @@ import java.util.Optional;
 
 /**
  * A rule about one dangerous permission. Findings go on the binding that grants it: the binding is
- * what turns a role into someone's permission, it is what one changes (a built-in role like
- * {@code edit} cannot be edited), and exceptions name it. Roles bound by nobody grant nothing and
- * are not reported; Kubernetes' own bootstrap bindings and control-plane {@code system:} subjects
- * are skipped. A binding of a full {@code *}/{@code *}/{@code *} role is left to
+ * what turns a role into someone's permission, it is what one changes (a built-in role like {@code
+ * edit} cannot be edited), and exceptions name it. Roles bound by nobody grant nothing and are not
+ * reported; Kubernetes' own bootstrap bindings and control-plane {@code system:} subjects are
+ * skipped. A binding of a full {@code *}/{@code *}/{@code *} role is left to
  * rbac-cluster-admin-binding, so that it is reported once rather than by every rule.
  */
 abstract class PermissionRule implements Rule {
@@ -29,7 +29,10 @@ abstract class PermissionRule implements Rule {
   /** What the rule looks for, e.g. {@code create on pods/exec or pods/attach}. */
   protected abstract String permission();
 
-  /** True when the rule, through a binding of this scope, grants the permission (results are cached per role and scope). */
+  /**
+   * True when the rule, through a binding of this scope, grants the permission (results are cached
+   * per role and scope).
+   */
   protected abstract boolean grants(PolicyRule rule, Binding binding);
 
   /** The severity of a finding on this binding; null for the rule's default. */
@@ -47,15 +50,29 @@ abstract class PermissionRule implements Rule {
     for (Binding binding : model.bindings()) {
       List<Subject> subjects = RbacText.reportable(binding);
       Optional<Role> role = model.roleOf(binding);
-      if (model.isBuiltIn(binding) || subjects.isEmpty() || role.isEmpty() || RbacChecks.isFullAdmin(role.get())) {
+      if (model.isBuiltIn(binding)
+          || subjects.isEmpty()
+          || role.isEmpty()
+          || RbacChecks.isFullAdmin(role.get())) {
         continue;
       }
-      List<SourcedRule> matching = (binding.isClusterWide() ? clusterWide : namespaced).computeIfAbsent(role.get(),
-          r -> r.rules().stream().filter(rule -> grants(rule.rule(), binding)).toList());
+      List<SourcedRule> matching =
+          (binding.isClusterWide() ? clusterWide : namespaced)
+              .computeIfAbsent(
+                  role.get(),
+                  r -> r.rules().stream().filter(rule -> grants(rule.rule(), binding)).toList());
       if (!matching.isEmpty()) {
-        sink.report(binding.resource(),
-            binding.display() + " grants " + permission() + " " + binding.scopeText() + " to "
-                + RbacText.subjects(model, subjects) + " through " + RbacText.rules(role.get(), matching),
+        sink.report(
+            binding.resource(),
+            binding.display()
+                + " grants "
+                + permission()
+                + " "
+                + binding.scopeText()
+                + " to "
+                + RbacText.subjects(model, subjects)
+                + " through "
+                + RbacText.rules(role.get(), matching),
             severity(binding));
       }
     }

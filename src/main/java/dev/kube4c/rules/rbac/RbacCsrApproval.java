@@ -30,10 +30,19 @@ public final class RbacCsrApproval implements Rule {
           .title("Subject can approve certificate signing requests")
           .area(Area.AUTHORIZATION)
           .severity(Severity.HIGH)
-          .rationale("update on certificatesigningrequests/approval together with approve on a signer lets a subject issue itself client certificates, for example for kubernetes.io/kube-apiserver-client, as any user or group, system:masters included.")
-          .remediation("Leave CSR approval to the controller manager and a dedicated approver; never grant it to workloads.")
-          .references("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#csrs-and-certificate-issuing", "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#authorization")
-          .frameworks(Frameworks.NONE.withCis("5.1.11").withNsa("Authentication and authorization: RBAC least privilege").withMitre("T1649").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "update on certificatesigningrequests/approval together with approve on a signer lets a subject issue itself client certificates, for example for kubernetes.io/kube-apiserver-client, as any user or group, system:masters included.")
+          .remediation(
+              "Leave CSR approval to the controller manager and a dedicated approver; never grant it to workloads.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#csrs-and-certificate-issuing",
+              "https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#authorization")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.1.11")
+                  .withNsa("Authentication and authorization: RBAC least privilege")
+                  .withMitre("T1649")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -44,26 +53,36 @@ public final class RbacCsrApproval implements Rule {
   @Override
   public void check(RuleContext context, FindingSink sink) {
     RbacModel model = RbacModel.of(context.inventory());
-    Access approval = Access.resource("update", CERTIFICATES, "certificatesigningrequests", "approval");
+    Access approval =
+        Access.resource("update", CERTIFICATES, "certificatesigningrequests", "approval");
     Access signer = Access.resource("approve", CERTIFICATES, "signers", null);
     for (Subject subject : model.subjects()) {
       if (subject.isSystemBuiltIn()) {
         continue;
       }
       Optional<Grant> approves = first(model, subject, approval);
-      Optional<Grant> signs = approves.isPresent() ? first(model, subject, signer) : Optional.empty();
+      Optional<Grant> signs =
+          approves.isPresent() ? first(model, subject, signer) : Optional.empty();
       if (approves.isPresent() && signs.isPresent()) {
         Binding binding = approves.get().binding();
-        sink.report(binding.resource(), RbacText.subjects(model, List.of(subject))
-            + " can approve CSRs: update on certificatesigningrequests/approval through " + approves.get().path()
-            + ", and approve on signers" + names(signs.get()) + " through " + signs.get().path());
+        sink.report(
+            binding.resource(),
+            RbacText.subjects(model, List.of(subject))
+                + " can approve CSRs: update on certificatesigningrequests/approval through "
+                + approves.get().path()
+                + ", and approve on signers"
+                + names(signs.get())
+                + " through "
+                + signs.get().path());
       }
     }
   }
 
   private static Optional<Grant> first(RbacModel model, Subject subject, Access access) {
     for (Grant grant : model.grantsOf(subject)) {
-      if (!model.isBuiltIn(grant.binding()) && !RbacChecks.isFullAdmin(grant.role()) && access.allowedBy(grant.rule().rule(), grant.binding())) {
+      if (!model.isBuiltIn(grant.binding())
+          && !RbacChecks.isFullAdmin(grant.role())
+          && access.allowedBy(grant.rule().rule(), grant.binding())) {
         return Optional.of(grant);
       }
     }

@@ -25,10 +25,18 @@ public final class RbacDefaultServiceAccountBound implements Rule {
           .title("Default ServiceAccount receives permissions")
           .area(Area.AUTHORIZATION)
           .severity(Severity.MEDIUM)
-          .rationale("Pods without serviceAccountName run as the namespace's default ServiceAccount. Permissions bound to it silently reach every such pod, present and future.")
-          .remediation("Create a dedicated ServiceAccount for the workload that needs the permissions, bind the role to it, and leave default without bindings.")
-          .references("https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts")
-          .frameworks(Frameworks.NONE.withCis("5.1.5").withNsa("Authentication and authorization: RBAC least privilege").withMitre("T1078").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "Pods without serviceAccountName run as the namespace's default ServiceAccount. Permissions bound to it silently reach every such pod, present and future.")
+          .remediation(
+              "Create a dedicated ServiceAccount for the workload that needs the permissions, bind the role to it, and leave default without bindings.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.1.5")
+                  .withNsa("Authentication and authorization: RBAC least privilege")
+                  .withMitre("T1078")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -40,16 +48,34 @@ public final class RbacDefaultServiceAccountBound implements Rule {
   public void check(RuleContext context, FindingSink sink) {
     RbacModel model = RbacModel.of(context.inventory());
     for (Binding binding : model.bindings()) {
-      List<Subject> defaults = binding.subjects().stream()
-          .filter(s -> (s.isServiceAccount() && s.name().equals("default")) || s.isServiceAccountGroup())
-          .distinct().toList();
+      List<Subject> defaults =
+          binding.subjects().stream()
+              .filter(
+                  s ->
+                      (s.isServiceAccount() && s.name().equals("default"))
+                          || s.isServiceAccountGroup())
+              .distinct()
+              .toList();
       Optional<Role> role = model.roleOf(binding);
-      if (model.isBuiltIn(binding) || defaults.isEmpty() || (role.isPresent() && role.get().rules().isEmpty())) {
+      if (model.isBuiltIn(binding)
+          || defaults.isEmpty()
+          || (role.isPresent() && role.get().rules().isEmpty())) {
         continue;
       }
-      String what = role.map(Role::describe).orElse(binding.roleKind() + "/" + binding.roleName() + " (not in the scanned files)");
-      sink.report(binding.resource(), binding.display() + " grants " + what + " " + binding.scopeText() + " to "
-          + RbacText.subjects(model, defaults) + "; every pod without its own serviceAccountName runs as default and holds it");
+      String what =
+          role.map(Role::describe)
+              .orElse(
+                  binding.roleKind() + "/" + binding.roleName() + " (not in the scanned files)");
+      sink.report(
+          binding.resource(),
+          binding.display()
+              + " grants "
+              + what
+              + " "
+              + binding.scopeText()
+              + " to "
+              + RbacText.subjects(model, defaults)
+              + "; every pod without its own serviceAccountName runs as default and holds it");
     }
   }
 }

@@ -17,10 +17,17 @@ public final class RbacPodExec extends PermissionRule {
           .title("Subject can exec into or attach to pods")
           .area(Area.AUTHORIZATION)
           .severity(Severity.HIGH)
-          .rationale("create on pods/exec or pods/attach runs commands in running containers: the caller gets their mounted Secrets and ServiceAccount tokens and acts with their identity.")
-          .remediation("Remove pods/exec and pods/attach from roles of workloads and automation; give people short-lived, audited break-glass access instead.")
-          .references("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation")
-          .frameworks(Frameworks.NONE.withNsa("Authentication and authorization: RBAC least privilege").withMitre("T1609").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "create on pods/exec or pods/attach runs commands in running containers: the caller gets their mounted Secrets and ServiceAccount tokens and acts with their identity.")
+          .remediation(
+              "Remove pods/exec and pods/attach from roles of workloads and automation; give people short-lived, audited break-glass access instead.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Authentication and authorization: RBAC least privilege")
+                  .withMitre("T1609")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override

@@ -17,10 +17,19 @@ public final class RbacPrivilegeEscalationVerbs extends PermissionRule {
           .title("Subject can escalate, bind or impersonate")
           .area(Area.AUTHORIZATION)
           .severity(Severity.CRITICAL)
-          .rationale("escalate on roles lets a subject write rules it does not hold, bind lets it bind roles it does not hold, and impersonate lets it act as other users, groups or ServiceAccounts; each is a direct path to more privilege.")
-          .remediation("Remove escalate, bind and impersonate; where a controller needs bind, restrict it with resourceNames to the roles it hands out.")
-          .references("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#escalate-verb", "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#privilege-escalation-prevention-and-bootstrapping")
-          .frameworks(Frameworks.NONE.withCis("5.1.8").withNsa("Authentication and authorization: RBAC least privilege").withMitre("T1078", "T1098").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "escalate on roles lets a subject write rules it does not hold, bind lets it bind roles it does not hold, and impersonate lets it act as other users, groups or ServiceAccounts; each is a direct path to more privilege.")
+          .remediation(
+              "Remove escalate, bind and impersonate; where a controller needs bind, restrict it with resourceNames to the roles it hands out.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#escalate-verb",
+              "https://kubernetes.io/docs/reference/access-authn-authz/rbac/#privilege-escalation-prevention-and-bootstrapping")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.1.8")
+                  .withNsa("Authentication and authorization: RBAC least privilege")
+                  .withMitre("T1078", "T1098")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -46,7 +55,9 @@ public final class RbacPrivilegeEscalationVerbs extends PermissionRule {
         return true;
       }
     }
-    return RbacChecks.allows(rule, binding, List.of("impersonate"), "authentication.k8s.io", "userextras", "*", true)
-        || RbacChecks.allows(rule, binding, List.of("impersonate"), "authentication.k8s.io", "uids", null, true);
+    return RbacChecks.allows(
+            rule, binding, List.of("impersonate"), "authentication.k8s.io", "userextras", "*", true)
+        || RbacChecks.allows(
+            rule, binding, List.of("impersonate"), "authentication.k8s.io", "uids", null, true);
   }
 }

@@ -17,10 +17,18 @@ public final class RbacSecretsAccess extends PermissionRule {
           .title("Subject can read Secrets")
           .area(Area.AUTHORIZATION)
           .severity(Severity.HIGH)
-          .rationale("get, list or watch on secrets reveals every credential stored there (database passwords, TLS keys, legacy ServiceAccount tokens); list and watch return the values too. Cluster-wide, it is a step to cluster-admin.")
-          .remediation("Grant access to the named Secrets the workload needs (resourceNames) in its own namespace, or mount them instead of reading them through the API.")
-          .references("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets")
-          .frameworks(Frameworks.NONE.withCis("5.1.2").withNsa("Authentication and authorization: RBAC least privilege").withMitre("T1552.007").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "get, list or watch on secrets reveals every credential stored there (database passwords, TLS keys, legacy ServiceAccount tokens); list and watch return the values too. Cluster-wide, it is a step to cluster-admin.")
+          .remediation(
+              "Grant access to the named Secrets the workload needs (resourceNames) in its own namespace, or mount them instead of reading them through the API.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.1.2")
+                  .withNsa("Authentication and authorization: RBAC least privilege")
+                  .withMitre("T1552.007")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -35,7 +43,8 @@ public final class RbacSecretsAccess extends PermissionRule {
 
   @Override
   protected boolean grants(PolicyRule rule, Binding binding) {
-    return RbacChecks.allows(rule, binding, List.of("get", "list", "watch"), "", "secrets", null, false);
+    return RbacChecks.allows(
+        rule, binding, List.of("get", "list", "watch"), "", "secrets", null, false);
   }
 
   @Override

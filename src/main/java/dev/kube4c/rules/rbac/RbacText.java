@@ -7,9 +7,7 @@ import dev.kube4c.rbac.Role;
 import dev.kube4c.rbac.SourcedRule;
 import dev.kube4c.rbac.Subject;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** The wording that every RBAC finding shares: subjects with their workloads, and rule paths. */
 final class RbacText {
@@ -18,7 +16,9 @@ final class RbacText {
 
   private RbacText() {}
 
-  /** The binding's subjects that findings are about: control-plane system: identities are left out. */
+  /**
+   * The binding's subjects that findings are about: control-plane system: identities are left out.
+   */
   static List<Subject> reportable(Binding binding) {
     return binding.subjects().stream().filter(s -> !s.isSystemBuiltIn()).distinct().toList();
   }
@@ -37,17 +37,16 @@ final class RbacText {
     if (workloads.isEmpty()) {
       return subject.isServiceAccount() ? " (no scanned workload runs as it)" : "";
     }
-    // Only the listed names are built: a ServiceAccount group can stand for thousands of workloads.
-    Set<String> names = new LinkedHashSet<>();
-    int consumed = 0;
+    // The first names in sorted order, so that messages do not depend on input order; a bounded
+    // set keeps this O(n log MAX) for a ServiceAccount group standing for thousands of workloads.
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
     for (Workload workload : workloads) {
-      if (names.size() == MAX_LISTED) {
-        break;
-      }
       names.add(workload.resource().display());
-      consumed++;
+      if (names.size() > MAX_LISTED) {
+        names.pollLast();
+      }
     }
-    int more = workloads.size() - consumed;
+    int more = workloads.size() - names.size();
     return " (runs " + String.join(", ", names) + (more > 0 ? " and " + more + " more" : "") + ")";
   }
 
@@ -58,17 +57,26 @@ final class RbacText {
   static String rules(Role role, List<SourcedRule> rules) {
     List<String> parts = new ArrayList<>();
     for (SourcedRule rule : rules) {
-      String where = rule.origin().equals(role.display()) ? "rules[" + rule.index() + "]" : "via " + rule.path();
+      String where =
+          rule.origin().equals(role.display())
+              ? "rules[" + rule.index() + "]"
+              : "via " + rule.path();
       parts.add(parts.isEmpty() ? where + " (" + rule.rule().describe() + ")" : where);
     }
     String first = parts.get(0);
-    return role.describe() + " " + first + (parts.size() > 1 ? "; also " + limited(parts.subList(1, parts.size())) : "");
+    return role.describe()
+        + " "
+        + first
+        + (parts.size() > 1 ? "; also " + limited(parts.subList(1, parts.size())) : "");
   }
 
   static String limited(List<String> items) {
     if (items.size() <= MAX_LISTED) {
       return String.join(", ", items);
     }
-    return String.join(", ", items.subList(0, MAX_LISTED)) + " and " + (items.size() - MAX_LISTED) + " more";
+    return String.join(", ", items.subList(0, MAX_LISTED))
+        + " and "
+        + (items.size() - MAX_LISTED)
+        + " more";
   }
 }

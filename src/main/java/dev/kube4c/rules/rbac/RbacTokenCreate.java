@@ -17,10 +17,18 @@ public final class RbacTokenCreate extends PermissionRule {
           .title("Subject can create ServiceAccount tokens")
           .area(Area.AUTHORIZATION)
           .severity(Severity.HIGH)
-          .rationale("create on serviceaccounts/token issues tokens (TokenRequest) for the ServiceAccounts it covers, so the caller holds their permissions, possibly for a long time.")
-          .remediation("Remove serviceaccounts/token create, or restrict it with resourceNames to the one ServiceAccount that a controller must mint tokens for.")
-          .references("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#token-request")
-          .frameworks(Frameworks.NONE.withCis("5.1.13").withNsa("Authentication and authorization: RBAC least privilege").withMitre("T1528").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .rationale(
+              "create on serviceaccounts/token issues tokens (TokenRequest) for the ServiceAccounts it covers, so the caller holds their permissions, possibly for a long time.")
+          .remediation(
+              "Remove serviceaccounts/token create, or restrict it with resourceNames to the one ServiceAccount that a controller must mint tokens for.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#token-request")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.1.13")
+                  .withNsa("Authentication and authorization: RBAC least privilege")
+                  .withMitre("T1528")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -35,6 +43,7 @@ public final class RbacTokenCreate extends PermissionRule {
 
   @Override
   protected boolean grants(PolicyRule rule, Binding binding) {
-    return RbacChecks.allows(rule, binding, List.of("create"), "", "serviceaccounts", "token", true);
+    return RbacChecks.allows(
+        rule, binding, List.of("create"), "", "serviceaccounts", "token", true);
   }
 }

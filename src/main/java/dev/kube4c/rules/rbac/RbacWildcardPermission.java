@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A wildcard is a property of the role as written, so this finding goes on the Role or
- * ClusterRole (bound or not: a wildcard also grants whatever resources are added to the API
- * later). Kubernetes' own roles and the controller-filled rules of aggregated roles are skipped.
+ * A wildcard is a property of the role as written, so this finding goes on the Role or ClusterRole
+ * (bound or not: a wildcard also grants whatever resources are added to the API later). Kubernetes'
+ * own roles and the controller-filled rules of aggregated roles are skipped.
  */
 public final class RbacWildcardPermission implements Rule {
 
@@ -27,10 +27,17 @@ public final class RbacWildcardPermission implements Rule {
           .title("Role grants wildcard verbs, resources or API groups")
           .area(Area.AUTHORIZATION)
           .severity(Severity.HIGH)
-          .rationale("A * in verbs, resources or apiGroups grants far more than anyone reviewed, including escalate, bind and impersonate, Secrets, and resources that later releases and CRDs add to the API.")
+          .rationale(
+              "A * in verbs, resources or apiGroups grants far more than anyone reviewed, including escalate, bind and impersonate, Secrets, and resources that later releases and CRDs add to the API.")
           .remediation("List the verbs, API groups and resources the subject needs explicitly.")
-          .references("https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege")
-          .frameworks(Frameworks.NONE.withCis("5.1.3").withNsa("Authentication and authorization: RBAC least privilege").withMitre("T1078").withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .references(
+              "https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege")
+          .frameworks(
+              Frameworks.NONE
+                  .withCis("5.1.3")
+                  .withNsa("Authentication and authorization: RBAC least privilege")
+                  .withMitre("T1078")
+                  .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
   @Override
@@ -52,19 +59,28 @@ public final class RbacWildcardPermission implements Rule {
         }
       }
       if (!wildcards.isEmpty()) {
-        sink.report(role.resource(), role.display() + " " + RbacText.limited(wildcards) + "; " + boundTo(model, role));
+        sink.report(
+            role.resource(),
+            role.display() + " " + RbacText.limited(wildcards) + "; " + boundTo(model, role));
       }
     }
   }
 
   private static boolean hasWildcard(PolicyRule rule) {
-    return rule.verbs().contains(PolicyRule.ALL) || rule.apiGroups().contains(PolicyRule.ALL) || rule.resources().contains(PolicyRule.ALL);
+    return rule.verbs().contains(PolicyRule.ALL)
+        || rule.apiGroups().contains(PolicyRule.ALL)
+        || rule.resources().contains(PolicyRule.ALL);
   }
 
   private static String boundTo(RbacModel model, Role role) {
     List<String> bound = new ArrayList<>();
     for (Binding binding : model.bindingsOf(role)) {
-      bound.add(binding.display() + " → " + (binding.subjects().isEmpty() ? "no subjects" : RbacText.subjects(model, binding.subjects())));
+      bound.add(
+          binding.display()
+              + " → "
+              + (binding.subjects().isEmpty()
+                  ? "no subjects"
+                  : RbacText.subjects(model, binding.subjects())));
     }
     return bound.isEmpty() ? "no scanned binding uses it" : "bound by " + RbacText.limited(bound);
   }

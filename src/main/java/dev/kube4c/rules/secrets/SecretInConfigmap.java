@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** ConfigMaps are not treated as secret: broader read access, no encryption at rest, printed freely. */
+/**
+ * ConfigMaps are not treated as secret: broader read access, no encryption at rest, printed freely.
+ */
 public final class SecretInConfigmap extends ResourceRule {
 
   private static final RuleMetadata METADATA =
@@ -22,10 +24,18 @@ public final class SecretInConfigmap extends ResourceRule {
           .title("Credential stored in a ConfigMap")
           .area(Area.SECRETS)
           .severity(Severity.HIGH)
-          .rationale("ConfigMaps are readable by roles that may not read Secrets (view includes them), are not encrypted at rest by secret encryption providers, and are printed by kubectl and logged by tools; a credential there is exposed.")
-          .remediation("Move the credential into a Secret or an external secret store, reference it from the application, and rotate it.")
-          .references("https://kubernetes.io/docs/concepts/configuration/configmap/", "https://kubernetes.io/docs/concepts/security/secrets-good-practices/")
-          .frameworks(Frameworks.NONE.withNsa("Secrets: do not store credentials in ConfigMaps").withMitre("T1552.001").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .rationale(
+              "ConfigMaps are readable by roles that may not read Secrets (view includes them), are not encrypted at rest by secret encryption providers, and are printed by kubectl and logged by tools; a credential there is exposed.")
+          .remediation(
+              "Move the credential into a Secret or an external secret store, reference it from the application, and rotate it.")
+          .references(
+              "https://kubernetes.io/docs/concepts/configuration/configmap/",
+              "https://kubernetes.io/docs/concepts/security/secrets-good-practices/")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Secrets: do not store credentials in ConfigMaps")
+                  .withMitre("T1552.001")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   private final CredentialDetector detector = new CredentialDetector();
@@ -53,7 +63,9 @@ public final class SecretInConfigmap extends ResourceRule {
       if (value.contains("\n") || value.length() > 256) {
         detector.inText(null, value).forEach(d -> found.add(path + " " + d.describe()));
       } else {
-        detector.inKeyValue(key, value).ifPresent(d -> found.add(path + " " + d.kind() + " " + d.redacted()));
+        detector
+            .inKeyValue(key, value)
+            .ifPresent(d -> found.add(path + " " + d.kind() + " " + d.redacted()));
       }
     }
     if (!found.isEmpty()) {

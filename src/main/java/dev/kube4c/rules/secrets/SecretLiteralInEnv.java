@@ -17,20 +17,31 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A credential written into the pod spec is in every copy of the manifest, in Git and in the API. */
+/**
+ * A credential written into the pod spec is in every copy of the manifest, in Git and in the API.
+ */
 public final class SecretLiteralInEnv extends ContainerRule {
 
-  private static final Pattern FLAG = Pattern.compile("--?([A-Za-z][A-Za-z0-9_.\\-]*)=(.+)", Pattern.DOTALL);
+  private static final Pattern FLAG =
+      Pattern.compile("--?([A-Za-z][A-Za-z0-9_.\\-]*)=(.+)", Pattern.DOTALL);
 
   private static final RuleMetadata METADATA =
       RuleMetadata.rule("secret-literal-in-env")
           .title("Credential written literally in env or command")
           .area(Area.SECRETS)
           .severity(Severity.HIGH)
-          .rationale("A password, key or token in an env value or a command argument is stored in the manifest, in version control, in the API object (readable by anyone who can get the workload) and in process listings.")
-          .remediation("Move the value into a Secret (or an external secret store through a CSI driver) and mount it as a file; rotate the exposed credential.")
-          .references("https://kubernetes.io/docs/concepts/security/secrets-good-practices/", "https://kubernetes.io/docs/concepts/configuration/secret/")
-          .frameworks(Frameworks.NONE.withNsa("Secrets: do not store credentials in pod specs").withMitre("T1552.001").withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .rationale(
+              "A password, key or token in an env value or a command argument is stored in the manifest, in version control, in the API object (readable by anyone who can get the workload) and in process listings.")
+          .remediation(
+              "Move the value into a Secret (or an external secret store through a CSI driver) and mount it as a file; rotate the exposed credential.")
+          .references(
+              "https://kubernetes.io/docs/concepts/security/secrets-good-practices/",
+              "https://kubernetes.io/docs/concepts/configuration/secret/")
+          .frameworks(
+              Frameworks.NONE
+                  .withNsa("Secrets: do not store credentials in pod specs")
+                  .withMitre("T1552.001")
+                  .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
           .build();
 
   private final CredentialDetector detector = new CredentialDetector();
@@ -41,14 +52,17 @@ public final class SecretLiteralInEnv extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
     List<String> found = new ArrayList<>();
     JsonNode env = container.node().path("env");
     for (int i = 0; env.isArray() && i < env.size(); i++) {
       JsonNode value = env.get(i).path("value");
       if (value.isValueNode() && !value.asText().isEmpty()) {
         String path = container.path() + ".env[" + i + "].value";
-        detector.inKeyValue(env.get(i).path("name").asText(), value.asText()).ifPresent(d -> found.add(path + " " + d.describe()));
+        detector
+            .inKeyValue(env.get(i).path("name").asText(), value.asText())
+            .ifPresent(d -> found.add(path + " " + d.describe()));
       }
     }
     for (String field : List.of("command", "args")) {
@@ -71,7 +85,8 @@ public final class SecretLiteralInEnv extends ContainerRule {
       return detector.inKeyValue(flag.group(1), flag.group(2)).stream().toList();
     }
     if (previous.startsWith("-") && !previous.contains("=") && !token.startsWith("-")) {
-      List<Detection> afterFlag = detector.inKeyValue(previous.replaceFirst("^-+", ""), token).stream().toList();
+      List<Detection> afterFlag =
+          detector.inKeyValue(previous.replaceFirst("^-+", ""), token).stream().toList();
       if (!afterFlag.isEmpty()) {
         return afterFlag;
       }
