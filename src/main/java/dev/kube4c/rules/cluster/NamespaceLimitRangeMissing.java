@@ -1,18 +1,14 @@
 package dev.kube4c.rules.cluster;
 
-import dev.kube4c.inventory.Workload;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
-import dev.kube4c.rules.NamespaceRule;
-import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
-import java.util.List;
 
 /**
  * A LimitRange gives every container defaults, so a forgotten resources block is not BestEffort.
  */
-public final class NamespaceLimitRangeMissing extends NamespaceRule {
+public final class NamespaceLimitRangeMissing extends NamespaceObjectMissing {
 
   private static final RuleMetadata METADATA =
       RuleMetadata.rule("namespace-limitrange-missing")
@@ -31,25 +27,7 @@ public final class NamespaceLimitRangeMissing extends NamespaceRule {
                   .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
-  @Override
-  public RuleMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  protected void check(
-      String namespace, List<Workload> workloads, RuleContext context, NamespaceSink sink) {
-    boolean present =
-        context.inventory().ofKind("LimitRange").stream()
-            .anyMatch(r -> namespace.equals(r.effectiveNamespace()));
-    if (!present) {
-      sink.report(
-          "namespace "
-              + namespace
-              + " runs "
-              + workloads.size()
-              + " workload(s) and has no LimitRange",
-          null);
-    }
+  public NamespaceLimitRangeMissing() {
+    super("LimitRange", METADATA);
   }
 }

@@ -1,19 +1,15 @@
 package dev.kube4c.rules.cluster;
 
-import dev.kube4c.inventory.Workload;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
-import dev.kube4c.rules.NamespaceRule;
-import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
-import java.util.List;
 
 /**
  * A ResourceQuota bounds what one namespace (one team, one tenant, one compromised CI token) can
  * consume.
  */
-public final class NamespaceResourceQuotaMissing extends NamespaceRule {
+public final class NamespaceResourceQuotaMissing extends NamespaceObjectMissing {
 
   private static final RuleMetadata METADATA =
       RuleMetadata.rule("namespace-resourcequota-missing")
@@ -32,25 +28,7 @@ public final class NamespaceResourceQuotaMissing extends NamespaceRule {
                   .withCks(Frameworks.Cks.CLUSTER_HARDENING))
           .build();
 
-  @Override
-  public RuleMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  protected void check(
-      String namespace, List<Workload> workloads, RuleContext context, NamespaceSink sink) {
-    boolean present =
-        context.inventory().ofKind("ResourceQuota").stream()
-            .anyMatch(r -> namespace.equals(r.effectiveNamespace()));
-    if (!present) {
-      sink.report(
-          "namespace "
-              + namespace
-              + " runs "
-              + workloads.size()
-              + " workload(s) and has no ResourceQuota",
-          null);
-    }
+  public NamespaceResourceQuotaMissing() {
+    super("ResourceQuota", METADATA);
   }
 }
