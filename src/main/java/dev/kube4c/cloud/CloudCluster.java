@@ -75,6 +75,6 @@ public record CloudCluster(
 
   /** Every key and its raw normalised entry, for diagnostics and docs. */
   public Iterator<Map.Entry<String, JsonNode>> settings() {
-    return resource.object().path("settings").fields();
+    return resource.object().path("settings").properties().iterator();
   }
 }

@@ -148,8 +148,8 @@ final class TerraformPlans {
     if (unknown.isObject()) {
       com.fasterxml.jackson.databind.node.ObjectNode out = JsonNodeFactory.instance.objectNode();
       unknown
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               e ->
                   out.set(
                       e.getKey(),

@@ -126,8 +126,8 @@ public final class Components {
   private static void readExtraArgs(JsonNode extraArgs, String path, Map<String, FlagValue> flags) {
     if (extraArgs.isObject()) {
       extraArgs
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               e ->
                   flags.put(
                       e.getKey(),

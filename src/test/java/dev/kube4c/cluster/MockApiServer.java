@@ -52,6 +52,7 @@ public final class MockApiServer implements AutoCloseable {
   private final PagingDispatcher dispatcher = new PagingDispatcher();
   private final KubernetesMockServer server;
 
+  @SuppressWarnings("deprecation") // the mock server's Context still takes a Jackson 2 mapper
   public MockApiServer() {
     server =
         new KubernetesMockServer(
@@ -63,6 +64,7 @@ public final class MockApiServer implements AutoCloseable {
     server.init();
   }
 
+  @SuppressWarnings("deprecation")
   public MockApiServer(int port) {
     server =
         new KubernetesMockServer(
