@@ -1,18 +1,13 @@
 package dev.kube4c.rules.container;
 
 import dev.kube4c.images.ImageVerdict;
-import dev.kube4c.inventory.Container;
-import dev.kube4c.inventory.Workload;
 import dev.kube4c.rules.Area;
-import dev.kube4c.rules.ContainerRule;
-import dev.kube4c.rules.FindingSink;
 import dev.kube4c.rules.Frameworks;
-import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 
 /** With --verify-images: signatures exist, but none verifies with a trusted key for this digest. */
-public final class ImageSignatureInvalid extends ContainerRule {
+public final class ImageSignatureInvalid extends ImageSignatureRule {
 
   private static final RuleMetadata METADATA =
       RuleMetadata.rule("image-signature-invalid")
@@ -33,28 +28,7 @@ public final class ImageSignatureInvalid extends ContainerRule {
                   .withCks(Frameworks.Cks.SUPPLY_CHAIN))
           .build();
 
-  @Override
-  public RuleMetadata metadata() {
-    return METADATA;
-  }
-
-  @Override
-  public boolean isActive(RuleContext context) {
-    return context.images().enabled();
-  }
-
-  @Override
-  protected void check(
-      Workload workload, Container container, RuleContext context, FindingSink sink) {
-    context
-        .images()
-        .verdict(container.image())
-        .filter(v -> v.status() == ImageVerdict.Status.INVALID)
-        .ifPresent(
-            v ->
-                sink.report(
-                    workload.resource(),
-                    container,
-                    container.path() + ".image " + container.image() + ": " + v.detail()));
+  public ImageSignatureInvalid() {
+    super(ImageVerdict.Status.INVALID, METADATA);
   }
 }
