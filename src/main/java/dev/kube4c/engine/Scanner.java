@@ -135,18 +135,13 @@ public final class Scanner {
             .map(Scanner::severityOrNull)
             .orElse(null);
     List<Finding> found = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Set<FindingKey> seen = new HashSet<>();
     FindingSink sink =
         (ResourceRef resource, Location location, String message, Severity severity) -> {
           // One finding per (rule, object, container): the first message wins. Two documents with
-          // the
-          // same kind/namespace/name in different files (overlays, per-environment copies) are two
-          // objects of the input, so the object's location is part of its identity.
-          String key =
-              resource == null
-                  ? message
-                  : resource.display() + "#" + resource.container() + "@" + location;
-          if (resource == null || seen.add(key)) {
+          // the same kind/namespace/name in different files (overlays, per-environment copies) are
+          // two objects of the input, so the object's location is part of its identity.
+          if (resource == null || seen.add(FindingKey.of(resource, location))) {
             Severity effective =
                 override != null ? override : severity != null ? severity : metadata.severity();
             found.add(Finding.of(metadata, effective, message, resource, location));
@@ -161,6 +156,18 @@ public final class Scanner {
               "internal error in rule " + metadata.id() + ": " + e));
     }
     return found;
+  }
+
+  /**
+   * What makes two findings of one rule the same finding (see run); no strings built per finding.
+   */
+  private record FindingKey(
+      String kind, String namespace, String name, String container, Location location) {
+    static FindingKey of(ResourceRef ref, Location location) {
+      String namespace =
+          ref.namespace() == null || ref.namespace().isEmpty() ? null : ref.namespace();
+      return new FindingKey(ref.kind(), namespace, ref.name(), ref.container(), location);
+    }
   }
 
   private static Severity severityOrNull(String text) {

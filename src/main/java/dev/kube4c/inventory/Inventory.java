@@ -27,7 +27,7 @@ public final class Inventory {
   private final Set<String> namespacesInUse;
   private final Map<String, List<Workload>> workloadsByNamespace;
   private final Map<String, List<Resource>> servicesByNamespace;
-  private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Class<?>, Memo> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Inventory(List<Resource> resources, List<InputProblem> problems) {
     this.resources = List.copyOf(resources);
@@ -108,16 +108,26 @@ public final class Inventory {
 
   /**
    * A value derived from this inventory and shared by the rules of one scan (the RBAC model, the
-   * NetworkPolicy index), computed on first use. Two rules racing may both compute it; one wins.
+   * NetworkPolicy index, the Pod Security verdicts), computed once, on first use: rules that ask
+   * while it is being computed wait for it rather than compute it again.
    */
   public <T> T derived(Class<T> type, java.util.function.Function<Inventory, T> compute) {
-    Object value = derived.get(type);
-    if (value == null) {
-      Object fresh = compute.apply(this);
-      value = derived.putIfAbsent(type, fresh);
-      value = value == null ? fresh : value;
+    return type.cast(derived.computeIfAbsent(type, k -> new Memo()).get(() -> compute.apply(this)));
+  }
+
+  /**
+   * Holds one derived value. Computed outside the map's lock, so that a computation may ask for
+   * other derived values.
+   */
+  private static final class Memo {
+    private Object value;
+
+    synchronized Object get(java.util.function.Supplier<?> compute) {
+      if (value == null) {
+        value = compute.get();
+      }
+      return value;
     }
-    return type.cast(value);
   }
 
   public List<Resource> resources() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.kube4c.findings.Finding;
 import dev.kube4c.findings.ScanResult;
 import dev.kube4c.findings.Scores;
@@ -20,9 +21,11 @@ import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.InputSummary;
 import dev.kube4c.source.Location;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON report of CLI.md (schemaVersion 1). Fields that do not apply are omitted. */
@@ -49,7 +52,7 @@ public final class JsonReporter implements Reporter {
         if (field.getKey().equals("findings")) {
           generator.writeStartArray();
           for (Finding finding : result.findings()) {
-            MAPPER.writeTree(generator, finding(finding));
+            writeFinding(generator, finding);
           }
           generator.writeEndArray();
         } else {
@@ -142,53 +145,79 @@ public final class JsonReporter implements Reporter {
     return node;
   }
 
+  /** One finding as a tree (suppressed findings, {@link #toJson}): the bytes of writeFinding. */
   static ObjectNode finding(Finding finding) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("ruleId", finding.ruleId())
-        .put("title", finding.title())
-        .put("layer", finding.layer().id())
-        .put("area", finding.area().id());
-    node.put("severity", finding.severity().id()).put("message", finding.message());
+    try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+      writeFinding(buffer, finding);
+      return MAPPER.readTree(buffer.asParser());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes one finding straight to the generator: findings outnumber objects, and building a tree
+   * for each one first cost as much as writing it.
+   */
+  static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ruleId", finding.ruleId());
+    json.writeStringField("title", finding.title());
+    json.writeStringField("layer", finding.layer().id());
+    json.writeStringField("area", finding.area().id());
+    json.writeStringField("severity", finding.severity().id());
+    json.writeStringField("message", finding.message());
     ResourceRef ref = finding.resource();
     if (ref != null) {
-      ObjectNode resource = node.putObject("resource");
-      putIfPresent(resource, "apiVersion", ref.apiVersion());
-      putIfPresent(resource, "kind", ref.kind());
-      putIfPresent(resource, "namespace", ref.namespace());
-      putIfPresent(resource, "name", ref.name());
-      putIfPresent(resource, "container", ref.container());
+      json.writeObjectFieldStart("resource");
+      writeIfPresent(json, "apiVersion", ref.apiVersion());
+      writeIfPresent(json, "kind", ref.kind());
+      writeIfPresent(json, "namespace", ref.namespace());
+      writeIfPresent(json, "name", ref.name());
+      writeIfPresent(json, "container", ref.container());
+      json.writeEndObject();
     }
     Location location = finding.location();
     if (location != null && location.isSource()) {
-      node.put("source", location.source());
+      json.writeStringField("source", location.source());
     } else if (location != null) {
-      ObjectNode loc = node.putObject("location").put("file", location.file());
+      json.writeObjectFieldStart("location");
+      json.writeStringField("file", location.file());
       if (location.line() > 0) {
-        loc.put("line", location.line()).put("column", location.column());
+        json.writeNumberField("line", location.line());
+        json.writeNumberField("column", location.column());
       }
+      json.writeEndObject();
     }
-    node.put("remediation", finding.remediation());
+    json.writeStringField("remediation", finding.remediation());
     Frameworks frameworks = finding.frameworks();
     if (!frameworks.isEmpty()) {
-      ObjectNode fw = node.putObject("frameworks");
-      if (!frameworks.cis().isEmpty()) {
-        frameworks.cis().forEach(fw.putArray("cis")::add);
-      }
-      if (!frameworks.nsa().isEmpty()) {
-        frameworks.nsa().forEach(fw.putArray("nsa")::add);
-      }
-      if (!frameworks.mitre().isEmpty()) {
-        frameworks.mitre().forEach(fw.putArray("mitre")::add);
-      }
-      putIfPresent(fw, "pss", frameworks.pss());
-      putIfPresent(fw, "cks", frameworks.cks());
+      json.writeObjectFieldStart("frameworks");
+      writeIfPresent(json, "cis", frameworks.cis());
+      writeIfPresent(json, "nsa", frameworks.nsa());
+      writeIfPresent(json, "mitre", frameworks.mitre());
+      writeIfPresent(json, "pss", frameworks.pss());
+      writeIfPresent(json, "cks", frameworks.cks());
+      json.writeEndObject();
     }
-    return node;
+    json.writeEndObject();
   }
 
-  private static void putIfPresent(ObjectNode node, String field, String value) {
+  private static void writeIfPresent(JsonGenerator json, String field, String value)
+      throws IOException {
     if (value != null && !value.isEmpty()) {
-      node.put(field, value);
+      json.writeStringField(field, value);
+    }
+  }
+
+  private static void writeIfPresent(JsonGenerator json, String field, List<String> values)
+      throws IOException {
+    if (!values.isEmpty()) {
+      json.writeArrayFieldStart(field);
+      for (String value : values) {
+        json.writeString(value);
+      }
+      json.writeEndArray();
     }
   }
 

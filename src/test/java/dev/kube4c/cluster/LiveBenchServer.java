@@ -8,10 +8,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +28,17 @@ public final class LiveBenchServer {
 
   private LiveBenchServer() {}
 
-  public static void main(String[] args) throws IOException, InterruptedException {
+  public static void main(String[] args) throws InterruptedException {
+    try {
+      serve(args);
+    } catch (IOException | RuntimeException e) {
+      // The mock server's threads are not daemons: without an exit the JVM would hang here.
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void serve(String[] args) throws IOException, InterruptedException {
     Path corpus = Path.of(args[0]);
     Path kubeconfig = Path.of(args[1]);
     Path stats = Path.of(args[2]);
@@ -36,8 +49,15 @@ public final class LiveBenchServer {
     SourceLoader.Loaded loaded =
         new SourceLoader(new ByteArrayInputStream(new byte[0])).load(List.of(corpus.toString()));
     int count = 0;
+    int rejected = 0;
+    int renamed = 0;
+    Set<String> keys = new HashSet<>();
     for (Document document : loaded.documents()) {
       ObjectNode tree = document.tree();
+      if (!storable(tree)) {
+        rejected++; // the API server would refuse it too (e.g. "${NAMESPACE}" left by a template)
+        continue;
+      }
       ApiKind kind = known.getOrDefault(tree.path("kind").asText(), guess(tree));
       tree.put(
           "apiVersion", kind.groupVersion()); // served at one version, as the API server converts
@@ -47,13 +67,28 @@ public final class LiveBenchServer {
         } else {
           metadata.remove("namespace");
         }
+        // The grown corpus repeats names inside a namespace (projects share "default" and common
+        // names); a real API server would keep one. Renaming keeps every object of the corpus.
+        String name = metadata.path("name").asText();
+        String key = kind.listPath(metadata.path("namespace").asText(null)) + "/";
+        if (!keys.add(key + name)) {
+          int n = 2;
+          while (!keys.add(key + name + "-" + n)) {
+            n++;
+          }
+          metadata.put("name", name + "-" + n);
+          renamed++;
+        }
       }
       server.add(kind, tree);
       count++;
     }
     loaded = null;
     final int total = count;
-    System.err.printf("loaded %d objects in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
+    System.err.printf(
+        "loaded %d objects in %.1f s (%d renamed to keep names unique, %d refused: invalid name"
+            + " or namespace)%n",
+        count, (System.nanoTime() - start) / 1e9, renamed, rejected);
     Files.writeString(
         kubeconfig,
         """
@@ -86,6 +121,15 @@ public final class LiveBenchServer {
                 }));
     System.err.println("ready at " + server.url());
     Thread.currentThread().join(); // serve until killed
+  }
+
+  /** Names the API server accepts: DNS-1123 subdomains (namespaces are labels, a subset). */
+  private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+
+  private static boolean storable(ObjectNode tree) {
+    String name = tree.path("metadata").path("name").asText("");
+    String namespace = tree.path("metadata").path("namespace").asText("default");
+    return DNS_NAME.matcher(name).matches() && DNS_NAME.matcher(namespace).matches();
   }
 
   /** Objects of kinds kube4c does not list still go in, under the path their apiVersion gives. */

@@ -2,9 +2,10 @@ package dev.kube4c.rules.pss;
 
 import dev.kube4c.inventory.Workload;
 import dev.kube4c.pss.PssCheck;
-import dev.kube4c.pss.PssPod;
 import dev.kube4c.pss.PssPolicy;
+import dev.kube4c.pss.PssResult;
 import dev.kube4c.pss.PssSettings;
+import dev.kube4c.pss.PssVerdicts;
 import dev.kube4c.pss.PssViolation;
 import dev.kube4c.rules.FindingSink;
 import dev.kube4c.rules.Rule;
@@ -57,16 +58,19 @@ public abstract class PssCheckRule implements Rule {
     }
     String policy =
         " - forbidden by Pod Security \"" + settings.level() + ":" + settings.version() + "\"";
-    for (Workload workload : context.inventory().workloads()) {
-      check(workload, settings, policy, sink);
+    PssVerdicts verdicts = PssVerdicts.of(context.inventory(), settings);
+    List<Workload> workloads = context.inventory().workloads();
+    for (int i = 0; i < workloads.size(); i++) {
+      for (PssResult.Failure failure : verdicts.result(i).failures()) {
+        if (failure.check() == check) {
+          report(workloads.get(i), failure.violations(), policy, sink);
+        }
+      }
     }
   }
 
-  private void check(Workload workload, PssSettings settings, String policy, FindingSink sink) {
-    List<PssViolation> violations = check.evaluate(PssPod.of(workload), settings.version());
-    if (violations.isEmpty()) {
-      return;
-    }
+  private static void report(
+      Workload workload, List<PssViolation> violations, String policy, FindingSink sink) {
     Map<String, List<PssViolation>> byContainer = new LinkedHashMap<>();
     for (PssViolation v : violations) {
       byContainer.computeIfAbsent(v.container(), k -> new ArrayList<>()).add(v);

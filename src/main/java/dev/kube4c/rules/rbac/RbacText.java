@@ -1,5 +1,6 @@
 package dev.kube4c.rules.rbac;
 
+import dev.kube4c.inventory.Resource;
 import dev.kube4c.inventory.Workload;
 import dev.kube4c.rbac.Binding;
 import dev.kube4c.rbac.RbacModel;
@@ -13,6 +14,12 @@ import java.util.List;
 final class RbacText {
 
   private static final int MAX_LISTED = 5;
+
+  /** The order of {@link Resource#display()}, field by field. */
+  private static final java.util.Comparator<Resource> BY_NAME =
+      java.util.Comparator.comparing(Resource::kind)
+          .thenComparing(Resource::namespace, java.util.Comparator.nullsFirst(String::compareTo))
+          .thenComparing(Resource::name);
 
   private RbacText() {}
 
@@ -38,14 +45,16 @@ final class RbacText {
       return subject.isServiceAccount() ? " (no scanned workload runs as it)" : "";
     }
     // The first names in sorted order, so that messages do not depend on input order; a bounded
-    // set keeps this O(n log MAX) for a ServiceAccount group standing for thousands of workloads.
-    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    // set keeps this O(n log MAX) for a ServiceAccount group standing for thousands of workloads,
+    // and only the names kept are built as strings.
+    java.util.TreeSet<Resource> kept = new java.util.TreeSet<>(BY_NAME);
     for (Workload workload : workloads) {
-      names.add(workload.resource().display());
-      if (names.size() > MAX_LISTED) {
-        names.pollLast();
+      kept.add(workload.resource());
+      if (kept.size() > MAX_LISTED) {
+        kept.pollLast();
       }
     }
+    List<String> names = kept.stream().map(Resource::display).toList();
     int more = workloads.size() - names.size();
     return " (runs " + String.join(", ", names) + (more > 0 ? " and " + more + " more" : "") + ")";
   }
