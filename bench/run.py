@@ -21,13 +21,14 @@ SCHEMAS = os.path.join(PEERS, "schemas", "v1.37.0")
 
 # Each tool's fastest sensible mode with JSON output; {dir} is the corpus folder.
 TOOLS = {
-    "kube4c": f"{REPO}/kube4c scan {{dir}} -f json",
+    "kube4c": f"{REPO}/kube4c scan {{dir}} -f json --pss-level restricted",
     "kube-score": f"{BIN}/kube-score score -o json {{dir}}/*.yaml",
     "kubeconform": f"{BIN}/kubeconform -output json -summary -ignore-missing-schemas"
                    f" -schema-location '{SCHEMAS}/{{{{ .ResourceKind }}}}{{{{ .KindSuffix }}}}.json' {{dir}}",
     "conftest": f"{BIN}/conftest test --no-color -o json -p {HERE}/conftest {{dir}}",
     "trivy": f"{BIN}/trivy config --quiet --format json --misconfig-scanners kubernetes"
              f" --cache-dir {PEERS}/trivy-cache --skip-check-update {{dir}}",
+    "kyverno": f"{BIN}/kyverno apply {HERE}/kyverno -r {{dir}} --policy-report --output-format json --remove-color",
     "checkov": f"{BIN}/checkov --quiet --compact -o json --framework kubernetes --skip-download -d {{dir}}",
 }
 ENV = dict(os.environ, BC_SKIP_MAPPING="TRUE", CHECKOV_RUN_SCA_PACKAGE_SCAN_V2="false", TRIVY_DISABLE_VEX_NOTICE="true")

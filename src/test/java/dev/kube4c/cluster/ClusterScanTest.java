@@ -116,7 +116,7 @@ class ClusterScanTest {
     assertThat(deploymentLists.get(1)).contains("continue=");
     // One LIST per kind per page: the empty kinds cost one call each, nothing more.
     long kinds = ApiKind.NEEDED.stream().filter(k -> !k.optional()).count();
-    assertThat(server.listCalls()).isEqualTo(kinds + 2);
+    assertThat(server.listCalls()).isEqualTo(kinds + 2).isEqualTo(server.pagesNeeded());
     assertThat(result.errors()).isEmpty();
     Finding finding =
         result.findings().stream()

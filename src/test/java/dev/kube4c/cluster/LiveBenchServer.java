@@ -111,6 +111,8 @@ public final class LiveBenchServer {
                             + total
                             + "\nlistCalls="
                             + server.listCalls()
+                            + "\npagesNeeded="
+                            + server.pagesNeeded()
                             + "\nrequests="
                             + server.requests().size()
                             + "\n");

@@ -131,6 +131,15 @@ public final class MockApiServer implements AutoCloseable {
     return List.copyOf(dispatcher.authorizations);
   }
 
+  /**
+   * The fewest LIST calls that could have read every collection that was listed: one per page of
+   * each list (an empty list is one page). Equal to {@link #listCalls()} when no page was fetched
+   * twice.
+   */
+  public long pagesNeeded() {
+    return dispatcher.pagesNeeded.get();
+  }
+
   /** LIST calls: collection GETs with a limit. */
   public long listCalls() {
     return dispatcher.requests.stream().filter(p -> p.contains("limit=")).count();
@@ -151,6 +160,8 @@ public final class MockApiServer implements AutoCloseable {
     private final Map<String, List<JsonNode>> snapshots = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> custom = new ConcurrentHashMap<>();
     private final AtomicInteger snapshotIds = new AtomicInteger();
+    final java.util.concurrent.atomic.AtomicLong pagesNeeded =
+        new java.util.concurrent.atomic.AtomicLong();
 
     void serve(ApiKind kind) {
       custom
@@ -222,7 +233,9 @@ public final class MockApiServer implements AutoCloseable {
       if (token.isEmpty()) {
         id = String.valueOf(snapshotIds.incrementAndGet());
         offset = 0;
-        snapshots.put(id, snapshot(base, query.get("fieldSelector")));
+        List<JsonNode> snapshot = snapshot(base, query.get("fieldSelector"));
+        snapshots.put(id, snapshot);
+        pagesNeeded.addAndGet(Math.max(1, (snapshot.size() + limit - 1) / limit));
       } else {
         id = token.substring(0, token.indexOf(':'));
         offset = Integer.parseInt(token.substring(token.indexOf(':') + 1));
