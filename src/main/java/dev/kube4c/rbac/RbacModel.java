@@ -35,6 +35,14 @@ public final class RbacModel {
 
   private final Map<String, Role> clusterRoles;
   private final Map<String, Role> roles;
+
+  /**
+   * Second and later definitions of a role name, from other files (overlays, one manifest per
+   * version). A cluster keeps one object per name and bindings resolve to the first; each file's
+   * definition is still judged on its own rules.
+   */
+  private final List<Role> shadowed = new ArrayList<>();
+
   private final List<Binding> bindings;
   private final Map<String, List<Binding>> bindingsByRole = new HashMap<>();
   private final Map<Subject, List<Binding>> bindingsBySubject = new HashMap<>();
@@ -43,15 +51,17 @@ public final class RbacModel {
 
   private RbacModel(Inventory inventory) {
     this.inventory = inventory;
-    this.clusterRoles = resolveClusterRoles(inventory);
+    this.clusterRoles = resolveClusterRoles(inventory, shadowed);
     Map<String, Role> namespaced = new HashMap<>();
     for (Resource role : inventory.ofKind("Role")) {
       List<SourcedRule> rules =
           ownRules(role.object(), display("Role", role.effectiveNamespace(), role.name()));
-      namespaced.putIfAbsent(
-          role.effectiveNamespace() + "/" + role.name(),
+      Role model =
           new Role(
-              "Role", role.effectiveNamespace(), role.name(), role.labels(), rules, false, role));
+              "Role", role.effectiveNamespace(), role.name(), role.labels(), rules, false, role);
+      if (namespaced.putIfAbsent(role.effectiveNamespace() + "/" + role.name(), model) != null) {
+        shadowed.add(model);
+      }
     }
     this.roles = namespaced;
     List<Binding> all = new ArrayList<>();
@@ -93,9 +103,10 @@ public final class RbacModel {
 
   // ---- roles ----
 
-  private static Map<String, Role> resolveClusterRoles(Inventory inventory) {
+  private static Map<String, Role> resolveClusterRoles(Inventory inventory, List<Role> shadowed) {
     Map<String, ObjectNode> raw = new LinkedHashMap<>();
     Map<String, Resource> scanned = new HashMap<>();
+    List<Resource> later = new ArrayList<>();
     for (ObjectNode role : DefaultRoles.clusterRoles()) {
       raw.put(role.path("metadata").path("name").asText(), role);
     }
@@ -104,6 +115,8 @@ public final class RbacModel {
         raw.put(
             role.name(), role.object()); // a scanned role replaces the bundled default of that name
         scanned.put(role.name(), role);
+      } else {
+        later.add(role);
       }
     }
     // Index by label pair so that each aggregation selector only looks at candidate roles.
@@ -117,6 +130,11 @@ public final class RbacModel {
     Map<String, Role> resolved = new HashMap<>();
     for (String name : raw.keySet()) {
       resolve(name, raw, scanned, byLabel, resolved, new HashSet<>());
+    }
+    for (Resource role : later) {
+      shadowed.add(
+          resolveObject(
+              role.name(), role.object(), role, raw, scanned, byLabel, resolved, new HashSet<>()));
     }
     return resolved;
   }
@@ -132,7 +150,23 @@ public final class RbacModel {
     if (done != null) {
       return done;
     }
-    ObjectNode object = raw.get(name);
+    Role role =
+        resolveObject(
+            name, raw.get(name), scanned.get(name), raw, scanned, byLabel, resolved, inProgress);
+    resolved.put(name, role);
+    return role;
+  }
+
+  /** One ClusterRole definition with the rules of the roles it aggregates. */
+  private static Role resolveObject(
+      String name,
+      ObjectNode object,
+      Resource resource,
+      Map<String, ObjectNode> raw,
+      Map<String, Resource> scanned,
+      Map<String, List<String>> byLabel,
+      Map<String, Role> resolved,
+      Set<String> inProgress) {
     Map<String, String> labels = Labels.of(object.path("metadata").path("labels"));
     List<SourcedRule> rules = new ArrayList<>(ownRules(object, display("ClusterRole", null, name)));
     JsonNode selectors = object.path("aggregationRule").path("clusterRoleSelectors");
@@ -163,10 +197,7 @@ public final class RbacModel {
       }
       inProgress.remove(name);
     }
-    Role role =
-        new Role("ClusterRole", null, name, labels, dedupe(rules), aggregated, scanned.get(name));
-    resolved.put(name, role);
-    return role;
+    return new Role("ClusterRole", null, name, labels, dedupe(rules), aggregated, resource);
   }
 
   private static List<String> candidates(
@@ -246,11 +277,15 @@ public final class RbacModel {
     return Optional.ofNullable(roles.get(namespace + "/" + name));
   }
 
-  /** Roles and ClusterRoles that came from the scanned files (not the bundled defaults). */
+  /**
+   * Roles and ClusterRoles that came from the scanned files (not the bundled defaults), every
+   * definition of a name included.
+   */
   public List<Role> scannedRoles() {
     List<Role> list = new ArrayList<>();
     clusterRoles.values().stream().filter(r -> r.resource() != null).forEach(list::add);
     list.addAll(roles.values());
+    list.addAll(shadowed);
     list.sort((a, b) -> a.display().compareTo(b.display()));
     return list;
   }
