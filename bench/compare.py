@@ -118,17 +118,17 @@ MAPPING = [
     ("kube-score", ["pod-networkpolicy"], k4c_filter("netpol-pod-unprotected"), "workload"),
     ("kube-score", ["networkpolicy-targets-pod"], k4c_filter("netpol-selects-nothing"), "object"),
     ("checkov", ["CKV2_K8S_6"], k4c_filter("netpol-pod-unprotected"), "workload"),
-    ("checkov", ["CKV_K8S_49"], k4c_filter("rbac-wildcard-permission"), "object"),
-    ("trivy", ["KSV-0044", "KSV-0045", "KSV-0046"], k4c_filter("rbac-wildcard-permission"), "object"),
-    ("trivy", ["KSV-0041"], k4c_filter("rbac-secrets-access"), "object"),
-    ("trivy", ["KSV-0053"], k4c_filter("rbac-pod-exec"), "object"),
-    ("checkov", ["CKV_K8S_155"], k4c_filter("rbac-admission-webhook-write"), "object"),
-    ("checkov", ["CKV_K8S_156"], k4c_filter("rbac-csr-approval"), "object"),
-    ("checkov", ["CKV_K8S_157", "CKV_K8S_158"], k4c_filter("rbac-privilege-escalation-verbs"), "object"),
+    ("checkov", ["CKV_K8S_49"], k4c_filter("rbac-wildcard-permission"), "role"),
+    ("trivy", ["KSV-0044", "KSV-0045", "KSV-0046"], k4c_filter("rbac-wildcard-permission"), "role"),
+    ("trivy", ["KSV-0041"], k4c_filter("rbac-secrets-access"), "role"),
+    ("trivy", ["KSV-0053"], k4c_filter("rbac-pod-exec"), "role"),
+    ("checkov", ["CKV_K8S_155"], k4c_filter("rbac-admission-webhook-write"), "role"),
+    ("checkov", ["CKV_K8S_156"], k4c_filter("rbac-csr-approval"), "role"),
+    ("checkov", ["CKV_K8S_157", "CKV_K8S_158"], k4c_filter("rbac-privilege-escalation-verbs"), "role"),
     ("trivy", ["KSV-0111"], k4c_filter("rbac-cluster-admin-binding"), "object"),
     ("checkov", ["CKV_K8S_35"], k4c_filter("secret-as-env-var"), "workload"),
-    ("checkov", ["CKV_K8S_25"], k4c_filter("pss-baseline-capabilities"), "workload"),
-    ("trivy", ["KSV-0022"], k4c_filter("pss-baseline-capabilities"), "workload"),
+    ("checkov", ["CKV_K8S_25"], k4c_filter(["pss-baseline-capabilities", "pss-restricted-capabilities"], message="capabilities.add"), "workload"),
+    ("trivy", ["KSV-0022"], k4c_filter(["pss-baseline-capabilities", "pss-restricted-capabilities"], message="capabilities.add"), "workload"),
     ("trivy", ["KSV-0002"], k4c_filter("pss-baseline-apparmor"), "workload"),
     ("trivy", ["KSV-0025"], k4c_filter("pss-baseline-selinux"), "workload"),
     ("trivy", ["KSV-0026"], k4c_filter("pss-baseline-sysctls"), "workload"),
@@ -298,6 +298,10 @@ def compare(args):
         peers["trivy"] = trivy_object_verdicts(json.load(open(args.trivy)), root, objects)
 
     rows, samples = [], {}
+    by_rule = collections.defaultdict(list)  # label -> every matching kube4c finding ("role" rows)
+    for peer, checks, (label, match), granularity in MAPPING:
+        if granularity == "role" and label not in by_rule:
+            by_rule[label] = [f for f in report["findings"] if match(f)]
     for peer, checks, (label, match), granularity in MAPPING:
         if peer not in peers:
             continue
@@ -320,6 +324,15 @@ def compare(args):
                     peer_fail = any(name in verdicts.get(c, set()) or "" in verdicts.get(c, set()) for c in checks if c in verdicts)
                     k_fail = any((f["resource"].get("container") == name) for f in findings)
                     tally(counts, diffs, key + (name,), k_fail, peer_fail, findings)
+            elif granularity == "role":
+                # Peers judge a Role by its rules; kube4c reports a grant on the binding that makes
+                # it, naming the role ("through ClusterRole/x"): either counts for the role.
+                if key[1] not in ("Role", "ClusterRole"):
+                    continue
+                peer_fail = any(bool(verdicts.get(c)) for c in checks)
+                named = re.compile(rf"(?:through|via) {key[1]}/(?:[^/ ]+/)?{re.escape(str(key[2]))}[ )]")
+                findings = findings + [f for f in by_rule.get(label, []) if named.search(f["message"])]
+                tally(counts, diffs, key, bool(findings), peer_fail, findings)
             else:  # "workload" (pod-bearing objects) or "object" (any kind)
                 peer_fail = any(bool(verdicts.get(c)) for c in checks)
                 tally(counts, diffs, key, bool(findings), peer_fail, findings)

@@ -7,7 +7,9 @@ to the fastest peer (by wall time and by CPU time) and to the lowest peer peak R
 import json, sys
 
 OBJECTS = {"p1k": "1k objects (997 after the kube-score filter)", "p10k": "10k objects (9,981)",
-           "p100k": "100k objects (99,812)", "corpus": "the corpus as is (3,894 objects in 2,463 files, with Helm charts and broken files)"}
+           "p100k": "100k objects (99,812)",
+           "u1k": "1k objects (997; names made unique)", "u10k": "10k objects (9,981; names made unique)",
+           "u100k": "100k objects (99,812; names made unique)", "corpus": "the corpus as is (3,894 objects in 2,463 files, with Helm charts and broken files)"}
 
 
 def fmt(x, unit):
@@ -20,7 +22,7 @@ def main():
         for corpus, tools in json.load(open(path)).items():
             for name, data in tools.items():  # the first file wins: later series add tools, not replace
                 merged.setdefault(corpus, {}).setdefault(name, data)
-    for corpus in ("p1k", "corpus", "p10k", "p100k"):
+    for corpus in ("u1k", "u10k", "u100k", "p1k", "corpus", "p10k", "p100k"):
         if corpus not in merged:
             continue
         tools = merged[corpus]
