@@ -4,6 +4,9 @@
 # parse-only floor (read + index, no rules). Prints one line per run: wall, CPU and peak RSS.
 #
 #   bench/run.sh [SIZES...]        default: 10000 100000; RUNS=3 by default
+#   PSS_LEVEL=restricted bench/run.sh ...   the same with Pod Security evaluation
+#
+# Runs go through the launcher (./kube4c), so they use its JVM options.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${KUBE4C_SHARED:-$here/../shared}"
@@ -13,9 +16,7 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 mkdir -p "$out"
 
-(cd "$here" && ./mvnw -q -B -DskipTests package)
-jar="$here/target/kube4c.jar"
-java_opts=(-XX:+UseParallelGC -Xmx1g -Xss4m)   # the launcher's options
+"$here/kube4c" version >/dev/null   # builds the jar (and its class-data archive) when stale
 
 for n in "${sizes[@]}"; do
   corpus="$out/corpus-$n"
@@ -28,7 +29,7 @@ for n in "${sizes[@]}"; do
     [ "$mode" = parse-only ] && extra=(--parse-only)
     for i in $(seq "$runs"); do
       /usr/bin/time -f "objects=$n size=${size}MB mode=$mode run=$i wall=%es user=%Us sys=%Ss maxrss=%MKB" \
-        java "${java_opts[@]}" -jar "$jar" scan "$corpus" -f json -o /dev/null "${extra[@]}" || true
+        "$here/kube4c" scan "$corpus" -f json -o /dev/null ${PSS_LEVEL:+--pss-level "$PSS_LEVEL"} "${extra[@]}" || true
     done
   done
 done 2>&1 | grep -E '^objects='
