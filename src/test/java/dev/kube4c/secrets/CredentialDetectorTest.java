@@ -98,6 +98,20 @@ class CredentialDetectorTest {
   }
 
   @Test
+  void keyLikeNamesSplitBySeparatorsStillCountInsideTexts() {
+    // isKeyLike ignores case, "_", "." and "-"; the pre-filter that skips texts without any
+    // key-like name must do the same, or these keys would be missed.
+    assertThat(detector.inText(null, "db.Pass-Word: Tq7wZ2xLp9Vr4Mk8\n"))
+        .extracting(Detection::key)
+        .containsExactly("db.Pass-Word");
+    assertThat(detector.inText(null, "export API_KEY=Tq7wZ2xLp9Vr4Mk8\n"))
+        .extracting(Detection::key)
+        .containsExactly("API_KEY");
+    assertThat(detector.inText(null, "replicas: 3\nimage: nginx:1.27\nmode: Tq7wZ2xLp9Vr4Mk8\n"))
+        .isEmpty();
+  }
+
+  @Test
   void redactionShowsAtMostAQuarterOfTheValue() {
     assertThat(Redaction.redact("AKIAQ7XK2M4PZR9WLT3N")).isEqualTo("\"AKIA…\" (20 chars)");
     assertThat(Redaction.redact("admin")).isEqualTo("\"a…\" (5 chars)");
