@@ -89,7 +89,10 @@ public final class Scanner {
         findings.add(finding);
       }
     }
-    findings.sort(ORDER);
+    // A stable parallel merge sort: a large scan sorts hundreds of thousands of findings.
+    Finding[] sorted = findings.toArray(Finding[]::new);
+    java.util.Arrays.parallelSort(sorted, ORDER);
+    findings = java.util.Arrays.asList(sorted);
     suppressed.sort(Comparator.comparing(Suppressed::finding, ORDER));
     List<InputProblem> errors = new ArrayList<>(inventory.problems());
     errors.addAll(extraErrors);

@@ -178,9 +178,13 @@ final class IstioMesh {
    * Namespaces that are meshed: every namespace with workloads, plus enrolled Namespace objects.
    */
   List<String> meshedNamespaces() {
-    java.util.TreeSet<String> names =
-        new java.util.TreeSet<>(inventory.workloadsByNamespace().keySet());
-    inventory.ofKind("Namespace").forEach(ns -> names.add(ns.name()));
+    // Without nulls: a Namespace without a name, or a pod template on a cluster-scoped object.
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    java.util.stream.Stream.concat(
+            inventory.workloadsByNamespace().keySet().stream(),
+            inventory.ofKind("Namespace").stream().map(Resource::name))
+        .filter(java.util.Objects::nonNull)
+        .forEach(names::add);
     return names.stream()
         .filter(n -> !SYSTEM_NAMESPACES.contains(n) && isMeshedNamespace(n))
         .toList();

@@ -45,6 +45,9 @@ public final class NetpolAllowAll extends ResourceRule {
   @Override
   protected void check(Resource policy, RuleContext context, FindingSink sink) {
     JsonNode rules = policy.spec().path("ingress");
+    if (!rules.isArray()) {
+      return; // not a list: the API server would refuse the policy
+    }
     List<String> open = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       JsonNode rule = rules.get(i);
@@ -54,7 +57,7 @@ public final class NetpolAllowAll extends ResourceRule {
         open.add("spec.ingress[" + i + "] has no 'from' and no ports (all sources, all ports)");
         continue;
       }
-      for (int j = 0; j < from.size(); j++) {
+      for (int j = 0; from.isArray() && j < from.size(); j++) {
         String cidr = from.get(j).path("ipBlock").path("cidr").asText("");
         if (cidr.equals("0.0.0.0/0") || cidr.equals("::/0")) {
           open.add("spec.ingress[" + i + "].from[" + j + "].ipBlock.cidr is " + cidr);

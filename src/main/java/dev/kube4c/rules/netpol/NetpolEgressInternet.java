@@ -49,6 +49,9 @@ public final class NetpolEgressInternet extends ResourceRule {
       return;
     }
     JsonNode rules = resource.spec().path("egress");
+    if (!rules.isArray()) {
+      return; // not a list: the API server would refuse the policy
+    }
     List<String> open = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       JsonNode rule = rules.get(i);
@@ -58,7 +61,7 @@ public final class NetpolEgressInternet extends ResourceRule {
         open.add("spec.egress[" + i + "] has no 'to' and no ports (every destination)");
         continue;
       }
-      for (int j = 0; j < to.size(); j++) {
+      for (int j = 0; to.isArray() && j < to.size(); j++) {
         String cidr = to.get(j).path("ipBlock").path("cidr").asText("");
         if (cidr.equals("0.0.0.0/0") || cidr.equals("::/0")) {
           open.add("spec.egress[" + i + "].to[" + j + "].ipBlock.cidr is " + cidr);
