@@ -89,10 +89,7 @@ public final class Scanner {
         findings.add(finding);
       }
     }
-    // A stable parallel merge sort: a large scan sorts hundreds of thousands of findings.
-    Finding[] sorted = findings.toArray(Finding[]::new);
-    java.util.Arrays.parallelSort(sorted, ORDER);
-    findings = java.util.Arrays.asList(sorted);
+    findings.sort(ORDER);
     suppressed.sort(Comparator.comparing(Suppressed::finding, ORDER));
     List<InputProblem> errors = new ArrayList<>(inventory.problems());
     errors.addAll(extraErrors);

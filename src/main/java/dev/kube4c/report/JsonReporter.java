@@ -41,10 +41,8 @@ public final class JsonReporter implements Reporter {
 
   @Override
   public void write(ScanResult result, ReportOptions options, Writer out) throws IOException {
-    // Findings are rendered a window at a time: a 100k-object scan has over 100k of them, and
-    // holding all their text at once would double the peak memory of the scan. The findings of a
-    // window are rendered in parallel (writing them was a tenth of a large scan's CPU, on one
-    // core), then written in order. Same bytes as toJson.
+    // Findings are rendered one at a time: a 100k-object scan has over 100k of them, and holding
+    // all their trees at once would double the peak memory of the scan. Same bytes as toJson.
     ObjectNode head = toJson(result, false);
     try (JsonGenerator generator = MAPPER.getFactory().createGenerator(new NonClosing(out))) {
       generator.setPrettyPrinter(new DefaultPrettyPrinter());
@@ -53,12 +51,8 @@ public final class JsonReporter implements Reporter {
         generator.writeFieldName(field.getKey());
         if (field.getKey().equals("findings")) {
           generator.writeStartArray();
-          List<Finding> findings = result.findings();
-          for (int from = 0; from < findings.size(); from += WINDOW) {
-            List<Finding> window = findings.subList(from, Math.min(findings.size(), from + WINDOW));
-            for (String text : window.parallelStream().map(JsonReporter::findingText).toList()) {
-              generator.writeRawValue(text); // the outer printer adds the separators
-            }
+          for (Finding finding : result.findings()) {
+            writeFinding(generator, finding);
           }
           generator.writeEndArray();
         } else {
@@ -149,31 +143,6 @@ public final class JsonReporter implements Reporter {
       node.put(severity.id(), counts.getOrDefault(severity, 0));
     }
     return node;
-  }
-
-  /** Findings rendered in parallel before they are written in order: about 8 MB of text. */
-  private static final int WINDOW = 8192;
-
-  /** One finding as pretty-printed text, indented as it stands in the report's findings array. */
-  private static String findingText(Finding finding) {
-    java.io.StringWriter text = new java.io.StringWriter(1024);
-    try (JsonGenerator json = MAPPER.getFactory().createGenerator(text)) {
-      json.setPrettyPrinter(new NestedPrettyPrinter(1));
-      writeFinding(json, finding);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
-    }
-    return text.toString();
-  }
-
-  /**
-   * The report's printer, starting at a given depth: the findings array is inline (no new level),
-   * so a finding object sits at depth 1 inside the root object.
-   */
-  private static final class NestedPrettyPrinter extends DefaultPrettyPrinter {
-    NestedPrettyPrinter(int nesting) {
-      _nesting = nesting;
-    }
   }
 
   /** One finding as a tree (suppressed findings, {@link #toJson}): the bytes of writeFinding. */
