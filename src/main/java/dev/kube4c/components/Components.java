@@ -49,7 +49,7 @@ public final class Components {
   private static Optional<ComponentConfig> staticPod(Resource pod, Component wanted) {
     JsonNode containers = pod.spec().path("containers");
     String label = pod.labels().getOrDefault("component", "");
-    for (int i = 0; i < containers.size(); i++) {
+    for (int i = 0; containers.isArray() && i < containers.size(); i++) {
       JsonNode container = containers.get(i);
       JsonNode command = container.path("command");
       String first = command.path(0).asText(container.path("args").path(0).asText(""));
