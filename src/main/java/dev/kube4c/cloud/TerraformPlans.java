@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.kube4c.inventory.JsonLists;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -171,7 +172,7 @@ final class TerraformPlans {
       return;
     }
     String moduleAddress = module.path("address").asText("");
-    JsonNode resources = module.path("resources");
+    JsonNode resources = JsonLists.of(module.path("resources"));
     for (int i = 0; i < resources.size(); i++) {
       JsonNode r = resources.get(i);
       if (!r.path("mode").asText("managed").equals("managed")) {

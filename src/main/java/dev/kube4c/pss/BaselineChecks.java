@@ -6,6 +6,7 @@ import static dev.kube4c.pss.Json.quote;
 import static dev.kube4c.pss.Json.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.pss.PssPod.PssContainer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -111,7 +112,7 @@ final class BaselineChecks {
   }
 
   static void hostPathVolumes(PssPod pod, int minor, List<PssViolation> out) {
-    JsonNode volumes = pod.spec().path("volumes");
+    JsonNode volumes = JsonLists.of(pod.spec().path("volumes"));
     for (int i = 0; i < volumes.size(); i++) {
       JsonNode hostPath = volumes.get(i).path("hostPath");
       if (present(hostPath)) {
@@ -130,7 +131,7 @@ final class BaselineChecks {
 
   static void hostPorts(PssPod pod, int minor, List<PssViolation> out) {
     for (PssContainer c : pod.containers()) {
-      JsonNode ports = c.node().path("ports");
+      JsonNode ports = JsonLists.of(c.node().path("ports"));
       for (int i = 0; i < ports.size(); i++) {
         JsonNode hostPort = ports.get(i).path("hostPort");
         if (present(hostPort) && hostPort.asLong() != 0) {
@@ -306,7 +307,7 @@ final class BaselineChecks {
             : minor >= 32
                 ? SYSCTLS_1_32
                 : minor >= 29 ? SYSCTLS_1_29 : minor >= 27 ? SYSCTLS_1_27 : SYSCTLS_1_0;
-    JsonNode sysctls = pod.securityContext().path("sysctls");
+    JsonNode sysctls = JsonLists.of(pod.securityContext().path("sysctls"));
     for (int i = 0; i < sysctls.size(); i++) {
       String name = text(sysctls.get(i).path("name"));
       if (!allowed.contains(name)) {

@@ -64,7 +64,7 @@ public record PssPod(
     List<PssContainer> containers = new ArrayList<>(spec.path("containers").size() + 1);
     for (String list : CONTAINER_LISTS) {
       JsonNode items = spec.get(list);
-      if (items == null) {
+      if (items == null || !items.isArray()) {
         continue;
       }
       for (int i = 0; i < items.size(); i++) {

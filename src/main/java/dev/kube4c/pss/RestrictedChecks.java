@@ -7,6 +7,7 @@ import static dev.kube4c.pss.Json.quote;
 import static dev.kube4c.pss.Json.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.pss.PssPod.PssContainer;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,7 @@ final class RestrictedChecks {
   };
 
   static void volumeTypes(PssPod pod, int minor, List<PssViolation> out) {
-    JsonNode volumes = pod.spec().path("volumes");
+    JsonNode volumes = JsonLists.of(pod.spec().path("volumes"));
     for (int i = 0; i < volumes.size(); i++) {
       JsonNode volume = volumes.get(i);
       if (hasAny(volume, ALLOWED_VOLUMES)) {

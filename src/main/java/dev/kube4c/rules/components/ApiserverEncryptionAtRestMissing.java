@@ -5,6 +5,7 @@ import dev.kube4c.components.Component;
 import dev.kube4c.components.ComponentConfig;
 import dev.kube4c.components.Components;
 import dev.kube4c.components.FlagValue;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.Frameworks;
@@ -64,7 +65,7 @@ public final class ApiserverEncryptionAtRestMissing extends ComponentRule {
     if (file.isEmpty()) {
       return; // the named file is not in the input: only the flag can be judged
     }
-    JsonNode resources = file.get().object().path("resources");
+    JsonNode resources = JsonLists.of(file.get().object().path("resources"));
     for (int i = 0; i < resources.size(); i++) {
       JsonNode entry = resources.get(i);
       if (!coversSecrets(entry.path("resources"))) {

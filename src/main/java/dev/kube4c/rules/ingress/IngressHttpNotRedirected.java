@@ -1,6 +1,7 @@
 package dev.kube4c.rules.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -59,7 +60,7 @@ public final class IngressHttpNotRedirected extends ResourceRule {
   }
 
   private static void checkGateway(Resource gateway, RuleContext context, FindingSink sink) {
-    JsonNode listeners = gateway.spec().path("listeners");
+    JsonNode listeners = JsonLists.of(gateway.spec().path("listeners"));
     boolean secure = false;
     for (JsonNode listener : listeners) {
       secure |= listener.path("protocol").asText().equals("HTTPS");

@@ -1,6 +1,7 @@
 package dev.kube4c.rules.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -60,7 +61,7 @@ public final class IngressTlsMissing extends ResourceRule {
       hostlessTls |= tls.path("hosts").isEmpty();
     }
     List<String> plain = new ArrayList<>();
-    JsonNode rules = resource.spec().path("rules");
+    JsonNode rules = JsonLists.of(resource.spec().path("rules"));
     for (int i = 0; i < rules.size(); i++) {
       String host = rules.get(i).path("host").asText("");
       boolean covered =
@@ -82,7 +83,7 @@ public final class IngressTlsMissing extends ResourceRule {
   }
 
   private static void checkGateway(Resource gateway, FindingSink sink) {
-    JsonNode listeners = gateway.spec().path("listeners");
+    JsonNode listeners = JsonLists.of(gateway.spec().path("listeners"));
     boolean secure = false;
     List<String> plain = new ArrayList<>();
     for (int i = 0; i < listeners.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.kube4c.rules.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -53,7 +54,7 @@ public final class IngressTlsSecretMissing extends ResourceRule {
       return;
     }
     List<String> missing = new ArrayList<>();
-    JsonNode tls = ingress.spec().path("tls");
+    JsonNode tls = JsonLists.of(ingress.spec().path("tls"));
     for (int i = 0; i < tls.size(); i++) {
       String secret = tls.get(i).path("secretName").asText("");
       if (!secret.isEmpty() && context.inventory().find("Secret", namespace, secret).isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.kube4c.rules.ingress;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -43,7 +44,7 @@ public final class IngressWildcardHost extends ResourceRule {
   @Override
   protected void check(Resource ingress, RuleContext context, FindingSink sink) {
     List<String> found = new ArrayList<>();
-    JsonNode rules = ingress.spec().path("rules");
+    JsonNode rules = JsonLists.of(ingress.spec().path("rules"));
     for (int i = 0; i < rules.size(); i++) {
       String host = rules.get(i).path("host").asText("");
       if (host.isEmpty()) {
