@@ -52,7 +52,9 @@ public final class Inventory {
     this.namespacesInUse = Collections.unmodifiableSet(namespaces);
     Map<String, List<Workload>> workloadsByNs = new LinkedHashMap<>();
     for (Workload workload : workloads) {
-      workloadsByNs.computeIfAbsent(workload.namespace(), k -> new ArrayList<>()).add(workload);
+      if (workload.namespace() != null) { // a pod template on a cluster-scoped object: none
+        workloadsByNs.computeIfAbsent(workload.namespace(), k -> new ArrayList<>()).add(workload);
+      }
     }
     this.workloadsByNamespace = Collections.unmodifiableMap(workloadsByNs);
     Map<String, List<Resource>> servicesByNs = new HashMap<>();
@@ -164,7 +166,10 @@ public final class Inventory {
     return namespacesInUse;
   }
 
-  /** Workloads grouped by namespace, in input order. */
+  /**
+   * Workloads grouped by namespace, in input order; pod templates on cluster-scoped objects belong
+   * to no namespace and are not here.
+   */
   public Map<String, List<Workload>> workloadsByNamespace() {
     return workloadsByNamespace;
   }

@@ -18,9 +18,6 @@ public abstract class NamespaceRule implements Rule {
   public final void check(RuleContext context, FindingSink sink) {
     Inventory inventory = context.inventory();
     for (Map.Entry<String, List<Workload>> entry : inventory.workloadsByNamespace().entrySet()) {
-      if (entry.getKey() == null) {
-        continue; // pod templates on cluster-scoped objects: no namespace to judge
-      }
       check(
           entry.getKey(),
           entry.getValue(),

@@ -178,7 +178,7 @@ final class IstioMesh {
    * Namespaces that are meshed: every namespace with workloads, plus enrolled Namespace objects.
    */
   List<String> meshedNamespaces() {
-    // Without nulls: a Namespace without a name, or a pod template on a cluster-scoped object.
+    // A Namespace without a name names nothing.
     java.util.TreeSet<String> names = new java.util.TreeSet<>();
     java.util.stream.Stream.concat(
             inventory.workloadsByNamespace().keySet().stream(),
