@@ -31,6 +31,23 @@ class DeployManifestsTest {
   }
 
   @Test
+  void nodeAuditJobPassesWithItsReasonedExceptionsOnly() {
+    ScanRequest restricted =
+        new ScanRequest(
+            Config.DEFAULT.withPss("restricted", "latest"), null, null, null, Fixtures.TODAY);
+    ScanResult result = Fixtures.scan(List.of("deploy/kube4c-node-job.yaml"), restricted);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.findings()).isEmpty();
+    // What it needs (root, read-only hostPath mounts) is suppressed on the Job, each with a reason.
+    assertThat(result.suppressed())
+        .extracting(s -> s.finding().ruleId())
+        .contains("pss-restricted-run-as-user", "pss-restricted-volume-types");
+    assertThat(result.suppressed())
+        .allSatisfy(s -> assertThat(s.exemption().reason()).isNotBlank());
+  }
+
+  @Test
   void clusterRoleOnlyReads() {
     ScanResult result = Fixtures.scan(List.of("deploy/kube4c.yaml"), Config.DEFAULT);
     assertThat(result.inputs())
