@@ -154,6 +154,13 @@ final class ScanCommand implements Callable<Integer> {
   boolean allNamespaces;
 
   @Option(
+      names = "--request-timeout",
+      paramLabel = "DURATION",
+      description =
+          "With --cluster: how long one API request may take, as kubectl writes it (30s, 2m, 1h; a bare number is seconds; default 60s). A kind whose LIST times out is reported as partial.")
+  String requestTimeout;
+
+  @Option(
       names = "--no-color",
       description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
   boolean noColor;
@@ -281,8 +288,15 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private void checkClusterOptions() {
-    if (!cluster && (context != null || kubeconfig != null || namespace != null || allNamespaces)) {
-      throw usage("--context, --kubeconfig, --namespace and --all-namespaces need --cluster");
+    if (!cluster
+        && (context != null
+            || kubeconfig != null
+            || namespace != null
+            || allNamespaces
+            || requestTimeout != null)) {
+      throw usage(
+          "--context, --kubeconfig, --namespace, --all-namespaces and --request-timeout need"
+              + " --cluster");
     }
     if (cluster && !paths.isEmpty()) {
       throw usage("give PATHs or --cluster, not both");
@@ -290,6 +304,7 @@ final class ScanCommand implements Callable<Integer> {
     if (namespace != null && allNamespaces) {
       throw usage("give --namespace or --all-namespaces, not both");
     }
+    requestTimeout(); // a bad duration is a usage error before any connection is tried
   }
 
   private ScanResult scanCluster(
@@ -304,12 +319,34 @@ final class ScanCommand implements Callable<Integer> {
               target,
               request,
               problems,
-              new ClusterScan.Options(namespace, ClusterReader.DEFAULT_PAGE_SIZE, progress));
+              new ClusterScan.Options(
+                  namespace, ClusterReader.DEFAULT_PAGE_SIZE, requestTimeout(), progress));
     } finally {
       if (progress instanceof AutoCloseable closeable) {
         closeQuietly(closeable);
       }
     }
+  }
+
+  /** {@code --request-timeout}: 30s, 2m, 1h, or a bare number of seconds; above zero. */
+  private Duration requestTimeout() {
+    if (requestTimeout == null) {
+      return ClusterTarget.REQUEST_TIMEOUT;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{1,9})([smh]?)").matcher(requestTimeout.strip());
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw usage(
+          "--request-timeout "
+              + requestTimeout
+              + ": give a duration above zero such as 30s, 2m or 1h");
+    }
+    long amount = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofSeconds(amount);
+    };
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

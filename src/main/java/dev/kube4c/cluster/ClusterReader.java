@@ -85,12 +85,19 @@ public final class ClusterReader {
   private final String server;
   private final Location location;
   private final int pageSize;
+  private final java.time.Duration requestTimeout;
 
-  public ClusterReader(HttpClient http, String server, String source, int pageSize) {
+  public ClusterReader(
+      HttpClient http,
+      String server,
+      String source,
+      int pageSize,
+      java.time.Duration requestTimeout) {
     this.http = http;
     this.server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
     this.location = Location.ofSource(source);
     this.pageSize = pageSize;
+    this.requestTimeout = requestTimeout;
   }
 
   /**
@@ -146,7 +153,7 @@ public final class ClusterReader {
           "the API server at "
               + server
               + " did not answer within "
-              + ClusterTarget.REQUEST_TIMEOUT_MS / 1000
+              + seconds(requestTimeout)
               + " s");
     } catch (IOException e) {
       throw new ClusterException(
@@ -254,7 +261,7 @@ public final class ClusterReader {
                 "listing "
                     + kind.resourceName()
                     + ": no answer within "
-                    + ClusterTarget.REQUEST_TIMEOUT_MS / 1000
+                    + seconds(requestTimeout)
                     + " s; results for this kind are partial"));
         return null;
       } catch (IOException e) {
@@ -356,12 +363,18 @@ public final class ClusterReader {
     }
   }
 
+  private static String seconds(java.time.Duration duration) {
+    return duration.toMillis() % 1000 == 0
+        ? String.valueOf(duration.toSeconds())
+        : String.valueOf(duration.toMillis() / 1000.0);
+  }
+
   private Answer get(String path) throws IOException, TimeoutException {
     HttpRequest request =
         http.newHttpRequestBuilder()
             .uri(server + path)
             .header("Accept", "application/json")
-            .timeout(ClusterTarget.REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+            .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
             .build();
     try {
       // The overall wait covers the client's own retries and back-off (429, 5xx).

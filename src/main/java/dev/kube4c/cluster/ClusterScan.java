@@ -18,10 +18,21 @@ import java.util.List;
  */
 public final class ClusterScan {
 
-  /** What to read: one namespace (null for all), page size, and a progress listener. */
-  public record Options(String namespace, int pageSize, ClusterReader.Listener listener) {
+  /**
+   * What to read: one namespace (null for all), page size, how long one request may take, and a
+   * progress listener.
+   */
+  public record Options(
+      String namespace,
+      int pageSize,
+      java.time.Duration requestTimeout,
+      ClusterReader.Listener listener) {
     public static Options allNamespaces() {
-      return new Options(null, ClusterReader.DEFAULT_PAGE_SIZE, ClusterReader.Listener.NONE);
+      return new Options(
+          null,
+          ClusterReader.DEFAULT_PAGE_SIZE,
+          ClusterTarget.REQUEST_TIMEOUT,
+          ClusterReader.Listener.NONE);
     }
   }
 
@@ -52,7 +63,11 @@ public final class ClusterScan {
       Options options) {
     ClusterReader reader =
         new ClusterReader(
-            client.getHttpClient(), client.getMasterUrl().toString(), source, options.pageSize());
+            client.getHttpClient(),
+            client.getMasterUrl().toString(),
+            source,
+            options.pageSize(),
+            options.requestTimeout());
     ClusterReader.Outcome outcome =
         reader.read(ApiKind.NEEDED, options.namespace(), options.listener());
 

@@ -24,7 +24,8 @@ public record ClusterTarget(Config config, String context, String name) {
   /** Per-request limits; a page that takes longer than this is a timeout, reported as such. */
   public static final int CONNECT_TIMEOUT_MS = 10_000;
 
-  public static final int REQUEST_TIMEOUT_MS = 60_000;
+  /** The default of {@code --request-timeout}. */
+  public static final java.time.Duration REQUEST_TIMEOUT = java.time.Duration.ofSeconds(60);
 
   /**
    * 429 and 5xx answers are retried this many times with exponential back-off (Retry-After is
@@ -115,7 +116,7 @@ public record ClusterTarget(Config config, String context, String name) {
 
   private static Config tune(Config config) {
     config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
-    config.setRequestTimeout(REQUEST_TIMEOUT_MS);
+    config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
     config.setRequestRetryBackoffLimit(RETRIES);
     config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MS);
     return config;

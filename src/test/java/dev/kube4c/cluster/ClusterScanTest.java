@@ -57,13 +57,17 @@ class ClusterScanTest {
   }
 
   private ScanResult scan(int pageSize) {
+    return scan(pageSize, ClusterTarget.REQUEST_TIMEOUT);
+  }
+
+  private ScanResult scan(int pageSize, java.time.Duration requestTimeout) {
     return new ClusterScan(PIPELINE.scanner())
         .scan(
             client,
             "cluster/test",
             REQUEST,
             List.of(),
-            new ClusterScan.Options(null, pageSize, ClusterReader.Listener.NONE));
+            new ClusterScan.Options(null, pageSize, requestTimeout, ClusterReader.Listener.NONE));
   }
 
   private static ObjectNode deployment(String namespace, String name) {
@@ -179,6 +183,37 @@ class ClusterScanTest {
                     .contains("deployments.apps")
                     .contains("HTTP 429")
                     .contains("partial"));
+    assertThat(result.exitCode(null)).isEqualTo(2);
+  }
+
+  @Test
+  void aListThatTimesOutIsReportedAsPartialAndTheRestIsScanned() {
+    addDeployments(2);
+    server.add(
+        ClusterObjects.BY_KIND.get("Pod"),
+        ClusterObjects.parse(
+            """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: lonely, namespace: ns-0}
+            spec:
+              containers:
+                - name: app
+                  image: nginx:1.27
+                  securityContext: {privileged: true}
+            """));
+    server.delay("/apis/apps/v1/deployments", java.time.Duration.ofSeconds(3));
+    ScanResult result = scan(500, java.time.Duration.ofSeconds(1));
+
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.message())
+                    .isEqualTo(
+                        "listing deployments.apps: no answer within 1 s; results for this kind are"
+                            + " partial"));
+    assertThat(privileged(result)).containsExactly("Pod/ns-0/lonely");
     assertThat(result.exitCode(null)).isEqualTo(2);
   }
 
@@ -449,5 +484,21 @@ class ClusterScanTest {
             new PrintWriter(err));
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("need --cluster");
+  }
+
+  @Test
+  void requestTimeoutIsCheckedLikeKubectlsFlag() {
+    for (String bad : List.of("0", "5x", "-1s", "1.5m")) {
+      StringWriter err = new StringWriter();
+      int code =
+          Main.run(
+              new String[] {"scan", "--cluster", "--request-timeout", bad},
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err));
+      assertThat(code).as(bad).isEqualTo(2);
+      assertThat(err.toString())
+          .as(bad)
+          .contains("--request-timeout " + bad + ": give a duration above zero");
+    }
   }
 }

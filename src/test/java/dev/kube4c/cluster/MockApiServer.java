@@ -117,6 +117,11 @@ public final class MockApiServer implements AutoCloseable {
     dispatcher.throttled.put(prefix, new AtomicInteger(times));
   }
 
+  /** Sends the body of every answer under {@code prefix} only after {@code delay}. */
+  public void delay(String prefix, java.time.Duration delay) {
+    dispatcher.delayed.put(prefix, delay);
+  }
+
   /** Answers 401 Unauthorized to everything, as for expired credentials. */
   public void rejectCredentials() {
     dispatcher.reject = true;
@@ -155,6 +160,7 @@ public final class MockApiServer implements AutoCloseable {
     final Set<String> forbidden = ConcurrentHashMap.newKeySet();
     volatile boolean reject;
     final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+    final Map<String, java.time.Duration> delayed = new ConcurrentHashMap<>();
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<JsonNode>> snapshots = new ConcurrentHashMap<>();
@@ -215,7 +221,14 @@ public final class MockApiServer implements AutoCloseable {
         return json(200, list.toString());
       }
       if (path.contains("limit=")) {
-        return page(path);
+        MockResponse page = page(path);
+        delayed.forEach(
+            (prefix, delay) -> {
+              if (path.startsWith(prefix)) {
+                page.setBodyDelay(delay);
+              }
+            });
+        return page;
       }
       return super.dispatch(request);
     }
