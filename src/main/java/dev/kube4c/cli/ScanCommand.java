@@ -328,13 +328,15 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
+  private static final java.util.regex.Pattern DURATION =
+      java.util.regex.Pattern.compile("(\\d{1,9})([smh]?)");
+
   /** {@code --request-timeout}: 30s, 2m, 1h, or a bare number of seconds; above zero. */
   private Duration requestTimeout() {
     if (requestTimeout == null) {
       return ClusterTarget.REQUEST_TIMEOUT;
     }
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(\\d{1,9})([smh]?)").matcher(requestTimeout.strip());
+    java.util.regex.Matcher m = DURATION.matcher(requestTimeout.strip());
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
       throw usage(
           "--request-timeout "

@@ -2,6 +2,7 @@ package dev.kube4c.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kube4c.inventory.Inventory;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.inventory.ResourceRef;
 import java.util.ArrayList;
@@ -47,9 +48,9 @@ public final class Components {
   // --- static Pods ---
 
   private static Optional<ComponentConfig> staticPod(Resource pod, Component wanted) {
-    JsonNode containers = pod.spec().path("containers");
+    JsonNode containers = JsonLists.of(pod.spec().path("containers"));
     String label = pod.labels().getOrDefault("component", "");
-    for (int i = 0; containers.isArray() && i < containers.size(); i++) {
+    for (int i = 0; i < containers.size(); i++) {
       JsonNode container = containers.get(i);
       JsonNode command = container.path("command");
       String first = command.path(0).asText(container.path("args").path(0).asText(""));

@@ -1,6 +1,7 @@
 package dev.kube4c.rules.netpol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -44,20 +45,17 @@ public final class NetpolAllowAll extends ResourceRule {
 
   @Override
   protected void check(Resource policy, RuleContext context, FindingSink sink) {
-    JsonNode rules = policy.spec().path("ingress");
-    if (!rules.isArray()) {
-      return; // not a list: the API server would refuse the policy
-    }
+    JsonNode rules = JsonLists.of(policy.spec().path("ingress"));
     List<String> open = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       JsonNode rule = rules.get(i);
-      JsonNode from = rule.path("from");
+      JsonNode from = JsonLists.of(rule.path("from"));
       boolean noPorts = !rule.path("ports").isArray() || rule.path("ports").isEmpty();
       if ((!from.isArray() || from.isEmpty()) && noPorts) {
         open.add("spec.ingress[" + i + "] has no 'from' and no ports (all sources, all ports)");
         continue;
       }
-      for (int j = 0; from.isArray() && j < from.size(); j++) {
+      for (int j = 0; j < from.size(); j++) {
         String cidr = from.get(j).path("ipBlock").path("cidr").asText("");
         if (cidr.equals("0.0.0.0/0") || cidr.equals("::/0")) {
           open.add("spec.ingress[" + i + "].from[" + j + "].ipBlock.cidr is " + cidr);

@@ -1,6 +1,7 @@
 package dev.kube4c.rules.netpol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kube4c.inventory.JsonLists;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.netpol.NetworkPolicyModel;
 import dev.kube4c.rules.Area;
@@ -48,20 +49,17 @@ public final class NetpolEgressInternet extends ResourceRule {
     if (!NetworkPolicyModel.policyOf(resource).egress()) {
       return;
     }
-    JsonNode rules = resource.spec().path("egress");
-    if (!rules.isArray()) {
-      return; // not a list: the API server would refuse the policy
-    }
+    JsonNode rules = JsonLists.of(resource.spec().path("egress"));
     List<String> open = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       JsonNode rule = rules.get(i);
-      JsonNode to = rule.path("to");
+      JsonNode to = JsonLists.of(rule.path("to"));
       if ((!to.isArray() || to.isEmpty())
           && (!rule.path("ports").isArray() || rule.path("ports").isEmpty())) {
         open.add("spec.egress[" + i + "] has no 'to' and no ports (every destination)");
         continue;
       }
-      for (int j = 0; to.isArray() && j < to.size(); j++) {
+      for (int j = 0; j < to.size(); j++) {
         String cidr = to.get(j).path("ipBlock").path("cidr").asText("");
         if (cidr.equals("0.0.0.0/0") || cidr.equals("::/0")) {
           open.add("spec.egress[" + i + "].to[" + j + "].ipBlock.cidr is " + cidr);
