@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 class DeployManifestsTest {
 
+  private static final ScanRequest RESTRICTED =
+      new ScanRequest(
+          Config.DEFAULT.withPss("restricted", "latest"), null, null, null, Fixtures.TODAY);
+
   @Test
   void deployManifestsPassTheirOwnScan() {
-    ScanRequest restricted =
-        new ScanRequest(
-            Config.DEFAULT.withPss("restricted", "latest"), null, null, null, Fixtures.TODAY);
-    ScanResult result = Fixtures.scan(List.of("deploy/kube4c.yaml"), restricted);
+    ScanResult result = Fixtures.scan(List.of("deploy/kube4c.yaml"), RESTRICTED);
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.resources()).isEqualTo(8);
@@ -32,10 +33,7 @@ class DeployManifestsTest {
 
   @Test
   void nodeAuditJobPassesWithItsReasonedExceptionsOnly() {
-    ScanRequest restricted =
-        new ScanRequest(
-            Config.DEFAULT.withPss("restricted", "latest"), null, null, null, Fixtures.TODAY);
-    ScanResult result = Fixtures.scan(List.of("deploy/kube4c-node-job.yaml"), restricted);
+    ScanResult result = Fixtures.scan(List.of("deploy/kube4c-node-job.yaml"), RESTRICTED);
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.findings()).isEmpty();
