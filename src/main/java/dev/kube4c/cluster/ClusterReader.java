@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kube4c.source.Document;
 import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.Location;
 import io.fabric8.kubernetes.client.http.HttpClient;
@@ -23,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 /**
  * Lists the kinds kube4c needs from an API server: one paginated LIST per kind ({@code limit} and
@@ -71,9 +71,9 @@ public final class ClusterReader {
   /** A kind that was not listed, and why (forbidden by RBAC, not served). */
   public record Gap(ApiKind kind, String reason) {}
 
-  /** Everything one read gave. */
+  /** What one read did; the objects themselves went to the read's sink as they arrived. */
   public record Outcome(
-      List<Document> documents,
+      int accepted,
       List<Gap> gaps,
       List<InputProblem> problems,
       List<ApiKind> listed,
@@ -102,23 +102,26 @@ public final class ClusterReader {
 
   /**
    * Lists {@code kinds}, in one namespace when {@code namespace} is not null (cluster-scoped kinds
-   * are always listed).
+   * are always listed), and hands each object that is kept to {@code sink} as it arrives.
    */
-  public Outcome read(List<ApiKind> kinds, String namespace, Listener listener) {
+  public Outcome read(
+      List<ApiKind> kinds,
+      String namespace,
+      Listener listener,
+      BiConsumer<ObjectNode, Location> sink) {
     probe();
-    List<Document> documents = new ArrayList<>();
     List<Gap> gaps = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     List<ApiKind> listed = new ArrayList<>();
     Map<String, Set<String>> discovered = new HashMap<>();
-    int[] counts = new int[3]; // list calls, objects listed, owned skipped
+    int[] counts = new int[4]; // list calls, objects listed, owned skipped, accepted
     for (ApiKind kind : kinds) {
       if (kind.optional() && !served(kind, discovered)) {
         listener.kindFinished(kind); // not installed: nothing to list
         continue;
       }
       listener.kindStarted(kind);
-      String failure = list(kind, namespace, documents, problems, counts, listener);
+      String failure = list(kind, namespace, sink, problems, counts, listener);
       if (failure != null) {
         gaps.add(new Gap(kind, failure));
       } else {
@@ -126,7 +129,7 @@ public final class ClusterReader {
       }
       listener.kindFinished(kind);
     }
-    return new Outcome(documents, gaps, problems, listed, counts[0], counts[1], counts[2]);
+    return new Outcome(counts[3], gaps, problems, listed, counts[0], counts[1], counts[2]);
   }
 
   /** Checks that the server answers and accepts our credentials before listing anything. */
@@ -194,7 +197,7 @@ public final class ClusterReader {
   private String list(
       ApiKind kind,
       String namespace,
-      List<Document> documents,
+      BiConsumer<ObjectNode, Location> sink,
       List<InputProblem> problems,
       int[] counts,
       Listener listener) {
@@ -214,7 +217,7 @@ public final class ClusterReader {
       counts[0]++;
       try (Answer answer = get(path)) {
         switch (answer.code()) {
-          case 200 -> token = readPage(answer.body(), kind, documents, counts, listener);
+          case 200 -> token = readPage(answer.body(), kind, sink, counts, listener);
           case 403 -> {
             return "forbidden (HTTP 403)" + answer.statusMessage();
           }
@@ -284,7 +287,11 @@ public final class ClusterReader {
    * page).
    */
   private String readPage(
-      InputStream body, ApiKind kind, List<Document> documents, int[] counts, Listener listener)
+      InputStream body,
+      ApiKind kind,
+      BiConsumer<ObjectNode, Location> sink,
+      int[] counts,
+      Listener listener)
       throws IOException {
     String token = "";
     try (JsonParser parser = MAPPER.createParser(body)) {
@@ -299,7 +306,8 @@ public final class ClusterReader {
             ObjectNode item = parser.readValueAsTree();
             counts[1]++;
             if (accept(item, kind)) {
-              documents.add(new Document(item, location));
+              counts[3]++;
+              sink.accept(item, location);
             } else {
               counts[2]++;
             }

@@ -3,7 +3,7 @@ package dev.kube4c.cluster;
 import dev.kube4c.engine.ScanRequest;
 import dev.kube4c.engine.Scanner;
 import dev.kube4c.findings.ScanResult;
-import dev.kube4c.inventory.Inventory;
+import dev.kube4c.inventory.PartitionedInventory;
 import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.InputSummary;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code kube4c scan --cluster}: lists the cluster ({@link ClusterReader}), builds the same
- * inventory as for files, and runs the same scanner, so rules, exceptions and reports behave alike.
- * Findings carry {@code cluster/<context>} as their source instead of a file location.
+ * {@code kube4c scan --cluster}: lists the cluster ({@link ClusterReader}) into a {@link
+ * PartitionedInventory}, which keeps memory bounded by the largest namespace, and runs the same
+ * rules, exceptions and reports as for files. Findings carry {@code cluster/<context>} as their
+ * source instead of a file location.
  */
 public final class ClusterScan {
 
@@ -68,17 +69,27 @@ public final class ClusterScan {
             source,
             options.pageSize(),
             options.requestTimeout());
-    ClusterReader.Outcome outcome =
-        reader.read(ApiKind.NEEDED, options.namespace(), options.listener());
+    try (PartitionedInventory.Builder builder = PartitionedInventory.builder()) {
+      ClusterReader.Outcome outcome =
+          reader.read(ApiKind.NEEDED, options.namespace(), options.listener(), builder::add);
+      try (PartitionedInventory cluster = builder.build(List.of())) {
+        return scan(cluster, outcome, source, request, extraErrors, options);
+      }
+    }
+  }
+
+  private ScanResult scan(
+      PartitionedInventory cluster,
+      ClusterReader.Outcome outcome,
+      String source,
+      ScanRequest request,
+      List<InputProblem> extraErrors,
+      Options options) {
 
     List<InputSummary> inputs = new ArrayList<>();
     inputs.add(
         new InputSummary(
-            source,
-            outcome.objectsListed(),
-            outcome.documents().size(),
-            outcome.problems().size(),
-            null));
+            source, outcome.objectsListed(), outcome.accepted(), outcome.problems().size(), null));
     List<String> notes = new ArrayList<>();
     notes.add(
         "listed "
@@ -93,7 +104,11 @@ public final class ClusterScan {
             + outcome.objectsListed()
             + " objects, "
             + outcome.ownedSkipped()
-            + " made by a scanned controller and skipped");
+            + " made by a scanned controller and skipped; "
+            + cluster.namespaces().size()
+            + " namespaces scanned one at a time ("
+            + cluster.spilledBytes() / (1024 * 1024)
+            + " MB held on disk meanwhile)");
     for (ClusterReader.Gap gap : outcome.gaps()) {
       inputs.add(
           new InputSummary(
@@ -102,7 +117,6 @@ public final class ClusterScan {
     }
     List<InputProblem> errors = new ArrayList<>(extraErrors);
     errors.addAll(outcome.problems());
-    Inventory inventory = Inventory.of(outcome.documents(), List.of());
-    return scanner.scan(inventory, request, inputs, errors, notes);
+    return scanner.scanPartitioned(cluster, request, inputs, errors, notes);
   }
 }

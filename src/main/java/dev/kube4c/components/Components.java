@@ -277,8 +277,10 @@ public final class Components {
    * The EncryptionConfiguration that --encryption-provider-config names, when it is in the input.
    */
   public static Optional<Resource> encryptionConfig(Inventory inventory, String path) {
-    List<Resource> all = new ArrayList<>(inventory.ofKind("EncryptionConfiguration"));
-    all.addAll(inventory.ofKind("EncryptionConfig"));
+    // A static pod (namespaced) names a node file (cluster-scoped): a cluster-wide lookup.
+    Inventory files = inventory.clusterWide();
+    List<Resource> all = new ArrayList<>(files.ofKind("EncryptionConfiguration"));
+    all.addAll(files.ofKind("EncryptionConfig"));
     for (Resource r : all) {
       if (sameFile(r.location().file(), path)) {
         return Optional.of(r);

@@ -6,13 +6,17 @@ import dev.kube4c.findings.ScanResult;
 import dev.kube4c.findings.Scores;
 import dev.kube4c.findings.Suppressed;
 import dev.kube4c.images.ImageTrust;
+import dev.kube4c.inventory.ClusterScope;
 import dev.kube4c.inventory.Inventory;
+import dev.kube4c.inventory.PartitionedInventory;
+import dev.kube4c.inventory.Resource;
 import dev.kube4c.inventory.ResourceRef;
 import dev.kube4c.rules.FindingSink;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
+import dev.kube4c.rules.Scope;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.InputSummary;
@@ -66,19 +70,134 @@ public final class Scanner {
     List<Rule> selected = selectedRules(request);
     long started = System.nanoTime();
     ImageTrust images = verifyImages(inventory, request, selected);
-    if (images.enabled()) {
-      notes = new ArrayList<>(notes);
-      notes.add(images.summary(java.time.Duration.ofNanos(System.nanoTime() - started)));
-    }
+    java.time.Duration verifying = java.time.Duration.ofNanos(System.nanoTime() - started);
     RuleContext context = new RuleContext(inventory, request.config(), request.today(), images);
     List<Rule> rules = selected.stream().filter(r -> r.isActive(context)).toList();
     List<InputProblem> ruleErrors = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<Finding> raw =
-        rules.parallelStream()
-            .flatMap(rule -> run(rule, context, request, ruleErrors).stream())
-            .toList();
-
+    List<Finding> raw = runAll(rules, context, request, ruleErrors);
     Exceptions exceptions = new Exceptions(request.config(), inventory, request.today());
+    return result(
+        raw,
+        exceptions,
+        concat(inventory.problems(), extraErrors, ruleErrors, images.problems()),
+        inputs,
+        inventory.resources().size(),
+        rules,
+        withImageSummary(notes, images, verifying));
+  }
+
+  /**
+   * Scans a cluster held a namespace at a time: {@link Scope#CLUSTER} rules run once on the
+   * cluster-wide index; {@link Scope#NAMESPACE} rules run on the cluster-scoped objects and then on
+   * each namespace, read back from disk, keeping only the findings on that part's own objects.
+   * Memory holds the index, one namespace and the findings.
+   */
+  public ScanResult scanPartitioned(
+      PartitionedInventory cluster,
+      ScanRequest request,
+      List<InputSummary> inputs,
+      List<InputProblem> extraErrors,
+      List<String> notes) {
+    List<Rule> selected = selectedRules(request);
+    Inventory index = cluster.clusterWide();
+    long started = System.nanoTime();
+    ImageTrust images = verifyImages(index, request, selected);
+    java.time.Duration verifying = java.time.Duration.ofNanos(System.nanoTime() - started);
+    RuleContext indexContext = new RuleContext(index, request.config(), request.today(), images);
+    List<Rule> rules = selected.stream().filter(r -> r.isActive(indexContext)).toList();
+    List<InputProblem> ruleErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Finding> raw =
+        new ArrayList<>(
+            runAll(
+                rules.stream().filter(r -> r.scope() == Scope.CLUSTER).toList(),
+                indexContext,
+                request,
+                ruleErrors));
+    List<Rule> perNamespace = rules.stream().filter(r -> r.scope() == Scope.NAMESPACE).toList();
+    List<Resource> annotated = new ArrayList<>();
+    runPart(
+        cluster.clusterScoped(), null, perNamespace, request, images, raw, annotated, ruleErrors);
+    for (String namespace : cluster.namespaces()) {
+      runPart(
+          cluster.namespace(namespace),
+          namespace,
+          perNamespace,
+          request,
+          images,
+          raw,
+          annotated,
+          ruleErrors);
+    }
+    Exceptions exceptions = new Exceptions(request.config(), annotated, request.today());
+    return result(
+        raw,
+        exceptions,
+        concat(index.problems(), extraErrors, ruleErrors, images.problems()),
+        inputs,
+        cluster.objectCount(),
+        rules,
+        withImageSummary(notes, images, verifying));
+  }
+
+  /**
+   * Runs the per-namespace rules on one part ({@code namespace} null for the cluster-scoped
+   * objects) and keeps the findings on the part's own objects: a rule may look at the cluster-wide
+   * index, but each finding is taken from the one part whose objects it is about.
+   */
+  private static void runPart(
+      Inventory part,
+      String namespace,
+      List<Rule> rules,
+      ScanRequest request,
+      ImageTrust images,
+      List<Finding> raw,
+      List<Resource> annotated,
+      List<InputProblem> ruleErrors) {
+    RuleContext context = new RuleContext(part, request.config(), request.today(), images);
+    for (Finding finding : runAll(rules, context, request, ruleErrors)) {
+      if (belongsTo(finding.resource(), namespace)) {
+        raw.add(finding);
+      }
+    }
+    for (Resource resource : part.resources()) {
+      if (resource
+          .object()
+          .path("metadata")
+          .path("annotations")
+          .has(Exceptions.IGNORE_ANNOTATION)) {
+        annotated.add(resource);
+      }
+    }
+  }
+
+  /** Whether the finding's object is one of the part's own: see runPart. */
+  private static boolean belongsTo(ResourceRef ref, String namespace) {
+    if (ref == null) {
+      return namespace == null; // findings on the configuration or the input: once
+    }
+    if (ClusterScope.isClusterScoped(ref.kind())) {
+      return ref.kind().equals("Namespace") ? ref.name().equals(namespace) : namespace == null;
+    }
+    String own = ref.namespace() == null || ref.namespace().isEmpty() ? "default" : ref.namespace();
+    return own.equals(namespace);
+  }
+
+  private static List<Finding> runAll(
+      List<Rule> rules, RuleContext context, ScanRequest request, List<InputProblem> ruleErrors) {
+    return rules.parallelStream()
+        .flatMap(rule -> run(rule, context, request, ruleErrors).stream())
+        .toList();
+  }
+
+  /** Applies exceptions, orders findings and errors, and scores. */
+  private static ScanResult result(
+      List<Finding> raw,
+      Exceptions exceptions,
+      List<InputProblem> errors,
+      List<InputSummary> inputs,
+      int objects,
+      List<Rule> rules,
+      List<String> notes) {
     List<Finding> findings = new ArrayList<>();
     List<Suppressed> suppressed = new ArrayList<>();
     for (Finding finding : raw) {
@@ -91,10 +210,6 @@ public final class Scanner {
     }
     findings.sort(ORDER);
     suppressed.sort(Comparator.comparing(Suppressed::finding, ORDER));
-    List<InputProblem> errors = new ArrayList<>(inventory.problems());
-    errors.addAll(extraErrors);
-    errors.addAll(ruleErrors);
-    errors.addAll(images.problems());
     errors.sort(
         Comparator.comparing((InputProblem p) -> p.location().file())
             .thenComparingInt(p -> p.location().line())
@@ -104,14 +219,33 @@ public final class Scanner {
         VERSION,
         Instant.now(),
         inputs,
-        inventory.resources().size(),
+        objects,
         rules.size(),
         List.copyOf(findings),
         List.copyOf(suppressed),
         List.copyOf(errors),
-        Scores.of(findings, inventory.resources().size()),
+        Scores.of(findings, objects),
         notes,
         rules.stream().map(Rule::metadata).toList());
+  }
+
+  @SafeVarargs
+  private static List<InputProblem> concat(List<InputProblem>... lists) {
+    List<InputProblem> all = new ArrayList<>();
+    for (List<InputProblem> list : lists) {
+      all.addAll(list);
+    }
+    return all;
+  }
+
+  private static List<String> withImageSummary(
+      List<String> notes, ImageTrust images, java.time.Duration took) {
+    if (!images.enabled()) {
+      return notes;
+    }
+    List<String> all = new ArrayList<>(notes);
+    all.add(images.summary(took));
+    return all;
   }
 
   /** Image verification talks to registries, so it runs only when asked for and a rule needs it. */

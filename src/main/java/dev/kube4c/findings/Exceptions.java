@@ -33,7 +33,15 @@ public final class Exceptions {
   private record Compiled(Config.ExceptionSpec spec, List<Pattern> resources) {}
 
   public Exceptions(Config config, Inventory inventory, LocalDate today) {
-    for (Resource resource : inventory.resources()) {
+    this(config, inventory.resources(), today);
+  }
+
+  /**
+   * Exceptions over objects that were never in one inventory (a cluster read a namespace at a
+   * time).
+   */
+  public Exceptions(Config config, Iterable<Resource> resources, LocalDate today) {
+    for (Resource resource : resources) {
       if (resource.object().path("metadata").path("annotations").has(IGNORE_ANNOTATION)) {
         annotated.put(
             key(resource.kind(), resource.effectiveNamespace(), resource.name()), resource);

@@ -28,8 +28,10 @@ public final class Inventory {
   private final Map<String, List<Workload>> workloadsByNamespace;
   private final Map<String, List<Resource>> servicesByNamespace;
   private final Map<Class<?>, Memo> derived = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Inventory clusterWide;
 
-  private Inventory(List<Resource> resources, List<InputProblem> problems) {
+  private Inventory(List<Resource> resources, List<InputProblem> problems, Inventory clusterWide) {
+    this.clusterWide = clusterWide == null ? this : clusterWide;
     this.resources = List.copyOf(resources);
     this.problems = List.copyOf(problems);
     Map<String, List<Resource>> kinds = new HashMap<>();
@@ -71,15 +73,27 @@ public final class Inventory {
     for (Document document : documents) {
       resources.add(toResource(document));
     }
-    return new Inventory(resources, problems);
+    return new Inventory(resources, problems, null);
   }
 
   public static Inventory ofResources(List<Resource> resources, List<InputProblem> problems) {
-    return new Inventory(resources, problems);
+    return new Inventory(resources, problems, null);
+  }
+
+  /**
+   * One part of a cluster held in memory on its own (a namespace, or the cluster-scoped objects),
+   * whose cross-namespace lookups go to {@code clusterWide}.
+   */
+  public static Inventory partOf(List<Resource> resources, Inventory clusterWide) {
+    return new Inventory(resources, List.of(), clusterWide);
   }
 
   private static Resource toResource(Document document) {
-    ObjectNode tree = document.tree();
+    return resourceOf(document.tree(), document.location());
+  }
+
+  /** The object as the inventory holds it: trimmed of fields no rule reads. */
+  static Resource resourceOf(ObjectNode tree, dev.kube4c.source.Location location) {
     trim(tree);
     JsonNode metadata = tree.path("metadata");
     String kind = tree.path("kind").asText();
@@ -89,8 +103,7 @@ public final class Inventory {
       namespace = null;
     }
     String name = metadata.path("name").asText(metadata.path("generateName").asText("(unnamed)"));
-    return new Resource(
-        tree.path("apiVersion").asText(), kind, namespace, name, tree, document.location());
+    return new Resource(tree.path("apiVersion").asText(), kind, namespace, name, tree, location);
   }
 
   /** Drops fields no rule reads, to keep memory proportional to what matters. */
@@ -130,6 +143,15 @@ public final class Inventory {
       }
       return value;
     }
+  }
+
+  /**
+   * The inventory that holds the whole cluster's cross-namespace objects: this one for a file scan;
+   * for a live-cluster scan held a namespace at a time, the cluster-wide index ({@link
+   * PartitionedInventory}). Lookups that reach outside an object's namespace go through it.
+   */
+  public Inventory clusterWide() {
+    return clusterWide;
   }
 
   public List<Resource> resources() {

@@ -83,7 +83,8 @@ public final class NetworkPolicyModel {
           .computeIfAbsent(resource.effectiveNamespace(), k -> new ArrayList<>())
           .add(policyOf(resource));
     }
-    for (Resource namespace : inventory.ofKind("Namespace")) {
+    // Peers in other namespaces are matched by their Namespace labels: a cluster-wide lookup.
+    for (Resource namespace : inventory.clusterWide().ofKind("Namespace")) {
       Map<String, String> labels = new LinkedHashMap<>(namespace.labels());
       labels.put("kubernetes.io/metadata.name", namespace.name());
       namespaceLabels.put(namespace.name(), labels);

@@ -16,4 +16,9 @@ public interface Rule {
   default boolean isActive(RuleContext context) {
     return true;
   }
+
+  /** How much of a cluster the rule reads at once; most rules look at one namespace. */
+  default Scope scope() {
+    return Scope.NAMESPACE;
+  }
 }

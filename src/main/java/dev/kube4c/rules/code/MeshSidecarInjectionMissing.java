@@ -8,6 +8,7 @@ import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
+import dev.kube4c.rules.Scope;
 import dev.kube4c.rules.Severity;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,11 @@ public final class MeshSidecarInjectionMissing implements Rule {
   @Override
   public RuleMetadata metadata() {
     return METADATA;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.CLUSTER; // the mesh and the routes to a Service reach across namespaces
   }
 
   @Override

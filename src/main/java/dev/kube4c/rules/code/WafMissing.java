@@ -137,7 +137,7 @@ public final class WafMissing implements Rule {
    * the field yet.
    */
   static Optional<String> cloudWaf(RuleContext context) {
-    for (Resource cluster : context.inventory().ofKind("CloudCluster")) {
+    for (Resource cluster : context.inventory().clusterWide().ofKind("CloudCluster")) {
       if (cluster.spec().path("ingressWaf").path("enabled").asBoolean(false)) {
         return Optional.of(
             cluster.spec().path("ingressWaf").path("source").asText(cluster.display()));

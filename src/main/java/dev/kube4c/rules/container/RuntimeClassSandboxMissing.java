@@ -67,7 +67,8 @@ public final class RuntimeClassSandboxMissing extends WorkloadRule {
       sink.report(workload.resource(), where + workload.path("runtimeClassName") + " is not set");
       return;
     }
-    Optional<Resource> runtimeClass = context.inventory().find("RuntimeClass", null, className);
+    Optional<Resource> runtimeClass =
+        context.inventory().clusterWide().find("RuntimeClass", null, className);
     if (runtimeClass.isPresent()) {
       String handler = runtimeClass.get().object().path("handler").asText("");
       if (!sandboxed.contains(handler)) {

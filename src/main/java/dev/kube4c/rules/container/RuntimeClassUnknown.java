@@ -35,14 +35,14 @@ public final class RuntimeClassUnknown extends WorkloadRule {
 
   @Override
   public boolean isActive(RuleContext context) {
-    return context.inventory().hasKind("RuntimeClass");
+    return context.inventory().clusterWide().hasKind("RuntimeClass");
   }
 
   @Override
   protected void check(Workload workload, RuleContext context, FindingSink sink) {
     String className = workload.podSpec().path("runtimeClassName").asText("");
     if (!className.isEmpty()
-        && context.inventory().find("RuntimeClass", null, className).isEmpty()) {
+        && context.inventory().clusterWide().find("RuntimeClass", null, className).isEmpty()) {
       sink.report(
           workload.resource(),
           workload.path("runtimeClassName")

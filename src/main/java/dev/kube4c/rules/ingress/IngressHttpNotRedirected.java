@@ -90,7 +90,11 @@ public final class IngressHttpNotRedirected extends ResourceRule {
    */
   private static boolean redirected(Resource gateway, String listener, RuleContext context) {
     Set<String> parents =
-        context.inventory().derived(RedirectingParents.class, RedirectingParents::of).keys();
+        context
+            .inventory()
+            .clusterWide() // an HTTPRoute may attach to a Gateway in another namespace
+            .derived(RedirectingParents.class, RedirectingParents::of)
+            .keys();
     String gatewayKey = gateway.effectiveNamespace() + "/" + gateway.name();
     return parents.contains(gatewayKey) || parents.contains(gatewayKey + "#" + listener);
   }

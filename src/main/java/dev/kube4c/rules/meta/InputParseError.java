@@ -6,6 +6,7 @@ import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
+import dev.kube4c.rules.Scope;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.source.InputProblem;
 
@@ -28,6 +29,11 @@ public final class InputParseError implements Rule {
   @Override
   public RuleMetadata metadata() {
     return METADATA;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.CLUSTER; // reads the configuration and the input problems, not objects
   }
 
   @Override

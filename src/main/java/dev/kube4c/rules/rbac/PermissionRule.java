@@ -10,6 +10,7 @@ import dev.kube4c.rbac.Subject;
 import dev.kube4c.rules.FindingSink;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
+import dev.kube4c.rules.Scope;
 import dev.kube4c.rules.Severity;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -38,6 +39,11 @@ abstract class PermissionRule implements Rule {
   /** The severity of a finding on this binding; null for the rule's default. */
   protected Severity severity(Binding binding) {
     return null;
+  }
+
+  @Override
+  public final Scope scope() {
+    return Scope.CLUSTER; // the RBAC model joins bindings, roles and pods across namespaces
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
+import dev.kube4c.rules.Scope;
 import dev.kube4c.rules.Severity;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,11 @@ public final class RbacBroadGroupBinding implements Rule {
   @Override
   public RuleMetadata metadata() {
     return METADATA;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.CLUSTER; // the RBAC model joins bindings, roles and pods across namespaces
   }
 
   @Override

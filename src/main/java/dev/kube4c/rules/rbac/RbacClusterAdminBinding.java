@@ -12,6 +12,7 @@ import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
+import dev.kube4c.rules.Scope;
 import dev.kube4c.rules.Severity;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,11 @@ public final class RbacClusterAdminBinding implements Rule {
   @Override
   public RuleMetadata metadata() {
     return METADATA;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.CLUSTER; // the RBAC model joins bindings, roles and pods across namespaces
   }
 
   @Override
