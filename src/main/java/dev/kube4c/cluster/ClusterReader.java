@@ -82,18 +82,25 @@ public final class ClusterReader {
       int ownedSkipped) {}
 
   private final HttpClient http;
+  private final HttpClient probeHttp;
   private final String server;
   private final Location location;
   private final int pageSize;
   private final java.time.Duration requestTimeout;
 
+  /**
+   * @param probeHttp the client for the first request, with fewer retries (see {@link
+   *     ClusterTarget#PROBE_RETRIES})
+   */
   public ClusterReader(
       HttpClient http,
+      HttpClient probeHttp,
       String server,
       String source,
       int pageSize,
       java.time.Duration requestTimeout) {
     this.http = http;
+    this.probeHttp = probeHttp;
     this.server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
     this.location = Location.ofSource(source);
     this.pageSize = pageSize;
@@ -134,7 +141,7 @@ public final class ClusterReader {
 
   /** Checks that the server answers and accepts our credentials before listing anything. */
   private void probe() {
-    try (Answer answer = get("/version")) {
+    try (Answer answer = get(probeHttp, "/version")) {
       if (answer.code() == 401) {
         throw new ClusterException(
             "the API server at "
@@ -159,8 +166,18 @@ public final class ClusterReader {
               + seconds(requestTimeout)
               + " s");
     } catch (IOException e) {
+      String message = ClusterTarget.rootMessage(e);
+      boolean closed = message.toLowerCase(java.util.Locale.ROOT).contains("closed");
       throw new ClusterException(
-          "cannot reach the API server at " + server + ": " + ClusterTarget.rootMessage(e), e);
+          "cannot reach the API server at "
+              + server
+              + ": "
+              + message
+              + (closed && server.startsWith("https:")
+                  ? " (the server ended the TLS connection: check that it trusts the kubeconfig's"
+                      + " client certificate, and that certificate-authority matches the server)"
+                  : ""),
+          e);
     }
   }
 
@@ -378,8 +395,13 @@ public final class ClusterReader {
   }
 
   private Answer get(String path) throws IOException, TimeoutException {
+    return get(http, path);
+  }
+
+  private Answer get(HttpClient client, String path) throws IOException, TimeoutException {
     HttpRequest request =
-        http.newHttpRequestBuilder()
+        client
+            .newHttpRequestBuilder()
             .uri(server + path)
             .header("Accept", "application/json")
             .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -387,7 +409,7 @@ public final class ClusterReader {
     try {
       // The overall wait covers the client's own retries and back-off (429, 5xx).
       HttpResponse<InputStream> response =
-          http.sendAsync(request, InputStream.class).get(5, TimeUnit.MINUTES);
+          client.sendAsync(request, InputStream.class).get(5, TimeUnit.MINUTES);
       return new Answer(response.code(), response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -47,8 +47,10 @@ public final class ClusterScan {
   public ScanResult scan(
       ClusterTarget target, ScanRequest request, List<InputProblem> extraErrors, Options options) {
     try (KubernetesClient client =
-        new KubernetesClientBuilder().withConfig(target.config()).build()) {
-      return scan(client, target.name(), request, extraErrors, options);
+            new KubernetesClientBuilder().withConfig(target.config()).build();
+        KubernetesClient probing =
+            new KubernetesClientBuilder().withConfig(target.probeConfig()).build()) {
+      return scan(client, probing.getHttpClient(), target.name(), request, extraErrors, options);
     }
   }
 
@@ -62,9 +64,20 @@ public final class ClusterScan {
       ScanRequest request,
       List<InputProblem> extraErrors,
       Options options) {
+    return scan(client, client.getHttpClient(), source, request, extraErrors, options);
+  }
+
+  private ScanResult scan(
+      KubernetesClient client,
+      io.fabric8.kubernetes.client.http.HttpClient probeHttp,
+      String source,
+      ScanRequest request,
+      List<InputProblem> extraErrors,
+      Options options) {
     ClusterReader reader =
         new ClusterReader(
             client.getHttpClient(),
+            probeHttp,
             client.getMasterUrl().toString(),
             source,
             options.pageSize(),

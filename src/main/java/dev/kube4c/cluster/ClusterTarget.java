@@ -2,6 +2,7 @@ package dev.kube4c.cluster;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,14 @@ public record ClusterTarget(Config config, String context, String name) {
   public static final int RETRIES = 6;
 
   public static final int RETRY_INTERVAL_MS = 500;
+
+  /**
+   * The first request (the server's version) is retried less: a refused connection or TLS handshake
+   * is then reported within a second, not after half a minute of back-off.
+   */
+  static final int PROBE_RETRIES = 2;
+
+  static final int PROBE_RETRY_INTERVAL_MS = 250;
 
   public static ClusterTarget resolve(Path kubeconfig, String context) {
     return resolve(kubeconfig, context, System::getenv);
@@ -114,6 +123,14 @@ public record ClusterTarget(Config config, String context, String name) {
     }
   }
 
+  /** The same connection settings with the probe's quick retries. */
+  Config probeConfig() {
+    Config probe = new ConfigBuilder(config).build();
+    probe.setRequestRetryBackoffLimit(PROBE_RETRIES);
+    probe.setRequestRetryBackoffInterval(PROBE_RETRY_INTERVAL_MS);
+    return probe;
+  }
+
   private static Config tune(Config config) {
     config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
     config.setRequestTimeout((int) REQUEST_TIMEOUT.toMillis());
@@ -122,12 +139,22 @@ public record ClusterTarget(Config config, String context, String name) {
     return config;
   }
 
+  /**
+   * The most telling message of a cause chain: a TLS failure's when there is one, else the deepest
+   * cause that has a message.
+   */
   static String rootMessage(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
+    String deepest = null;
+    Throwable last = e;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException && t.getMessage() != null) {
+        return "TLS: " + t.getMessage();
+      }
+      if (t.getMessage() != null) {
+        deepest = t.getMessage();
+      }
+      last = t;
     }
-    String message = cause.getMessage();
-    return message == null ? cause.getClass().getSimpleName() : message;
+    return deepest != null ? deepest : last.getClass().getSimpleName();
   }
 }

@@ -3,13 +3,16 @@ package dev.kube4c.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,43 +21,53 @@ import java.util.TreeSet;
 /**
  * A cluster's objects held so that memory is bounded by the largest namespace, not the cluster.
  *
- * <p>Objects that cross-namespace rules read stay in memory in full, in the cluster-wide index:
- * cluster-scoped kinds, RBAC, ServiceAccounts, Services, Ingresses, NetworkPolicies and the mesh
- * and Gateway API objects, all of them small. Everything else (workloads, ConfigMaps, quotas) goes
- * to a spill file on disk, namespace by namespace, and comes back one namespace at a time. A
- * workload also leaves a skeleton in the index (metadata, pod template metadata, service account,
- * host network, containers' names, images and ports), which is what RBAC and the mesh need to know
- * of pods in other namespaces. See {@link dev.kube4c.rules.Scope}.
+ * <p>Every namespaced object goes to a spill file on disk as it arrives, and comes back with the
+ * rest of its namespace, one namespace at a time. What cross-namespace rules ({@link
+ * dev.kube4c.rules.Scope#CLUSTER}) read stays in memory, in the cluster-wide index: the
+ * cluster-scoped objects in full, and projections of the namespaced objects those rules read: the
+ * fields they read of RBAC, mesh and route objects and Services, and of each workload its pod
+ * template metadata, service account, host network and containers' names and images.
  */
 public final class PartitionedInventory implements AutoCloseable {
 
-  /** Namespaced kinds that cross-namespace rules read in full; kept in the index. */
-  static final Set<String> INDEX_KINDS =
-      Set.of(
-          "Role",
-          "RoleBinding",
-          "ServiceAccount",
-          "Service",
-          "Ingress",
-          "NetworkPolicy",
-          "PeerAuthentication",
-          "AuthorizationPolicy",
-          "DestinationRule",
-          "Gateway",
-          "HTTPRoute",
-          "VirtualService");
+  /**
+   * What the index keeps of the namespaced kinds that cross-namespace rules read: RBAC reads Roles
+   * and RoleBindings whole; the mesh rules read Istio policies, which Services select which pods,
+   * and whether any Istio Gateway or VirtualService exists; the Gateway redirect check reads which
+   * HTTPRoutes redirect to https for which parents. Each keeps apiVersion, kind, name, namespace
+   * (and labels, for RBAC objects) besides the fields named here.
+   */
+  private static final Map<String, List<String>> PROJECTED_FIELDS =
+      Map.of(
+          "Role", List.of("rules"),
+          "RoleBinding", List.of("subjects", "roleRef"),
+          "PeerAuthentication", List.of("spec"),
+          "AuthorizationPolicy", List.of("spec"),
+          "DestinationRule", List.of("spec"),
+          "Service", List.of(),
+          "HTTPRoute", List.of(),
+          "Gateway", List.of(),
+          "VirtualService", List.of());
 
   /** Pod spec fields that the skeleton of a workload keeps. */
   private static final List<String> SKELETON_POD_FIELDS =
       List.of(
           "serviceAccountName", "serviceAccount", "automountServiceAccountToken", "hostNetwork");
 
-  private static final List<String> SKELETON_CONTAINER_FIELDS = List.of("name", "image", "ports");
+  private static final List<String> SKELETON_CONTAINER_FIELDS = List.of("name", "image");
+
+  private static final List<String> NAMES = List.of("name", "generateName", "namespace");
+
+  private static final List<String> POD_METADATA =
+      List.of("name", "generateName", "namespace", "labels", "annotations");
+
+  private static final List<String> NAMES_AND_LABELS =
+      List.of("name", "generateName", "namespace", "labels");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Inventory index;
-  private final Map<String, List<Resource>> indexedByNamespace;
+  private final Map<String, Resource> namespaceObjects;
   private final List<Resource> clusterScoped;
   private final SpillFile spill;
   private final Map<String, SpillFile.Extents> spilled;
@@ -63,11 +76,11 @@ public final class PartitionedInventory implements AutoCloseable {
 
   private PartitionedInventory(Builder builder, List<InputProblem> problems) {
     this.index = Inventory.ofResources(builder.index, problems);
-    this.indexedByNamespace = builder.indexedByNamespace;
+    this.namespaceObjects = builder.namespaceObjects;
     this.clusterScoped = List.copyOf(builder.clusterScoped);
     this.spill = builder.spill;
     this.spilled = builder.spilled;
-    Set<String> names = new TreeSet<>(indexedByNamespace.keySet());
+    Set<String> names = new TreeSet<>(namespaceObjects.keySet());
     names.addAll(spilled.keySet());
     this.namespaces = List.copyOf(names);
     this.objectCount = builder.objectCount;
@@ -94,7 +107,10 @@ public final class PartitionedInventory implements AutoCloseable {
 
   /** The namespace's objects and its Namespace object, read back from disk. */
   public Inventory namespace(String name) {
-    List<Resource> resources = new ArrayList<>(indexedByNamespace.getOrDefault(name, List.of()));
+    List<Resource> resources = new ArrayList<>();
+    if (namespaceObjects.containsKey(name)) {
+      resources.add(namespaceObjects.get(name));
+    }
     SpillFile.Extents extents = spilled.get(name);
     if (extents != null) {
       try {
@@ -109,7 +125,7 @@ public final class PartitionedInventory implements AutoCloseable {
     return Inventory.partOf(resources, index);
   }
 
-  /** Objects held, in the index and on disk (skeletons not counted). */
+  /** Objects held, in the index and on disk (projections not counted). */
   public int objectCount() {
     return objectCount;
   }
@@ -127,10 +143,11 @@ public final class PartitionedInventory implements AutoCloseable {
   /** Takes objects one at a time, as a LIST streams them. */
   public static final class Builder implements AutoCloseable {
     private final List<Resource> index = new ArrayList<>();
-    private final Map<String, List<Resource>> indexedByNamespace = new HashMap<>();
+    private final Map<String, Resource> namespaceObjects = new HashMap<>();
     private final List<Resource> clusterScoped = new ArrayList<>();
     private final Map<String, SpillFile.Extents> spilled = new HashMap<>();
     private final SpillFile spill = SpillFile.create();
+    private final Compactor compactor = new Compactor();
     private int objectCount;
 
     private Builder() {}
@@ -140,17 +157,19 @@ public final class PartitionedInventory implements AutoCloseable {
       objectCount++;
       String namespace = resource.effectiveNamespace();
       if (namespace == null) {
+        resource = compactor.copy(resource);
         index.add(resource);
         if (resource.kind().equals("Namespace")) {
-          indexedByNamespace.computeIfAbsent(resource.name(), k -> new ArrayList<>()).add(resource);
+          namespaceObjects.putIfAbsent(resource.name(), resource);
         } else {
           clusterScoped.add(resource);
         }
-      } else if (INDEX_KINDS.contains(resource.kind())) {
-        index.add(resource);
-        indexedByNamespace.computeIfAbsent(namespace, k -> new ArrayList<>()).add(resource);
       } else {
-        PodSpecs.workloadOf(resource).ifPresent(w -> index.add(skeleton(w)));
+        if (PROJECTED_FIELDS.containsKey(resource.kind())) {
+          index.add(compactor.copy(projection(resource)));
+        } else {
+          PodSpecs.workloadOf(resource).ifPresent(w -> index.add(compactor.copy(skeleton(w))));
+        }
         try {
           spill.write(
               MAPPER.writeValueAsBytes(tree),
@@ -164,6 +183,7 @@ public final class PartitionedInventory implements AutoCloseable {
 
     public PartitionedInventory build(List<InputProblem> problems) {
       spill.finishWriting();
+      compactor.texts.clear();
       return new PartitionedInventory(this, problems);
     }
 
@@ -174,17 +194,75 @@ public final class PartitionedInventory implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies index objects into right-sized maps with shared text values. Jackson's trees are built
+   * for parsing (every object a 16-slot map); the index lives as long as the scan, and this copy
+   * takes about half the memory. Only the index is compacted: namespaces come and go.
+   */
+  private static final class Compactor {
+    private final Map<String, TextNode> texts = new HashMap<>();
+
+    Resource copy(Resource resource) {
+      return sameObject(resource, (ObjectNode) copy(resource.object()));
+    }
+
+    private JsonNode copy(JsonNode node) {
+      if (node instanceof ObjectNode object) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>((int) (object.size() / 0.75f) + 1);
+        object.fields().forEachRemaining(e -> fields.put(e.getKey(), copy(e.getValue())));
+        return new ObjectNode(JsonNodeFactory.instance, fields);
+      }
+      if (node instanceof ArrayNode array) {
+        ArrayNode copy = new ArrayNode(JsonNodeFactory.instance, array.size());
+        array.forEach(element -> copy.add(copy(element)));
+        return copy;
+      }
+      if (node instanceof TextNode text) {
+        return texts.computeIfAbsent(text.textValue(), TextNode::new);
+      }
+      return node; // numbers, booleans and nulls are small and immutable
+    }
+  }
+
+  /** The object as the index keeps it: see PROJECTED_FIELDS. */
+  static Resource projection(Resource resource) {
+    JsonNode object = resource.object();
+    ObjectNode copy = header(object, resource.kind().startsWith("Role") ? NAMES_AND_LABELS : NAMES);
+    copyFields(object, copy, PROJECTED_FIELDS.get(resource.kind()));
+    switch (resource.kind()) {
+      case "Service" ->
+          copyFields(object.path("spec"), copy.putObject("spec"), List.of("selector"));
+      case "HTTPRoute" -> {
+        ObjectNode spec = copy.putObject("spec");
+        copyFields(object.path("spec"), spec, List.of("parentRefs"));
+        ArrayNode rules = spec.putArray("rules");
+        for (JsonNode rule : JsonLists.of(object.path("spec").path("rules"))) {
+          copyFields(rule, rules.addObject(), List.of("filters"));
+        }
+      }
+      default -> {}
+    }
+    return sameObject(resource, copy);
+  }
+
+  private static ObjectNode header(JsonNode object, List<String> metadataFields) {
+    ObjectNode copy = MAPPER.createObjectNode();
+    copy.set("apiVersion", object.get("apiVersion"));
+    copy.set("kind", object.get("kind"));
+    ObjectNode metadata = copy.putObject("metadata");
+    copyFields(object.path("metadata"), metadata, metadataFields);
+    return copy;
+  }
+
   /** The workload as the index keeps it: what cross-namespace rules read of pods. */
   static Resource skeleton(Workload workload) {
     Resource resource = workload.resource();
     ObjectNode object = resource.object();
-    ObjectNode copy = MAPPER.createObjectNode();
-    copy.set("apiVersion", object.get("apiVersion"));
-    copy.set("kind", object.get("kind"));
-    copy.set("metadata", object.get("metadata"));
-    // Rebuild the path to the pod spec (spec, spec.template.spec, ...), keeping the pod template's
-    // metadata on the way.
+    // Rebuild the path to the pod spec (spec, spec.template.spec, ...), keeping the pod's labels
+    // and
+    // annotations: a Pod's own, or its template's.
     String[] path = workload.podSpecPath().split("\\.");
+    ObjectNode copy = header(object, path.length == 1 ? POD_METADATA : NAMES);
     JsonNode originalParent = object;
     ObjectNode parent = copy;
     for (int i = 0; i < path.length - 1; i++) {
@@ -207,12 +285,16 @@ public final class PartitionedInventory implements AutoCloseable {
         }
       }
     }
+    return sameObject(resource, copy);
+  }
+
+  private static Resource sameObject(Resource resource, ObjectNode tree) {
     return new Resource(
         resource.apiVersion(),
         resource.kind(),
         resource.namespace(),
         resource.name(),
-        copy,
+        tree,
         resource.location());
   }
 

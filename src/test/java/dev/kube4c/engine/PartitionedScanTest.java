@@ -43,6 +43,24 @@ class PartitionedScanTest {
   }
 
   @Test
+  void eachRuleFixtureFileGivesTheSameFindingsAsOneInventory() throws java.io.IOException {
+    List<Path> files;
+    try (java.util.stream.Stream<Path> walk =
+        java.nio.file.Files.walk(Path.of("src/test/resources/rules"))) {
+      files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertThat(files.size()).isGreaterThan(200);
+    int withFindings = 0;
+    for (Path file : files) {
+      List<ObjectNode> objects = clusterObjects(file, false);
+      if (!objects.isEmpty()) {
+        withFindings += assertSameFindings(objects, -1) > 0 ? 1 : 0;
+      }
+    }
+    assertThat(withFindings).isGreaterThan(150);
+  }
+
+  @Test
   void theCorpusGivesTheSameFindingsAsOneInventory() {
     assertSameFindings(clusterObjects(Fixtures.shared("corpus"), false), 2000);
   }
@@ -84,10 +102,15 @@ class PartitionedScanTest {
                                 .isFalse());
               });
       assertThat(cluster.clusterWide().ofKind("ConfigMap")).isEmpty();
+      assertThat(cluster.clusterWide().ofKind("Service"))
+          .isNotEmpty()
+          .allSatisfy(
+              s -> assertThat(s.object().path("metadata").has("ownerReferences")).isFalse());
     }
   }
 
-  private static void assertSameFindings(List<ObjectNode> objects, int atLeast) {
+  /** Returns the number of findings, which must exceed {@code atLeast}. */
+  private static int assertSameFindings(List<ObjectNode> objects, int atLeast) {
     assertThat(objects.size()).isGreaterThan(atLeast);
     List<Document> documents =
         objects.stream().map(o -> new Document(o.deepCopy(), SOURCE)).toList();
@@ -98,13 +121,16 @@ class PartitionedScanTest {
       parts = SCANNER.scanPartitioned(cluster, REQUEST, List.of(), List.of(), List.of());
     }
     assertThat(whole.findings().size()).isGreaterThan(atLeast);
-    assertThat(lines(parts.findings())).containsExactlyElementsOf(lines(whole.findings()));
+    assertThat(lines(parts.findings()))
+        .as("findings of %s objects", objects.size())
+        .containsExactlyElementsOf(lines(whole.findings()));
     assertThat(lines(parts.suppressed().stream().map(Suppressed::finding).toList()))
         .containsExactlyElementsOf(
             lines(whole.suppressed().stream().map(Suppressed::finding).toList()));
     assertThat(parts.resources()).isEqualTo(whole.resources());
     assertThat(parts.rulesEvaluated()).isEqualTo(whole.rulesEvaluated());
     assertThat(parts.errors()).isEqualTo(whole.errors());
+    return whole.findings().size();
   }
 
   private static PartitionedInventory partitioned(List<ObjectNode> objects) {

@@ -8,7 +8,6 @@ import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
-import dev.kube4c.rules.Scope;
 import dev.kube4c.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,11 +61,6 @@ public final class ServicePlaintextExposed implements Rule {
   @Override
   public RuleMetadata metadata() {
     return METADATA;
-  }
-
-  @Override
-  public Scope scope() {
-    return Scope.CLUSTER; // the mesh and the routes to a Service reach across namespaces
   }
 
   @Override
