@@ -67,23 +67,10 @@ public final class Scanner {
       List<InputSummary> inputs,
       List<InputProblem> extraErrors,
       List<String> notes) {
-    List<Rule> selected = selectedRules(request);
-    long started = System.nanoTime();
-    ImageTrust images = verifyImages(inventory, request, selected);
-    java.time.Duration verifying = java.time.Duration.ofNanos(System.nanoTime() - started);
-    RuleContext context = new RuleContext(inventory, request.config(), request.today(), images);
-    List<Rule> rules = selected.stream().filter(r -> r.isActive(context)).toList();
-    List<InputProblem> ruleErrors = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<Finding> raw = runAll(rules, context, request, ruleErrors);
+    Prepared run = prepare(inventory, request);
+    List<Finding> raw = runAll(run.rules(), run.context(), request, run.ruleErrors());
     Exceptions exceptions = new Exceptions(request.config(), inventory, request.today());
-    return result(
-        raw,
-        exceptions,
-        concat(inventory.problems(), extraErrors, ruleErrors, images.problems()),
-        inputs,
-        inventory.resources().size(),
-        rules,
-        withImageSummary(notes, images, verifying));
+    return result(raw, exceptions, run, inputs, extraErrors, inventory.resources().size(), notes);
   }
 
   /**
@@ -98,45 +85,49 @@ public final class Scanner {
       List<InputSummary> inputs,
       List<InputProblem> extraErrors,
       List<String> notes) {
-    List<Rule> selected = selectedRules(request);
-    Inventory index = cluster.clusterWide();
-    long started = System.nanoTime();
-    ImageTrust images = verifyImages(index, request, selected);
-    java.time.Duration verifying = java.time.Duration.ofNanos(System.nanoTime() - started);
-    RuleContext indexContext = new RuleContext(index, request.config(), request.today(), images);
-    List<Rule> rules = selected.stream().filter(r -> r.isActive(indexContext)).toList();
-    List<InputProblem> ruleErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    Prepared run = prepare(cluster.clusterWide(), request);
     List<Finding> raw =
         new ArrayList<>(
             runAll(
-                rules.stream().filter(r -> r.scope() == Scope.CLUSTER).toList(),
-                indexContext,
+                run.rules().stream().filter(r -> r.scope() == Scope.CLUSTER).toList(),
+                run.context(),
                 request,
-                ruleErrors));
-    List<Rule> perNamespace = rules.stream().filter(r -> r.scope() == Scope.NAMESPACE).toList();
+                run.ruleErrors()));
+    List<Rule> perNamespace =
+        run.rules().stream().filter(r -> r.scope() == Scope.NAMESPACE).toList();
     List<Resource> annotated = new ArrayList<>();
-    runPart(
-        cluster.clusterScoped(), null, perNamespace, request, images, raw, annotated, ruleErrors);
+    runPart(cluster.clusterScoped(), null, perNamespace, request, run, raw, annotated);
     for (String namespace : cluster.namespaces()) {
-      runPart(
-          cluster.namespace(namespace),
-          namespace,
-          perNamespace,
-          request,
-          images,
-          raw,
-          annotated,
-          ruleErrors);
+      runPart(cluster.namespace(namespace), namespace, perNamespace, request, run, raw, annotated);
     }
     Exceptions exceptions = new Exceptions(request.config(), annotated, request.today());
-    return result(
-        raw,
-        exceptions,
-        concat(index.problems(), extraErrors, ruleErrors, images.problems()),
-        inputs,
-        cluster.objectCount(),
-        rules,
-        withImageSummary(notes, images, verifying));
+    return result(raw, exceptions, run, inputs, extraErrors, cluster.objectCount(), notes);
+  }
+
+  /**
+   * What every scan settles before its rules run: image verdicts (when asked for), the context on
+   * the inventory (the cluster-wide index for a partitioned scan), the active rules, and where rule
+   * failures go.
+   */
+  private record Prepared(
+      ImageTrust images,
+      java.time.Duration verifying,
+      RuleContext context,
+      List<Rule> rules,
+      List<InputProblem> ruleErrors) {}
+
+  private Prepared prepare(Inventory inventory, ScanRequest request) {
+    List<Rule> selected = selectedRules(request);
+    long started = System.nanoTime();
+    ImageTrust images = verifyImages(inventory, request, selected);
+    java.time.Duration verifying = java.time.Duration.ofNanos(System.nanoTime() - started);
+    RuleContext context = new RuleContext(inventory, request.config(), request.today(), images);
+    return new Prepared(
+        images,
+        verifying,
+        context,
+        selected.stream().filter(r -> r.isActive(context)).toList(),
+        java.util.Collections.synchronizedList(new ArrayList<>()));
   }
 
   /**
@@ -149,12 +140,11 @@ public final class Scanner {
       String namespace,
       List<Rule> rules,
       ScanRequest request,
-      ImageTrust images,
+      Prepared run,
       List<Finding> raw,
-      List<Resource> annotated,
-      List<InputProblem> ruleErrors) {
-    RuleContext context = new RuleContext(part, request.config(), request.today(), images);
-    for (Finding finding : runAll(rules, context, request, ruleErrors)) {
+      List<Resource> annotated) {
+    RuleContext context = new RuleContext(part, request.config(), request.today(), run.images());
+    for (Finding finding : runAll(rules, context, request, run.ruleErrors())) {
       if (belongsTo(finding.resource(), namespace)) {
         raw.add(finding);
       }
@@ -193,11 +183,16 @@ public final class Scanner {
   private static ScanResult result(
       List<Finding> raw,
       Exceptions exceptions,
-      List<InputProblem> errors,
+      Prepared run,
       List<InputSummary> inputs,
+      List<InputProblem> extraErrors,
       int objects,
-      List<Rule> rules,
       List<String> notes) {
+    List<InputProblem> errors = new ArrayList<>(run.context().inventory().problems());
+    errors.addAll(extraErrors);
+    errors.addAll(run.ruleErrors());
+    errors.addAll(run.images().problems());
+    List<Rule> rules = run.rules();
     List<Finding> findings = new ArrayList<>();
     List<Suppressed> suppressed = new ArrayList<>();
     for (Finding finding : raw) {
@@ -225,17 +220,8 @@ public final class Scanner {
         List.copyOf(suppressed),
         List.copyOf(errors),
         Scores.of(findings, objects),
-        notes,
+        withImageSummary(notes, run.images(), run.verifying()),
         rules.stream().map(Rule::metadata).toList());
-  }
-
-  @SafeVarargs
-  private static List<InputProblem> concat(List<InputProblem>... lists) {
-    List<InputProblem> all = new ArrayList<>();
-    for (List<InputProblem> list : lists) {
-      all.addAll(list);
-    }
-    return all;
   }
 
   private static List<String> withImageSummary(

@@ -209,7 +209,7 @@ public final class PartitionedInventory implements AutoCloseable {
     private JsonNode copy(JsonNode node) {
       if (node instanceof ObjectNode object) {
         Map<String, JsonNode> fields = new LinkedHashMap<>((int) (object.size() / 0.75f) + 1);
-        object.fields().forEachRemaining(e -> fields.put(e.getKey(), copy(e.getValue())));
+        object.properties().forEach(e -> fields.put(e.getKey(), copy(e.getValue())));
         return new ObjectNode(JsonNodeFactory.instance, fields);
       }
       if (node instanceof ArrayNode array) {

@@ -14,6 +14,7 @@ import dev.kube4c.findings.Finding;
 import dev.kube4c.findings.ScanResult;
 import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.source.InputSummary;
+import dev.kube4c.testing.FindingLines;
 import dev.kube4c.testing.Fixtures;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -290,19 +291,7 @@ class ClusterScanTest {
   }
 
   private static List<String> comparable(ScanResult result) {
-    return result.findings().stream()
-        .map(
-            f ->
-                f.ruleId()
-                    + " "
-                    + f.severity()
-                    + " "
-                    + (f.resource() == null
-                        ? "-"
-                        : f.resource().display() + "[" + f.resource().container() + "]")
-                    + " "
-                    + f.message())
-        .toList();
+    return FindingLines.of(result.findings());
   }
 
   @Test

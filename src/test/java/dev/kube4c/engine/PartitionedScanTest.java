@@ -15,6 +15,7 @@ import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.source.Document;
 import dev.kube4c.source.Location;
 import dev.kube4c.source.SourceLoader;
+import dev.kube4c.testing.FindingLines;
 import dev.kube4c.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -174,18 +175,6 @@ class PartitionedScanTest {
   }
 
   private static List<String> lines(List<Finding> findings) {
-    return findings.stream()
-        .map(
-            f ->
-                f.ruleId()
-                    + " "
-                    + f.severity()
-                    + " "
-                    + (f.resource() == null ? "-" : f.resource().display())
-                    + " "
-                    + (f.resource() == null ? "" : f.resource().container())
-                    + " "
-                    + f.message())
-        .toList();
+    return FindingLines.of(findings);
   }
 }
