@@ -120,7 +120,7 @@ public final class ClusterScan {
             + " made by a scanned controller and skipped; "
             + cluster.namespaces().size()
             + " namespaces scanned one at a time ("
-            + cluster.spilledBytes() / (1024 * 1024)
+            + String.format(java.util.Locale.ROOT, "%.1f", cluster.spilledBytes() / 1048576.0)
             + " MB held on disk meanwhile)");
     for (ClusterReader.Gap gap : outcome.gaps()) {
       inputs.add(

@@ -133,6 +133,81 @@ class ClusterScanTest {
   }
 
   @Test
+  void oneNamespaceListsItsObjectsAndTheClusterScopedOnes() {
+    addDeployments(8);
+    ScanResult result =
+        new ClusterScan(PIPELINE.scanner())
+            .scan(
+                client,
+                "cluster/test",
+                REQUEST,
+                List.of(),
+                new ClusterScan.Options(
+                    "ns-1", 500, ClusterTarget.REQUEST_TIMEOUT, ClusterReader.Listener.NONE));
+
+    assertThat(privileged(result))
+        .containsExactly("Deployment/ns-1/web-1", "Deployment/ns-1/web-5");
+    assertThat(server.requests())
+        .contains("/apis/apps/v1/namespaces/ns-1/deployments?limit=500")
+        .anyMatch(p -> p.startsWith("/apis/rbac.authorization.k8s.io/v1/clusterroles?"))
+        .noneMatch(p -> p.startsWith("/apis/apps/v1/deployments?"));
+  }
+
+  /**
+   * Rules that reach across namespaces see the whole cluster although namespaces are scanned one at
+   * a time: a RoleBinding in one namespace grants a ServiceAccount of another, whose pods run
+   * there.
+   */
+  @Test
+  void crossNamespaceRulesSeeTheWholeCluster() {
+    server.add(
+        ClusterObjects.BY_KIND.get("ClusterRole"),
+        ClusterObjects.parse(
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: exec-anything}
+            rules: [{apiGroups: [""], resources: [pods/exec], verbs: [create]}]
+            """));
+    server.add(
+        ClusterObjects.BY_KIND.get("RoleBinding"),
+        ClusterObjects.parse(
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: ci-exec, namespace: prod}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: exec-anything}
+            subjects: [{kind: ServiceAccount, name: runner, namespace: ci}]
+            """));
+    server.add(
+        ClusterObjects.BY_KIND.get("Deployment"),
+        ClusterObjects.parse(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: runner, namespace: ci}
+            spec:
+              selector: {matchLabels: {app: runner}}
+              template:
+                metadata: {labels: {app: runner}}
+                spec:
+                  serviceAccountName: runner
+                  containers: [{name: app, image: "runner:1.0"}]
+            """));
+
+    ScanResult result = scan(500);
+
+    Finding exec =
+        result.findings().stream()
+            .filter(f -> f.ruleId().equals("rbac-pod-exec"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(exec.resource().display()).isEqualTo("RoleBinding/prod/ci-exec");
+    assertThat(exec.message()).contains("Deployment/ci/runner");
+    assertThat(result.notes()).anyMatch(n -> n.contains("2 namespaces scanned one at a time"));
+  }
+
+  @Test
   void forbiddenKindIsACoverageGapNotAnError() {
     addDeployments(3);
     server.forbid("/apis/rbac.authorization.k8s.io/v1/clusterroles");
