@@ -19,14 +19,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A cluster's objects held so that memory is bounded by the largest namespace, not the cluster.
+ * A cluster's objects held so that namespaced objects take memory one namespace at a time.
  *
  * <p>Every namespaced object goes to a spill file on disk as it arrives, and comes back with the
  * rest of its namespace, one namespace at a time. What cross-namespace rules ({@link
  * dev.kube4c.rules.Scope#CLUSTER}) read stays in memory, in the cluster-wide index: the
  * cluster-scoped objects in full, and projections of the namespaced objects those rules read: the
  * fields they read of RBAC, mesh and route objects and Services, and of each workload its pod
- * template metadata, service account, host network and containers' names and images.
+ * labels and annotations, service account, host network and containers' names and images. The index
+ * grows with the cluster, at a fraction of the objects' size (bench/RESULTS.md).
  */
 public final class PartitionedInventory implements AutoCloseable {
 
@@ -119,7 +120,8 @@ public final class PartitionedInventory implements AutoCloseable {
             (bytes, location) ->
                 resources.add(Inventory.resourceOf((ObjectNode) MAPPER.readTree(bytes), location)));
       } catch (IOException e) {
-        throw new UncheckedIOException("reading back namespace " + name + " from disk", e);
+        throw new UncheckedIOException(
+            "cannot read namespace " + name + " back from the spill file: " + e.getMessage(), e);
       }
     }
     return Inventory.partOf(resources, index);
@@ -176,7 +178,12 @@ public final class PartitionedInventory implements AutoCloseable {
               location,
               spilled.computeIfAbsent(namespace, k -> new SpillFile.Extents()));
         } catch (IOException e) {
-          throw new UncheckedIOException("writing to the spill file", e);
+          throw new UncheckedIOException(
+              "cannot write to the spill file in "
+                  + System.getProperty("java.io.tmpdir")
+                  + ": "
+                  + e.getMessage(),
+              e);
         }
       }
     }

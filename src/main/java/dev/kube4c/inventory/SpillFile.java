@@ -62,7 +62,9 @@ final class SpillFile implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot create a temporary file in "
               + System.getProperty("java.io.tmpdir")
-              + " (set TMPDIR or -Djava.io.tmpdir to a writable directory)",
+              + ": "
+              + e.getMessage()
+              + " (KUBE4C_JAVA_OPTS=-Djava.io.tmpdir=DIR names another directory)",
           e);
     }
   }
