@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * {@code kube4c scan --cluster}: lists the cluster ({@link ClusterReader}) into a {@link
- * PartitionedInventory}, which keeps memory bounded by the largest namespace, and runs the same
- * rules, exceptions and reports as for files. Findings carry {@code cluster/<context>} as their
- * source instead of a file location.
+ * PartitionedInventory}, which holds the namespaced objects one namespace at a time, and runs the
+ * same rules, exceptions and reports as for files. Findings carry {@code cluster/<context>} as
+ * their source instead of a file location.
  */
 public final class ClusterScan {
 

@@ -149,15 +149,7 @@ public final class Scanner {
         raw.add(finding);
       }
     }
-    for (Resource resource : part.resources()) {
-      if (resource
-          .object()
-          .path("metadata")
-          .path("annotations")
-          .has(Exceptions.IGNORE_ANNOTATION)) {
-        annotated.add(resource);
-      }
-    }
+    part.resources().stream().filter(Exceptions::carriesIgnore).forEach(annotated::add);
   }
 
   /** Whether the finding's object is one of the part's own: see runPart. */

@@ -42,7 +42,7 @@ public final class Exceptions {
    */
   public Exceptions(Config config, Iterable<Resource> resources, LocalDate today) {
     for (Resource resource : resources) {
-      if (resource.object().path("metadata").path("annotations").has(IGNORE_ANNOTATION)) {
+      if (carriesIgnore(resource)) {
         annotated.put(
             key(resource.kind(), resource.effectiveNamespace(), resource.name()), resource);
       }
@@ -52,6 +52,11 @@ public final class Exceptions {
             .filter(e -> e.expires() == null || !e.expires().isBefore(today))
             .map(e -> new Compiled(e, e.resources().stream().map(Exceptions::glob).toList()))
             .toList();
+  }
+
+  /** Whether the object has a kube4c.dev/ignore annotation, which exceptions must know of. */
+  public static boolean carriesIgnore(Resource resource) {
+    return resource.object().path("metadata").path("annotations").has(IGNORE_ANNOTATION);
   }
 
   public Optional<Suppressed.Exemption> exemptionFor(Finding finding) {
