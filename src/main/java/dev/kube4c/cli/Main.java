@@ -32,8 +32,27 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The HTTP client's own log (java.util.logging), held so that its level stays set: it warns with
+   * stack traces when a GC pause blocks its event loop, and the scan reports every failure that
+   * matters itself.
+   */
+  private static final java.util.logging.Logger HTTP_CLIENT_LOG =
+      java.util.logging.Logger.getLogger("io.vertx");
+
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    HTTP_CLIENT_LOG.setLevel(java.util.logging.Level.OFF);
+    PrintWriter err = new PrintWriter(System.err, true);
+    // A failure in a library's thread (the HTTP client's, say) would otherwise print a stack trace;
+    // the main thread reports what it means for the scan.
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) ->
+            err.println(
+                "kube4c: "
+                    + (e instanceof OutOfMemoryError ? "out of memory" : "internal error: " + e)
+                    + " in thread "
+                    + thread.getName()));
+    System.exit(run(args, new PrintWriter(System.out, true), err));
   }
 
   /** Runs the command line with the given streams; used by tests as well as {@link #main}. */
