@@ -202,9 +202,10 @@ public final class PartitionedInventory implements AutoCloseable {
   }
 
   /**
-   * Copies index objects into right-sized maps with shared text values. Jackson's trees are built
-   * for parsing (every object a 16-slot map); the index lives as long as the scan, and this copy
-   * takes about half the memory. Only the index is compacted: namespaces come and go.
+   * Copies index objects into read-only compact fields ({@link FrozenFields}) with shared text
+   * values. Jackson's trees are built for parsing and editing (every object a hash map); the index
+   * lives as long as the scan, and must not change. Only the index is compacted: namespaces come
+   * and go.
    */
   private static final class Compactor {
     private final Map<String, TextNode> texts = new HashMap<>();
@@ -215,9 +216,7 @@ public final class PartitionedInventory implements AutoCloseable {
 
     private JsonNode copy(JsonNode node) {
       if (node instanceof ObjectNode object) {
-        Map<String, JsonNode> fields = new LinkedHashMap<>((int) (object.size() / 0.75f) + 1);
-        object.properties().forEach(e -> fields.put(e.getKey(), copy(e.getValue())));
-        return new ObjectNode(JsonNodeFactory.instance, fields);
+        return new ObjectNode(JsonNodeFactory.instance, fields(object));
       }
       if (node instanceof ArrayNode array) {
         ArrayNode copy = new ArrayNode(JsonNodeFactory.instance, array.size());
@@ -228,6 +227,22 @@ public final class PartitionedInventory implements AutoCloseable {
         return texts.computeIfAbsent(text.textValue(), TextNode::new);
       }
       return node; // numbers, booleans and nulls are small and immutable
+    }
+
+    private Map<String, JsonNode> fields(ObjectNode object) {
+      if (object.size() > FrozenFields.MAX_FIELDS) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>((int) (object.size() / 0.75f) + 1);
+        object.properties().forEach(e -> fields.put(e.getKey(), copy(e.getValue())));
+        return java.util.Collections.unmodifiableMap(fields);
+      }
+      String[] keys = new String[object.size()];
+      JsonNode[] values = new JsonNode[object.size()];
+      int i = 0;
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        keys[i] = field.getKey();
+        values[i++] = copy(field.getValue());
+      }
+      return new FrozenFields(keys, values);
     }
   }
 
