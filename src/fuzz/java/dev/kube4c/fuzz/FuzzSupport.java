@@ -1,5 +1,7 @@
 package dev.kube4c.fuzz;
 
+import dev.kube4c.testing.PartitionedOracle;
+
 import dev.kube4c.config.Config;
 import dev.kube4c.engine.ScanRequest;
 import dev.kube4c.engine.Scanner;
@@ -50,6 +52,17 @@ final class FuzzSupport {
         throw new IllegalStateException(error.toString());
       }
     }
+    // Differential: the same objects held one namespace at a time, as a live-cluster scan holds
+    // them, must give the same findings.
+    List<String> differences =
+        PartitionedOracle.compare(
+                new Scanner(RULES),
+                request,
+                PartitionedOracle.clusterObjects(copies(documents), false))
+            .differences();
+    if (!differences.isEmpty()) {
+      throw new IllegalStateException("partitioned scan differs: " + differences);
+    }
     try {
       new JsonReporter().write(result, ReportOptions.PLAIN, new StringWriter());
       new TextReporter().write(result, ReportOptions.PLAIN, new StringWriter());
@@ -57,5 +70,9 @@ final class FuzzSupport {
       throw new UncheckedIOException(e);
     }
     return result;
+  }
+
+  private static List<Document> copies(List<Document> documents) {
+    return documents.stream().map(d -> new Document(d.tree().deepCopy(), d.location())).toList();
   }
 }

@@ -4,25 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kube4c.config.Config;
-import dev.kube4c.findings.Finding;
-import dev.kube4c.findings.ScanResult;
-import dev.kube4c.findings.Suppressed;
-import dev.kube4c.inventory.ClusterScope;
 import dev.kube4c.inventory.Inventory;
 import dev.kube4c.inventory.PartitionedInventory;
-import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.RuleCatalogue;
-import dev.kube4c.source.Document;
-import dev.kube4c.source.Location;
 import dev.kube4c.source.SourceLoader;
-import dev.kube4c.testing.FindingLines;
 import dev.kube4c.testing.Fixtures;
+import dev.kube4c.testing.PartitionedOracle;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +23,6 @@ import org.junit.jupiter.api.Test;
 class PartitionedScanTest {
 
   private static final Scanner SCANNER = new Scanner(RuleCatalogue.builtIn());
-  private static final Location SOURCE = Location.ofSource("cluster/test");
   private static final ScanRequest REQUEST =
       new ScanRequest(
           Config.DEFAULT.withPss("restricted", "latest"), null, null, null, Fixtures.TODAY);
@@ -113,68 +102,20 @@ class PartitionedScanTest {
   /** Returns the number of findings, which must exceed {@code atLeast}. */
   private static int assertSameFindings(List<ObjectNode> objects, int atLeast) {
     assertThat(objects.size()).isGreaterThan(atLeast);
-    List<Document> documents =
-        objects.stream().map(o -> new Document(o.deepCopy(), SOURCE)).toList();
-    ScanResult whole =
-        SCANNER.scan(Inventory.of(documents, List.of()), REQUEST, List.of(), List.of(), List.of());
-    ScanResult parts;
-    try (PartitionedInventory cluster = partitioned(objects)) {
-      parts = SCANNER.scanPartitioned(cluster, REQUEST, List.of(), List.of(), List.of());
-    }
-    assertThat(whole.findings().size()).isGreaterThan(atLeast);
-    assertThat(lines(parts.findings()))
-        .as("findings of %s objects", objects.size())
-        .containsExactlyElementsOf(lines(whole.findings()));
-    assertThat(lines(parts.suppressed().stream().map(Suppressed::finding).toList()))
-        .containsExactlyElementsOf(
-            lines(whole.suppressed().stream().map(Suppressed::finding).toList()));
-    assertThat(parts.resources()).isEqualTo(whole.resources());
-    assertThat(parts.rulesEvaluated()).isEqualTo(whole.rulesEvaluated());
-    assertThat(parts.errors()).isEqualTo(whole.errors());
-    return whole.findings().size();
+    PartitionedOracle.Outcome outcome = PartitionedOracle.compare(SCANNER, REQUEST, objects);
+    assertThat(outcome.whole().findings().size()).isGreaterThan(atLeast);
+    assertThat(outcome.differences()).as("findings of %s objects", objects.size()).isEmpty();
+    assertThat(outcome.parts().resources()).isEqualTo(outcome.whole().resources());
+    return outcome.whole().findings().size();
   }
 
   private static PartitionedInventory partitioned(List<ObjectNode> objects) {
-    PartitionedInventory.Builder builder = PartitionedInventory.builder();
-    objects.forEach(o -> builder.add(o.deepCopy(), SOURCE));
-    return builder.build(List.of());
+    return PartitionedOracle.partitioned(objects);
   }
 
-  /**
-   * The objects under {@code input} as a cluster holds them: one per kind, namespace and name.
-   * Fixture files reuse names, so with {@code perFile} each file's objects get a namespace (or
-   * cluster-scoped name) of their own, as in ClusterObjects.
-   */
   private static List<ObjectNode> clusterObjects(Path input, boolean perFile) {
     SourceLoader.Loaded loaded =
         new SourceLoader(new ByteArrayInputStream(new byte[0])).load(List.of(input.toString()));
-    Set<String> seen = new HashSet<>();
-    List<ObjectNode> objects = new ArrayList<>();
-    java.util.Map<String, Integer> files = new java.util.HashMap<>();
-    for (Document document : loaded.documents()) {
-      if (perFile && document.tree().get("metadata") instanceof ObjectNode metadata) {
-        String suffix = "-f" + files.computeIfAbsent(document.location().file(), k -> files.size());
-        String kind = document.tree().path("kind").asText();
-        if (ClusterScope.isClusterScoped(kind)) {
-          metadata.put("name", metadata.path("name").asText() + suffix);
-        } else {
-          metadata.put("namespace", metadata.path("namespace").asText("default") + suffix);
-        }
-      }
-      Resource resource =
-          Inventory.of(List.of(new Document(document.tree().deepCopy(), SOURCE)), List.of())
-              .resources()
-              .get(0);
-      String namespace =
-          ClusterScope.isClusterScoped(resource.kind()) ? "" : resource.effectiveNamespace();
-      if (seen.add(resource.kind() + "/" + namespace + "/" + resource.name())) {
-        objects.add(document.tree());
-      }
-    }
-    return objects;
-  }
-
-  private static List<String> lines(List<Finding> findings) {
-    return FindingLines.of(findings);
+    return PartitionedOracle.clusterObjects(loaded.documents(), perFile);
   }
 }

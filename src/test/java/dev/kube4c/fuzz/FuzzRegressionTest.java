@@ -3,13 +3,20 @@ package dev.kube4c.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kube4c.config.Config;
+import dev.kube4c.engine.ScanRequest;
+import dev.kube4c.engine.Scanner;
 import dev.kube4c.findings.ScanResult;
 import dev.kube4c.report.JsonReporter;
 import dev.kube4c.report.ReportOptions;
 import dev.kube4c.report.TextReporter;
+import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.source.InputProblem;
+import dev.kube4c.source.SourceLoader;
 import dev.kube4c.testing.Fixtures;
+import dev.kube4c.testing.PartitionedOracle;
+import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,5 +51,20 @@ class FuzzRegressionTest {
               new TextReporter().write(result[0], ReportOptions.PLAIN, new StringWriter());
             })
         .doesNotThrowAnyException();
+  }
+
+  /** The same input held one namespace at a time gives the same findings (issue 8). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("inputs")
+  void givesTheSameFindingsOneNamespaceAtATime(Path input) {
+    SourceLoader.Loaded loaded =
+        new SourceLoader(new ByteArrayInputStream(new byte[0])).load(List.of(input.toString()));
+    List<ObjectNode> objects = PartitionedOracle.clusterObjects(loaded.documents(), false);
+    PartitionedOracle.Outcome outcome =
+        PartitionedOracle.compare(
+            new Scanner(RuleCatalogue.builtIn()),
+            new ScanRequest(Config.DEFAULT, null, null, null, Fixtures.TODAY),
+            objects);
+    assertThat(outcome.differences()).isEmpty();
   }
 }
