@@ -20,7 +20,8 @@ import java.util.function.Function;
  */
 public record ClusterTarget(Config config, String context, String name) {
 
-  static final String SERVICE_ACCOUNT_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
+  /** Where a pod's ServiceAccount token, CA certificate and namespace are mounted. */
+  static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
   /** Per-request limits; a page that takes longer than this is a timeout, reported as such. */
   public static final int CONNECT_TIMEOUT_MS = 10_000;
@@ -49,6 +50,11 @@ public record ClusterTarget(Config config, String context, String name) {
   }
 
   static ClusterTarget resolve(Path kubeconfig, String context, Function<String, String> env) {
+    return resolve(kubeconfig, context, env, SERVICE_ACCOUNT);
+  }
+
+  static ClusterTarget resolve(
+      Path kubeconfig, String context, Function<String, String> env, Path serviceAccount) {
     Config config;
     if (kubeconfig != null) {
       if (!Files.isRegularFile(kubeconfig)) {
@@ -62,12 +68,12 @@ public record ClusterTarget(Config config, String context, String name) {
               () -> Config.autoConfigure(context),
               String.join(File.pathSeparator, kubeconfigFiles(env)));
     } else if (env.apply("KUBERNETES_SERVICE_HOST") != null
-        && Files.isReadable(Path.of(SERVICE_ACCOUNT_TOKEN))) {
+        && Files.isReadable(serviceAccount.resolve("token"))) {
       if (context != null) {
         throw new ClusterException(
             "--context " + context + " given, but there is no kubeconfig (running in-cluster)");
       }
-      config = parse(() -> Config.autoConfigure(null), "in-cluster ServiceAccount");
+      config = parse(() -> inCluster(env, serviceAccount), "in-cluster ServiceAccount");
       return new ClusterTarget(tune(config), null, "cluster/in-cluster");
     } else {
       throw new ClusterException(
@@ -98,6 +104,28 @@ public record ClusterTarget(Config config, String context, String name) {
       throw new ClusterException("context \"" + current.getName() + "\" names no cluster server");
     }
     return new ClusterTarget(tune(config), current.getName(), "cluster/" + current.getName());
+  }
+
+  /**
+   * The pod's ServiceAccount, read as client-go's rest.InClusterConfig reads it: the API server
+   * from KUBERNETES_SERVICE_HOST and _PORT, the mounted token, CA certificate and namespace. The
+   * token is read once; a projected token is valid for an hour at least, longer than a scan.
+   */
+  private static Config inCluster(Function<String, String> env, Path serviceAccount) {
+    String host = env.apply("KUBERNETES_SERVICE_HOST");
+    String port = Objects.requireNonNullElse(env.apply("KUBERNETES_SERVICE_PORT"), "443");
+    Path ca = serviceAccount.resolve("ca.crt");
+    Path namespace = serviceAccount.resolve("namespace");
+    try {
+      return new ConfigBuilder(Config.empty())
+          .withMasterUrl("https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port)
+          .withOauthToken(Files.readString(serviceAccount.resolve("token")).trim())
+          .withCaCertFile(Files.isReadable(ca) ? ca.toString() : null)
+          .withNamespace(Files.isReadable(namespace) ? Files.readString(namespace).trim() : null)
+          .build();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

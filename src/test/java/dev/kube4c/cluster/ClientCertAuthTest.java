@@ -14,6 +14,7 @@ import dev.kube4c.cli.Main;
 import dev.kube4c.config.Config;
 import dev.kube4c.engine.Pipeline;
 import dev.kube4c.engine.ScanRequest;
+import dev.kube4c.findings.ScanResult;
 import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.testing.Fixtures;
 import java.io.IOException;
@@ -70,7 +71,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * kube4c scan --cluster with kubeconfig client certificates (client-certificate-data /
  * client-key-data) against a real HTTPS server that requires a client certificate signed by its CA
- * (mutual TLS, as kubeadm and kind clusters authenticate their admin user).
+ * (mutual TLS, as kubeadm and kind clusters authenticate their admin user), and with the in-cluster
+ * ServiceAccount (token and CA certificate mounted in the pod).
  */
 class ClientCertAuthTest {
 
@@ -96,6 +98,8 @@ class ClientCertAuthTest {
   private final List<String> peers = new CopyOnWriteArrayList<>();
 
   private final List<String> paths = new CopyOnWriteArrayList<>();
+
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void certificates() throws Exception {
@@ -188,6 +192,13 @@ class ClientCertAuthTest {
 
   @BeforeEach
   void start() throws Exception {
+    start(true);
+  }
+
+  /**
+   * Starts the server; it requires a client certificate, or (for token users) only asks for one.
+   */
+  private void start(boolean needClientCertificate) throws Exception {
     char[] password = "changeit".toCharArray();
     KeyStore identity = KeyStore.getInstance("PKCS12");
     identity.load(null, null);
@@ -213,7 +224,11 @@ class ClientCertAuthTest {
             // On JDK 17 params.setNeedClientAuth(true) alone is not applied to the SSLEngine (the
             // handshake then succeeds without a client certificate); SSLParameters are.
             SSLParameters tls = getSSLContext().getDefaultSSLParameters();
-            tls.setNeedClientAuth(true);
+            if (needClientCertificate) {
+              tls.setNeedClientAuth(true);
+            } else {
+              tls.setWantClientAuth(true);
+            }
             params.setSSLParameters(tls);
           }
         });
@@ -242,6 +257,7 @@ class ClientCertAuthTest {
         peer = "none";
       }
       peers.add(peer);
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
       String path = exchange.getRequestURI().getPath();
       paths.add(exchange.getRequestURI().toString());
       String body;
@@ -424,5 +440,41 @@ class ClientCertAuthTest {
         .isInstanceOf(ClusterException.class)
         .hasMessageStartingWith("cannot reach the API server at " + url);
     assertThat(paths).isEmpty();
+  }
+
+  /** In a pod: the mounted ServiceAccount token and CA certificate, the server from the env. */
+  @Test
+  void scansWithTheInClusterServiceAccount() throws Exception {
+    stop();
+    start(false);
+    Path account = Files.createDirectories(dir.resolve("serviceaccount"));
+    Files.writeString(account.resolve("token"), "sa-token-0123456789\n");
+    Files.writeString(account.resolve("ca.crt"), pem(ca));
+    Files.writeString(account.resolve("namespace"), "kube4c");
+    java.util.Map<String, String> env =
+        java.util.Map.of(
+            "KUBECONFIG", dir.resolve("no-such-kubeconfig").toString(),
+            "KUBERNETES_SERVICE_HOST", "127.0.0.1",
+            "KUBERNETES_SERVICE_PORT", String.valueOf(server.getAddress().getPort()));
+
+    ClusterTarget target = ClusterTarget.resolve(null, null, env::get, account);
+    ScanResult result =
+        new ClusterScan(new Pipeline(RuleCatalogue.builtIn()).scanner())
+            .scan(
+                target,
+                new ScanRequest(Config.DEFAULT, null, null, null, Fixtures.TODAY),
+                List.of(),
+                ClusterScan.Options.allNamespaces());
+
+    assertThat(target.name()).isEqualTo("cluster/in-cluster");
+    assertThat(result.findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.ruleId()).isEqualTo("container-privileged");
+              assertThat(f.resource().display()).isEqualTo("Pod/shop/web");
+              assertThat(f.location().source()).isEqualTo("cluster/in-cluster");
+            });
+    assertThat(authorizations).isNotEmpty().allMatch("Bearer sa-token-0123456789"::equals);
+    assertThat(peers).allMatch("none"::equals); // a token user presents no certificate
   }
 }
