@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -167,11 +168,7 @@ public final class PartitionedInventory implements AutoCloseable {
           clusterScoped.add(resource);
         }
       } else {
-        if (PROJECTED_FIELDS.containsKey(resource.kind())) {
-          index.add(compactor.copy(projection(resource)));
-        } else {
-          PodSpecs.workloadOf(resource).ifPresent(w -> index.add(compactor.copy(skeleton(w))));
-        }
+        indexCopy(resource).ifPresent(copy -> index.add(compactor.copy(copy)));
         try {
           spill.write(
               MAPPER.writeValueAsBytes(tree),
@@ -246,16 +243,72 @@ public final class PartitionedInventory implements AutoCloseable {
     }
   }
 
-  /** The object as the index keeps it: see PROJECTED_FIELDS. */
-  static Resource projection(Resource resource) {
+  /**
+   * What the index keeps of a namespaced object, if anything: a skeleton of its pod spec when it
+   * carries one, the fields of PROJECTED_FIELDS when its kind is there, and both when both (an
+   * object of a projected kind with a pod template is a workload too).
+   */
+  static Optional<Resource> indexCopy(Resource resource) {
+    Optional<Workload> workload = PodSpecs.workloadOf(resource);
+    List<String> projected = PROJECTED_FIELDS.get(resource.kind());
+    if (workload.isEmpty() && projected == null) {
+      return Optional.empty();
+    }
     JsonNode object = resource.object();
-    ObjectNode copy = header(object, resource.kind().startsWith("Role") ? NAMES_AND_LABELS : NAMES);
-    copyFields(object, copy, PROJECTED_FIELDS.get(resource.kind()));
-    switch (resource.kind()) {
+    ObjectNode copy = MAPPER.createObjectNode();
+    copy.set("apiVersion", object.get("apiVersion"));
+    copy.set("kind", object.get("kind"));
+    copyFields(object.path("metadata"), copy.putObject("metadata"), metadataFields(resource));
+    workload.ifPresent(w -> addPodSpec(w, copy));
+    if (projected != null) {
+      addProjection(resource.kind(), object, copy, projected);
+    }
+    return Optional.of(sameObject(resource, copy));
+  }
+
+  /** A Pod's own labels and annotations are its pod's; RBAC reads the labels of its objects. */
+  private static List<String> metadataFields(Resource resource) {
+    if (resource.kind().equals("Pod")) {
+      return POD_METADATA;
+    }
+    return resource.kind().startsWith("Role") ? NAMES_AND_LABELS : NAMES;
+  }
+
+  /**
+   * The path to the pod spec (spec, spec.template.spec, ...) with the pod template's labels and
+   * annotations on the way, and what the index keeps of the pod spec.
+   */
+  private static void addPodSpec(Workload workload, ObjectNode copy) {
+    String[] path = workload.podSpecPath().split("\\.");
+    JsonNode originalParent = workload.resource().object();
+    ObjectNode parent = copy;
+    for (int i = 0; i < path.length - 1; i++) {
+      originalParent = originalParent.path(path[i]);
+      parent = objectField(parent, path[i]);
+    }
+    if (path.length > 1 && originalParent.get("metadata") instanceof ObjectNode templateMetadata) {
+      copyFields(templateMetadata, parent.putObject("metadata"), List.of("labels", "annotations"));
+    }
+    ObjectNode podSpec = parent.putObject(path[path.length - 1]);
+    copyFields(workload.podSpec(), podSpec, SKELETON_POD_FIELDS);
+    for (Container.Type type : Container.Type.values()) {
+      if (workload.podSpec().get(type.field()) instanceof ArrayNode containers) {
+        ArrayNode kept = podSpec.putArray(type.field());
+        for (JsonNode container : containers) {
+          copyFields(container, kept.addObject(), SKELETON_CONTAINER_FIELDS);
+        }
+      }
+    }
+  }
+
+  private static void addProjection(
+      String kind, JsonNode object, ObjectNode copy, List<String> fields) {
+    copyFields(object, copy, fields);
+    switch (kind) {
       case "Service" ->
-          copyFields(object.path("spec"), copy.putObject("spec"), List.of("selector"));
+          copyFields(object.path("spec"), objectField(copy, "spec"), List.of("selector"));
       case "HTTPRoute" -> {
-        ObjectNode spec = copy.putObject("spec");
+        ObjectNode spec = objectField(copy, "spec");
         copyFields(object.path("spec"), spec, List.of("parentRefs"));
         ArrayNode rules = spec.putArray("rules");
         for (JsonNode rule : JsonLists.of(object.path("spec").path("rules"))) {
@@ -264,50 +317,10 @@ public final class PartitionedInventory implements AutoCloseable {
       }
       default -> {}
     }
-    return sameObject(resource, copy);
   }
 
-  private static ObjectNode header(JsonNode object, List<String> metadataFields) {
-    ObjectNode copy = MAPPER.createObjectNode();
-    copy.set("apiVersion", object.get("apiVersion"));
-    copy.set("kind", object.get("kind"));
-    ObjectNode metadata = copy.putObject("metadata");
-    copyFields(object.path("metadata"), metadata, metadataFields);
-    return copy;
-  }
-
-  /** The workload as the index keeps it: what cross-namespace rules read of pods. */
-  static Resource skeleton(Workload workload) {
-    Resource resource = workload.resource();
-    ObjectNode object = resource.object();
-    // Rebuild the path to the pod spec (spec, spec.template.spec, ...), keeping the pod's labels
-    // and
-    // annotations: a Pod's own, or its template's.
-    String[] path = workload.podSpecPath().split("\\.");
-    ObjectNode copy = header(object, path.length == 1 ? POD_METADATA : NAMES);
-    JsonNode originalParent = object;
-    ObjectNode parent = copy;
-    for (int i = 0; i < path.length - 1; i++) {
-      originalParent = originalParent.path(path[i]);
-      parent = parent.putObject(path[i]);
-    }
-    if (path.length > 1 && originalParent.get("metadata") instanceof ObjectNode templateMetadata) {
-      ObjectNode metadata = parent.putObject("metadata");
-      copyFields(templateMetadata, metadata, List.of("labels", "annotations"));
-    }
-    ObjectNode podSpec = parent.putObject(path[path.length - 1]);
-    copyFields(workload.podSpec(), podSpec, SKELETON_POD_FIELDS);
-    for (Container.Type type : Container.Type.values()) {
-      JsonNode list = workload.podSpec().get(type.field());
-      if (list instanceof ArrayNode containers) {
-        ArrayNode kept = podSpec.putArray(type.field());
-        for (JsonNode container : containers) {
-          ObjectNode slim = kept.addObject();
-          copyFields(container, slim, SKELETON_CONTAINER_FIELDS);
-        }
-      }
-    }
-    return sameObject(resource, copy);
+  private static ObjectNode objectField(ObjectNode parent, String name) {
+    return parent.get(name) instanceof ObjectNode child ? child : parent.putObject(name);
   }
 
   private static Resource sameObject(Resource resource, ObjectNode tree) {
