@@ -12,7 +12,11 @@ import java.util.List;
  * @param notes things the reader wants the user to know (e.g. "BerkeleyDB rpmdb not read")
  */
 public record Sbom(
-    String subject, String digest, OsRelease os, List<SoftwarePackage> packages, List<String> notes) {
+    String subject,
+    String digest,
+    OsRelease os,
+    List<SoftwarePackage> packages,
+    List<String> notes) {
 
   public Sbom {
     packages = List.copyOf(packages);

@@ -10,8 +10,8 @@ public interface SbomReader {
 
   /**
    * @param image an image reference as written in a pod spec ({@code registry/repo:tag@digest}),
-   *     {@code oci:DIR[:tag]} for an OCI layout folder, or {@code docker-archive:FILE} for a
-   *     {@code docker save} tarball
+   *     {@code oci:DIR[:tag]} for an OCI layout folder, or {@code docker-archive:FILE} for a {@code
+   *     docker save} tarball
    * @throws IOException with a message fit for the user when the image cannot be read
    */
   Sbom read(String image) throws IOException;
