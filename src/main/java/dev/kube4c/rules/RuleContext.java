@@ -7,12 +7,22 @@ import java.time.LocalDate;
 
 /**
  * What a rule may look at: the scanned objects, the configuration, today's date (for expiries) and,
- * when image verification was asked for, its verdicts.
+ * when image verification was asked for, its verdicts; at admission, the request being judged
+ * ({@code request} is null in file and cluster scans).
  */
-public record RuleContext(Inventory inventory, Config config, LocalDate today, ImageTrust images) {
+public record RuleContext(
+    Inventory inventory,
+    Config config,
+    LocalDate today,
+    ImageTrust images,
+    RequestAttributes request) {
 
   public RuleContext {
     images = images == null ? ImageTrust.OFF : images;
+  }
+
+  public RuleContext(Inventory inventory, Config config, LocalDate today, ImageTrust images) {
+    this(inventory, config, today, images, null);
   }
 
   public RuleContext(Inventory inventory, Config config, LocalDate today) {
