@@ -145,7 +145,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = {"-n", "--namespace"},
       paramLabel = "NS",
-      description = "With --cluster: only this namespace (cluster-scoped objects are still read).")
+      description =
+          "With --cluster: only this namespace (cluster-scoped objects are still read). With PATHs: the release namespace of rendered Helm charts (default: default).")
   String namespace;
 
   @Option(
@@ -172,6 +173,8 @@ final class ScanCommand implements Callable<Integer> {
       names = "--verbose",
       description = "List skipped files and show details of internal errors.")
   boolean verbose;
+
+  @CommandLine.Mixin RenderMixin render = new RenderMixin();
 
   /** For benchmarks: read and index the inputs, run no rule (the floor a scan cannot beat). */
   @Option(names = "--parse-only", hidden = true)
@@ -226,7 +229,8 @@ final class ScanCommand implements Callable<Integer> {
             ? scanCluster(pipeline, request, problems)
             : nodeRoot != null
                 ? pipeline.scanNode(Path.of(nodeRoot), paths, System.in, request, problems)
-                : pipeline.scanPaths(paths, System.in, request, problems);
+                : pipeline.scanPaths(
+                    paths, System.in, request, problems, render.renderer(namespace, spec));
     boolean toTerminal = output == null && System.console() != null;
     ReportOptions options =
         new ReportOptions(
@@ -289,14 +293,9 @@ final class ScanCommand implements Callable<Integer> {
 
   private void checkClusterOptions() {
     if (!cluster
-        && (context != null
-            || kubeconfig != null
-            || namespace != null
-            || allNamespaces
-            || requestTimeout != null)) {
+        && (context != null || kubeconfig != null || allNamespaces || requestTimeout != null)) {
       throw usage(
-          "--context, --kubeconfig, --namespace, --all-namespaces and --request-timeout need"
-              + " --cluster");
+          "--context, --kubeconfig, --all-namespaces and --request-timeout need" + " --cluster");
     }
     if (cluster && !paths.isEmpty()) {
       throw usage("give PATHs or --cluster, not both");

@@ -28,10 +28,28 @@ public final class Pipeline {
    */
   public ScanResult scanPaths(
       List<String> paths, InputStream stdin, ScanRequest request, List<InputProblem> extraErrors) {
-    SourceLoader.Loaded loaded = new SourceLoader(stdin).load(paths);
+    return scanPaths(paths, stdin, request, extraErrors, null);
+  }
+
+  /**
+   * Scans the given paths, rendering the Helm charts and Kustomize overlays among them with {@code
+   * renderer} (null: they are skipped, as with --no-render); findings on rendered objects point at
+   * their templates.
+   */
+  public ScanResult scanPaths(
+      List<String> paths,
+      InputStream stdin,
+      ScanRequest request,
+      List<InputProblem> extraErrors,
+      dev.kube4c.source.Renderer renderer) {
+    SourceLoader.Loaded loaded = new SourceLoader(stdin, renderer).load(paths);
     Inventory inventory = Inventory.of(loaded.documents(), loaded.problems());
-    return scanner.scan(
-        inventory, request, loaded.inputs(), new ArrayList<>(extraErrors), loaded.notes());
+    ScanResult result =
+        scanner.scan(
+            inventory, request, loaded.inputs(), new ArrayList<>(extraErrors), loaded.notes());
+    return loaded.origins().isEmpty()
+        ? result
+        : dev.kube4c.render.Provenance.refine(result, loaded.origins());
   }
 
   /** Node mode: the node's configuration below {@code root}, plus any paths given beside it. */

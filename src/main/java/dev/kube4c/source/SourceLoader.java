@@ -15,8 +15,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Finds the input files under the given paths and reads them, in parallel and in a stable order.
@@ -31,14 +33,28 @@ public final class SourceLoader {
   private final ManifestReader reader = new ManifestReader();
   private final InputStream stdin;
   private final List<DocumentDetector> detectors;
+  // Null: charts and overlays are skipped as before rendering existed (--no-render).
+  private final Renderer renderer;
 
   public SourceLoader(InputStream stdin) {
     this(stdin, builtInDetectors());
   }
 
   public SourceLoader(InputStream stdin, List<DocumentDetector> detectors) {
+    this(stdin, detectors, null);
+  }
+
+  /**
+   * A loader that renders the Helm charts and Kustomize overlays it finds with {@code renderer}.
+   */
+  public SourceLoader(InputStream stdin, Renderer renderer) {
+    this(stdin, builtInDetectors(), renderer);
+  }
+
+  public SourceLoader(InputStream stdin, List<DocumentDetector> detectors, Renderer renderer) {
     this.stdin = stdin;
     this.detectors = List.copyOf(detectors);
+    this.renderer = renderer;
   }
 
   /**
@@ -66,12 +82,25 @@ public final class SourceLoader {
         new ArrayList<>());
   }
 
-  /** Everything the inputs gave, in input order. */
+  /**
+   * Everything the inputs gave, in input order. {@code origins} maps the location of each rendered
+   * object to where its fields were written (empty when nothing was rendered).
+   */
   public record Loaded(
       List<Document> documents,
       List<InputProblem> problems,
       List<InputSummary> inputs,
-      List<String> notes) {}
+      List<String> notes,
+      Map<Location, Renderer.FieldLocator> origins) {
+
+    public Loaded(
+        List<Document> documents,
+        List<InputProblem> problems,
+        List<InputSummary> inputs,
+        List<String> notes) {
+      this(documents, problems, inputs, notes, Map.of());
+    }
+  }
 
   private record Input(String name, Path path) {
     boolean isStdin() {
@@ -87,10 +116,64 @@ public final class SourceLoader {
     List<InputProblem> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<InputSummary> summaries = new ArrayList<>();
+    List<Renderer.Target> targets = new ArrayList<>();
     for (String path : paths) {
-      collect(path, inputs, problems, notes, summaries);
+      if (renderer != null && path.startsWith("oci://")) {
+        targets.add(new Renderer.Target(Renderer.Kind.HELM_CHART, path, null, path));
+      } else {
+        collect(path, inputs, problems, notes, summaries, targets);
+      }
     }
-    return combine(inputs.parallelStream().map(this::read).toList(), problems, notes, summaries);
+    Loaded files =
+        combine(inputs.parallelStream().map(this::read).toList(), problems, notes, summaries);
+    return targets.isEmpty() ? files : withRendered(files, targets);
+  }
+
+  /**
+   * Renders the targets one after the other (the Helm engine is one native library) and parses what
+   * they give like files, each object placed in its template.
+   */
+  private Loaded withRendered(Loaded files, List<Renderer.Target> targets) {
+    List<Document> documents = new ArrayList<>(files.documents());
+    List<InputProblem> problems = new ArrayList<>(files.problems());
+    List<InputSummary> summaries = new ArrayList<>(files.inputs());
+    List<String> notes = new ArrayList<>(files.notes());
+    Map<Location, Renderer.FieldLocator> origins = new HashMap<>();
+    for (Renderer.Target target : targets) {
+      Renderer.Rendered rendered = renderer.render(target);
+      int documentCount = 0;
+      int resources = 0;
+      List<InputProblem> targetProblems = new ArrayList<>(rendered.problems());
+      for (Renderer.RenderedDocument part : rendered.documents()) {
+        ManifestReader.Result result =
+            reader.read(part.file(), part.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Location at = new Location(part.file(), part.line(), part.line() > 0 ? 1 : 0);
+        for (InputProblem problem : result.problems()) {
+          targetProblems.add(
+              new InputProblem(
+                  at, "rendered output of " + target.name() + ": " + problem.message()));
+        }
+        for (Document document : result.documents()) {
+          documentCount++;
+          if (KubernetesObjects.isResource(document.tree())) {
+            resources++;
+            placeInNamespace(document.tree(), part.releaseNamespace());
+            documents.add(new Document(document.tree(), at));
+            origins.put(at, part.fields());
+          }
+        }
+      }
+      problems.addAll(targetProblems);
+      notes.addAll(rendered.notes());
+      summaries.add(
+          new InputSummary(
+              target.name(),
+              documentCount,
+              resources,
+              targetProblems.size(),
+              documentCount == 0 && targetProblems.isEmpty() ? "rendered no objects" : null));
+    }
+    return new Loaded(documents, problems, summaries, notes, origins);
   }
 
   private static Loaded combine(
@@ -115,7 +198,8 @@ public final class SourceLoader {
       List<Input> inputs,
       List<InputProblem> problems,
       List<String> notes,
-      List<InputSummary> summaries) {
+      List<InputSummary> summaries,
+      List<Renderer.Target> targets) {
     if (given.equals("-")) {
       inputs.add(new Input("-", null));
       return;
@@ -126,9 +210,16 @@ public final class SourceLoader {
       return;
     }
     if (!Files.isDirectory(root)) {
-      inputs.add(new Input(given, root));
+      if (renderer != null && isPackagedChart(root)) {
+        targets.add(new Renderer.Target(Renderer.Kind.HELM_CHART, given, root, null));
+      } else {
+        inputs.add(new Input(given, root));
+      }
       return;
     }
+    // Folders of charts being rendered: their own files and templates/, charts/, crds/ are the
+    // chart, not raw manifests. Other subfolders are walked (a chart may sit inside a chart).
+    java.util.Set<Path> charts = new java.util.HashSet<>();
     try {
       Files.walkFileTree(
           root,
@@ -141,18 +232,47 @@ public final class SourceLoader {
               if (!dir.equals(root) && name.startsWith(".")) {
                 return FileVisitResult.SKIP_SUBTREE; // .git, .github, editor folders
               }
+              if (renderer != null && charts.contains(dir.getParent())) {
+                if (CHART_PARTS.contains(name)) {
+                  return FileVisitResult.SKIP_SUBTREE;
+                }
+              }
               if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
                 String chart = display(root, given, dir);
-                notes.add(chart + ": skipped, Helm chart (rendering charts is not supported yet)");
-                summaries.add(new InputSummary(chart, 0, 0, 0, "Helm chart (not rendered)"));
-                return FileVisitResult.SKIP_SUBTREE;
+                if (renderer == null) {
+                  notes.add(chart + ": skipped, Helm chart (--no-render)");
+                  summaries.add(new InputSummary(chart, 0, 0, 0, "Helm chart (not rendered)"));
+                  return FileVisitResult.SKIP_SUBTREE;
+                }
+                targets.add(new Renderer.Target(Renderer.Kind.HELM_CHART, chart, dir, null));
+                charts.add(dir);
+                return FileVisitResult.CONTINUE;
+              }
+              Path kustomization = kustomizationFile(dir);
+              if (renderer != null
+                  && kustomization != null
+                  && !unavailableNoted(
+                      Renderer.Kind.KUSTOMIZATION, display(root, given, dir), notes)) {
+                targets.add(
+                    new Renderer.Target(
+                        Renderer.Kind.KUSTOMIZATION, display(root, given, dir), dir, null));
+                return FileVisitResult.SKIP_SUBTREE; // the overlay names the files it uses
               }
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && isManifestName(file)) {
+              if (renderer != null
+                  && charts.contains(file.getParent())
+                  && CHART_FILES.contains(file.getFileName().toString())) {
+                return FileVisitResult.CONTINUE; // read by the renderer, not manifests
+              }
+              if (renderer != null && attrs.isRegularFile() && isPackagedChart(file)) {
+                targets.add(
+                    new Renderer.Target(
+                        Renderer.Kind.HELM_CHART, display(root, given, file), file, null));
+              } else if (attrs.isRegularFile() && isManifestName(file)) {
                 inputs.add(new Input(display(root, given, file), file));
               }
               return FileVisitResult.CONTINUE;
@@ -183,6 +303,53 @@ public final class SourceLoader {
       return given;
     }
     return given.endsWith("/") ? given + relative : given + "/" + relative;
+  }
+
+  /**
+   * Helm installs objects that name no namespace into the release namespace; rules must see them
+   * there (the inventory clears it again on cluster-scoped kinds).
+   */
+  private static void placeInNamespace(ObjectNode tree, String namespace) {
+    if (namespace == null || !(tree.get("metadata") instanceof ObjectNode metadata)) {
+      return;
+    }
+    if (metadata.path("namespace").asText("").isEmpty()) {
+      metadata.put("namespace", namespace);
+    }
+  }
+
+  /** Whether the renderer cannot render this kind here; if so, notes why for this folder. */
+  private boolean unavailableNoted(Renderer.Kind kind, String folder, List<String> notes) {
+    String why = renderer.unavailable(kind);
+    if (why != null) {
+      notes.add(folder + ": Kustomize overlay read as plain files, not rendered: " + why);
+    }
+    return why != null;
+  }
+
+  /** The parts of a chart folder that only Helm reads. */
+  private static final java.util.Set<String> CHART_PARTS =
+      java.util.Set.of("templates", "charts", "crds");
+
+  /** The files at a chart's root that Helm reads (other YAML there is scanned as usual). */
+  private static final java.util.Set<String> CHART_FILES =
+      java.util.Set.of(
+          "Chart.yaml", "Chart.lock", "values.yaml", "values.schema.json", "requirements.yaml");
+
+  private static boolean isPackagedChart(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".tgz") || name.endsWith(".tar.gz");
+  }
+
+  /** The kustomization file of a folder, by the names kustomize accepts; null when none. */
+  private static Path kustomizationFile(Path dir) {
+    for (String name : List.of("kustomization.yaml", "kustomization.yml", "Kustomization")) {
+      Path file = dir.resolve(name);
+      if (Files.isRegularFile(file)) {
+        return file;
+      }
+    }
+    return null;
   }
 
   private static boolean isManifestName(Path file) {

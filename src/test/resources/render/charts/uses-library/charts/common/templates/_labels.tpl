@@ -1,0 +1,4 @@
+{{- define "common.labels" -}}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/name: {{ .Chart.Name }}
+{{- end -}}
