@@ -68,6 +68,7 @@ final class HelmRenderer {
     List<InputProblem> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String output;
+    long started = System.nanoTime();
     try {
       output = template(target, chart, name);
     } catch (RuntimeException e) {
@@ -96,7 +97,13 @@ final class HelmRenderer {
         return new Renderer.Rendered(List.of(), problems, notes);
       }
     }
-    notes.add(target.name() + ": rendered Helm chart " + name);
+    notes.add(
+        target.name()
+            + ": rendered Helm chart "
+            + name
+            + " in "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
     return new Renderer.Rendered(documents(target, chart, name, output), problems, notes);
   }
 

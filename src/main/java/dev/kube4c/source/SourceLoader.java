@@ -126,6 +126,12 @@ public final class SourceLoader {
     }
     Loaded files =
         combine(inputs.parallelStream().map(this::read).toList(), problems, notes, summaries);
+    // A chart inside a folder that was also given is found twice; it is rendered once.
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    targets.removeIf(
+        t ->
+            !seen.add(
+                t.path() == null ? t.reference() : t.path().toAbsolutePath().normalize()));
     return targets.isEmpty() ? files : withRendered(files, targets);
   }
 
