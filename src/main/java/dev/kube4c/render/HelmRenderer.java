@@ -336,6 +336,11 @@ final class HelmRenderer {
     while (nil.find()) {
       needed.add(nil.group(1).substring(1));
     }
+    if (message.contains("error calling lookup")) {
+      text.append(
+          " (helm-java answers `lookup` from a cluster at localhost:8080, where there is none;"
+              + " give the value the chart looks up with --set or --values)");
+    }
     if (!needed.isEmpty()) {
       text.append(" (the chart needs values for ")
           .append(String.join(", ", needed))
