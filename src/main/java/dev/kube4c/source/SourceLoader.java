@@ -129,9 +129,7 @@ public final class SourceLoader {
     // A chart inside a folder that was also given is found twice; it is rendered once.
     java.util.Set<Object> seen = new java.util.HashSet<>();
     targets.removeIf(
-        t ->
-            !seen.add(
-                t.path() == null ? t.reference() : t.path().toAbsolutePath().normalize()));
+        t -> !seen.add(t.path() == null ? t.reference() : t.path().toAbsolutePath().normalize()));
     return targets.isEmpty() ? files : withRendered(files, targets);
   }
 
