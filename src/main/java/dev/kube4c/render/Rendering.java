@@ -23,10 +23,15 @@ public final class Rendering implements Renderer {
   }
 
   @Override
-  public synchronized Rendered render(Target target) {
+  public Rendered render(Target target) {
     if (target.kind() == Kind.KUSTOMIZATION) {
-      return new KustomizeRenderer().render(target);
+      return new KustomizeRenderer().render(target); // a process each: these may run side by side
     }
+    return renderChart(target);
+  }
+
+  /** Helm's engine is one native library per process: charts render one at a time. */
+  private synchronized Rendered renderChart(Target target) {
     if (helm == null) {
       helm = new HelmRenderer(options);
     }

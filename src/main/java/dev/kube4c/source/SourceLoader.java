@@ -134,8 +134,8 @@ public final class SourceLoader {
   }
 
   /**
-   * Renders the targets one after the other (the Helm engine is one native library) and parses what
-   * they give like files, each object placed in its template.
+   * Renders the targets (overlays side by side; the renderer serialises Helm, one native library)
+   * and parses what they give like files, in input order, each object placed in its template.
    */
   private Loaded withRendered(Loaded files, List<Renderer.Target> targets) {
     List<Document> documents = new ArrayList<>(files.documents());
@@ -143,8 +143,11 @@ public final class SourceLoader {
     List<InputSummary> summaries = new ArrayList<>(files.inputs());
     List<String> notes = new ArrayList<>(files.notes());
     Map<Location, Renderer.FieldLocator> origins = new HashMap<>();
-    for (Renderer.Target target : targets) {
-      Renderer.Rendered rendered = renderer.render(target);
+    // Overlays run kustomize processes side by side; the renderer serialises Helm itself.
+    List<Renderer.Rendered> all = targets.parallelStream().map(renderer::render).toList();
+    for (int t = 0; t < targets.size(); t++) {
+      Renderer.Target target = targets.get(t);
+      Renderer.Rendered rendered = all.get(t);
       int documentCount = 0;
       int resources = 0;
       List<InputProblem> targetProblems = new ArrayList<>(rendered.problems());
