@@ -53,20 +53,36 @@ public record Config(
     }
   }
 
-  /** One entry of {@code exceptions}: which rule, on which resources, why, and until when. */
+  /**
+   * One entry of {@code exceptions}: which rule, on which resources, why, and until when; for the
+   * vulnerability rules also which advisories (id or alias), packages and images (globs, {@code *}
+   * any run of characters). Every list given must match.
+   */
   public record ExceptionSpec(
       String rule,
       List<String> resources,
       String reason,
       LocalDate expires,
-      @JsonProperty(access = JsonProperty.Access.READ_ONLY) int line) {
+      @JsonProperty(access = JsonProperty.Access.READ_ONLY) int line,
+      List<String> advisories,
+      List<String> packages,
+      List<String> images) {
 
     public ExceptionSpec {
       resources = resources == null ? List.of() : List.copyOf(resources);
+      advisories = advisories == null ? List.of() : List.copyOf(advisories);
+      packages = packages == null ? List.of() : List.copyOf(packages);
+      images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    public ExceptionSpec(
+        String rule, List<String> resources, String reason, LocalDate expires, int line) {
+      this(rule, resources, reason, expires, line, null, null, null);
     }
 
     public ExceptionSpec withLine(int line) {
-      return new ExceptionSpec(rule, resources, reason, expires, line);
+      return new ExceptionSpec(
+          rule, resources, reason, expires, line, advisories, packages, images);
     }
   }
 
