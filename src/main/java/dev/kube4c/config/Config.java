@@ -19,10 +19,14 @@ public record Config(
     String pssLevel,
     String pssVersion,
     PssExemptions pssExemptions,
-    String source) {
+    String source,
+    Integer advisoryMaxAgeDays) {
 
   public static final Config DEFAULT =
-      new Config(null, null, null, null, null, null, null, null, null, null);
+      new Config(null, null, null, null, null, null, null, null, null, null, null);
+
+  /** Advisory data older than this gives a warning on scans with --images (advisoryMaxAgeDays). */
+  public static final int DEFAULT_ADVISORY_MAX_AGE_DAYS = 7;
 
   public Config {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
@@ -35,6 +39,8 @@ public record Config(
             ? List.of("runsc", "gvisor", "kata", "kata-qemu", "kata-clh", "kata-fc")
             : List.copyOf(sandboxedRuntimeHandlers);
     pssExemptions = pssExemptions == null ? PssExemptions.NONE : pssExemptions;
+    advisoryMaxAgeDays =
+        advisoryMaxAgeDays == null ? DEFAULT_ADVISORY_MAX_AGE_DAYS : advisoryMaxAgeDays;
   }
 
   /**
@@ -97,7 +103,8 @@ public record Config(
         level != null ? level : pssLevel,
         version != null ? version : pssVersion,
         pssExemptions,
-        source);
+        source,
+        advisoryMaxAgeDays);
   }
 
   public Config withSource(String source) {
@@ -111,7 +118,8 @@ public record Config(
         pssLevel,
         pssVersion,
         pssExemptions,
-        source);
+        source,
+        advisoryMaxAgeDays);
   }
 
   public Config withExceptions(List<ExceptionSpec> exceptions) {
@@ -125,6 +133,7 @@ public record Config(
         pssLevel,
         pssVersion,
         pssExemptions,
-        source);
+        source,
+        advisoryMaxAgeDays);
   }
 }

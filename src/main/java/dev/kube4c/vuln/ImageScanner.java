@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntConsumer;
 
 /**
  * {@code scan --images}: reads each image's SBOM (through the injected {@link SbomReader}, a
@@ -32,14 +31,23 @@ import java.util.function.IntConsumer;
  *
  * @param maxAge data older than this (by the newest advisory's {@code modified} time, else by the
  *     import time) gives a warning
- * @param progress told the number of images done so far (a progress bar on a terminal)
+ * @param progress told how many images are done (a progress bar on a terminal)
  */
 public record ImageScanner(
-    SbomReader reader, AdvisoryStore store, Duration maxAge, int parallelism, IntConsumer progress) {
+    SbomReader reader, AdvisoryStore store, Duration maxAge, int parallelism, Progress progress) {
+
+  /** Told as images are read and when matching is done. */
+  public interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void imagesRead(int done, int total);
+
+    default void finished() {}
+  }
 
   public ImageScanner {
     parallelism = Math.max(1, parallelism);
-    progress = progress == null ? done -> {} : progress;
+    progress = progress == null ? Progress.NONE : progress;
   }
 
   public ImageVulnerabilities scan(Set<String> images, Instant now) {
@@ -81,6 +89,7 @@ public record ImageScanner(
         scans.put(e.getKey(), ImageScan.unavailable(e.getKey(), (String) e.getValue()));
       }
     }
+    progress.finished();
     return new ImageVulnerabilities(true, scans, problems, notes);
   }
 
@@ -104,7 +113,7 @@ public record ImageScanner(
           Thread.currentThread().interrupt();
           out.put(f.getKey(), "interrupted");
         }
-        progress.accept(++done);
+        progress.imagesRead(++done, futures.size());
       }
     } finally {
       pool.shutdownNow();
