@@ -93,6 +93,7 @@ public final class PackageMatcher {
     Map<String, Advisory> advisories = new LinkedHashMap<>();
     Map<String, List<PackageHit>> hits = new LinkedHashMap<>();
     Set<String> notes = new TreeSet<>();
+    Map<VersionScheme, java.util.Comparator<String>> orders = new java.util.EnumMap<>(VersionScheme.class);
     for (SoftwarePackage pkg : sbom.packages()) {
       String name = advisoryName(pkg);
       String version = advisoryVersion(pkg);
@@ -101,13 +102,14 @@ public final class PackageMatcher {
         if (scheme == null) {
           continue;
         }
+        java.util.Comparator<String> order = orders.computeIfAbsent(scheme, VersionScheme::cached);
         for (Advisory advisory : index.advisories(ecosystem, name)) {
           for (AffectedPackage affected : advisory.affected()) {
             if (!affected.ecosystem().equals(ecosystem) || !sameName(ecosystem, affected.name(), name)) {
               continue;
             }
             try {
-              Optional<String> fixed = affects(affected, version, scheme);
+              Optional<String> fixed = affects(affected, version, order);
               if (fixed != null) {
                 advisories.putIfAbsent(advisory.id(), advisory);
                 List<PackageHit> list = hits.computeIfAbsent(advisory.id(), k -> new ArrayList<>());
@@ -140,26 +142,35 @@ public final class PackageMatcher {
    * Null when {@code version} is not affected; else the first fixed version above it (empty when
    * none is known).
    */
-  static Optional<String> affects(AffectedPackage affected, String version, VersionScheme scheme) {
+  static Optional<String> affects(
+      AffectedPackage affected, String version, java.util.Comparator<String> order) {
     boolean hit = false;
     Optional<String> fixed = Optional.empty();
     for (VersionRange range : affected.ranges()) {
-      if (range.contains(version, scheme)) {
+      if (range.contains(version, order)) {
         hit = true;
-        Optional<String> f = range.fixedAfter(version, scheme);
-        if (f.isPresent() && (fixed.isEmpty() || scheme.compare(f.get(), fixed.get()) < 0)) {
+        Optional<String> f = range.fixedAfter(version, order);
+        if (f.isPresent() && (fixed.isEmpty() || order.compare(f.get(), fixed.get()) < 0)) {
           fixed = f;
         }
       }
     }
     if (!hit) {
       for (String listed : affected.versions()) {
-        if (listed.equals(version) || (scheme.accepts(listed) && scheme.compare(listed, version) == 0)) {
+        if (listed.equals(version) || sameVersion(order, listed, version)) {
           hit = true;
           break;
         }
       }
     }
     return hit ? fixed : null;
+  }
+
+  private static boolean sameVersion(java.util.Comparator<String> order, String listed, String version) {
+    try {
+      return order.compare(listed, version) == 0;
+    } catch (IllegalArgumentException e) {
+      return false; // a listed version the scheme cannot read names no installed version
+    }
   }
 }

@@ -128,7 +128,7 @@ public final class OsvParser {
       problems.add(path + ": range without an 'introduced' event; range skipped");
       return Optional.empty();
     }
-    return Optional.of(new VersionRange(text(range, "type"), events));
+    return Optional.of(new VersionRange(text(range, "type"), events).sorted(scheme));
   }
 
   /**

@@ -2,12 +2,14 @@ package dev.kube4c.vuln.osv;
 
 import dev.kube4c.vuln.version.VersionScheme;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * An OSV range (ECOSYSTEM or SEMVER; GIT ranges are dropped at import because images carry no
- * commits): events in the record's order, evaluated as the OSV schema prescribes.
+ * commits), evaluated as the OSV schema prescribes. The events are kept sorted by version ({@link
+ * #sorted}, done once at import), so that matching walks them without sorting.
  */
 public record VersionRange(String type, List<Event> events) {
 
@@ -29,35 +31,37 @@ public record VersionRange(String type, List<Event> events) {
   }
 
   /**
-   * Whether {@code version} lies in this range: the events sorted by version ({@code introduced:
-   * "0"} first); a version is affected from an {@code introduced} at or below it until a {@code
-   * fixed} at or below it or a {@code last_affected} below it; a {@code limit} at or below it
-   * ends the range.
+   * Whether {@code version} lies in this range: a version is affected from an {@code introduced}
+   * at or below it until a {@code fixed} at or below it or a {@code last_affected} below it; a
+   * {@code limit} at or below it ends the range.
    */
-  public boolean contains(String version, VersionScheme scheme) {
+  public boolean contains(String version, Comparator<String> order) {
     boolean affected = false;
-    for (Event e : sorted(scheme)) {
-      if (!e.isZero() && scheme.compare(e.version(), version) > 0) {
+    for (Event e : events) {
+      if (!e.isZero() && order.compare(e.version(), version) > 0) {
         break; // events past the version cannot change the answer
       }
       switch (e.kind()) {
         case INTRODUCED -> affected = true;
         case FIXED, LIMIT -> affected = false;
-        case LAST_AFFECTED -> affected = scheme.compare(version, e.version()) <= 0 && affected;
+        case LAST_AFFECTED -> affected = order.compare(version, e.version()) <= 0 && affected;
       }
     }
     return affected;
   }
 
   /** The first fixed version above {@code version}, when the range has one. */
-  public Optional<String> fixedAfter(String version, VersionScheme scheme) {
-    return sorted(scheme).stream()
-        .filter(e -> e.kind() == Kind.FIXED && scheme.compare(e.version(), version) > 0)
-        .map(Event::version)
-        .findFirst();
+  public Optional<String> fixedAfter(String version, Comparator<String> order) {
+    for (Event e : events) {
+      if (e.kind() == Kind.FIXED && order.compare(e.version(), version) > 0) {
+        return Optional.of(e.version());
+      }
+    }
+    return Optional.empty();
   }
 
-  private List<Event> sorted(VersionScheme scheme) {
+  /** The range with its events in version order ({@code introduced: "0"} first). */
+  public VersionRange sorted(VersionScheme scheme) {
     List<Event> out = new ArrayList<>(events);
     out.sort(
         (a, b) -> {
@@ -68,7 +72,7 @@ public record VersionRange(String type, List<Event> events) {
           // at one version, an introduced comes after a fixed or limit (a range may restart there)
           return c != 0 ? c : Integer.compare(rank(a.kind()), rank(b.kind()));
         });
-    return out;
+    return new VersionRange(type, out);
   }
 
   private static int rank(Kind kind) {

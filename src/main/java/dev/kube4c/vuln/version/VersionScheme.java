@@ -30,32 +30,32 @@ public enum VersionScheme {
   },
   RPM("rpmvercmp") {
     @Override
-    int order(String a, String b) {
-      return new RpmVersion(a).compareTo(new RpmVersion(b));
+    Object parse(String v) {
+      return new RpmVersion(v);
     }
   },
   SEMVER("semver") {
     @Override
-    int order(String a, String b) {
-      return new NpmVersion(a).compareTo(new NpmVersion(b));
+    Object parse(String v) {
+      return new NpmVersion(v);
     }
   },
   GO("go semver") {
     @Override
-    int order(String a, String b) {
-      return new GoVersion(goSemver(a)).compareTo(new GoVersion(goSemver(b)));
+    Object parse(String v) {
+      return new GoVersion(goSemver(v));
     }
   },
   MAVEN("maven") {
     @Override
-    int order(String a, String b) {
-      return new ComparableVersion(a).compareTo(new ComparableVersion(b));
+    Object parse(String v) {
+      return new ComparableVersion(v);
     }
   },
   PEP440("pep440") {
     @Override
-    int order(String a, String b) {
-      return Pep440Version.compare(a, b);
+    Object parse(String v) {
+      return Pep440Version.parse(v);
     }
   };
 
@@ -69,7 +69,52 @@ public enum VersionScheme {
     return label;
   }
 
-  abstract int order(String a, String b);
+  /** The version in a form that compares quickly; the text itself for dpkg and apk. */
+  Object parse(String version) {
+    if (!accepts(version)) {
+      throw new IllegalArgumentException("not a " + label + " version: '" + version + "'");
+    }
+    return version;
+  }
+
+  /** Orders two versions given as text (dpkg, apk) or as parsed by {@link #parse}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  int orderParsed(Object a, Object b) {
+    return a instanceof String x && b instanceof String y ? order(x, y) : ((Comparable) a).compareTo(b);
+  }
+
+  int order(String a, String b) {
+    return orderParsed(parse(a), parse(b));
+  }
+
+  /**
+   * A comparator for one matching run that parses each distinct version once (matching compares
+   * the same installed and event versions many times).
+   */
+  public java.util.Comparator<String> cached() {
+    java.util.Map<String, Object> parsed = new java.util.HashMap<>();
+    return (a, b) -> {
+      try {
+        return Integer.signum(orderParsed(parsed.computeIfAbsent(a, this::parseChecked), parsed.computeIfAbsent(b, this::parseChecked)));
+      } catch (IllegalArgumentException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "cannot compare " + label + " versions '" + a + "' and '" + b + "': " + e.getMessage(), e);
+      }
+    };
+  }
+
+  private Object parseChecked(String version) {
+    try {
+      return parse(version);
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "not a " + label + " version: '" + version + "' (" + e.getMessage() + ")", e);
+    }
+  }
 
   /** Negative, zero or positive as {@code a} is older than, equal to or newer than {@code b}. */
   public int compare(String a, String b) {
