@@ -117,7 +117,13 @@ final class DbCommand implements Runnable {
         return Main.EXIT_OK;
       }
       Instant now = Instant.now();
-      out.printf(Locale.ROOT, "%-28s %10s  %-20s  %s%n", "ecosystem", "advisories", "imported", "data age");
+      out.printf(
+          Locale.ROOT,
+          "%-28s %10s  %-20s  %s%n",
+          "ecosystem",
+          "advisories",
+          "imported",
+          "data age");
       entries.forEach(
           (ecosystem, e) -> {
             Instant asOf = ImageScanner.dataTime(e);
@@ -127,7 +133,12 @@ final class DbCommand implements Runnable {
                 ecosystem,
                 e.advisories(),
                 e.importedAt().toString().substring(0, 19) + "Z",
-                asOf == null ? "-" : Duration.between(asOf, now).toDays() + " days (newest advisory " + asOf + ")");
+                asOf == null
+                    ? "-"
+                    : Duration.between(asOf, now).toDays()
+                        + " days (newest advisory "
+                        + asOf
+                        + ")");
           });
       out.flush();
       return Main.EXIT_OK;

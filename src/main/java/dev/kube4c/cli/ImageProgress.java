@@ -6,7 +6,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** The progress bar of scan --images on a terminal: images read of all, then matching. On stderr. */
+/**
+ * The progress bar of scan --images on a terminal: images read of all, then matching. On stderr.
+ */
 final class ImageProgress implements ImageScanner.Progress {
 
   private ProgressBar bar;

@@ -54,9 +54,7 @@ public final class Exceptions {
             .map(
                 e ->
                     new Compiled(
-                        e,
-                        e.resources().stream().map(Exceptions::glob).toList(),
-                        aboutPatterns(e)))
+                        e, e.resources().stream().map(Exceptions::glob).toList(), aboutPatterns(e)))
             .toList();
   }
 
@@ -158,7 +156,8 @@ public final class Exceptions {
       Map<String, List<Pattern>> wanted, Map<String, List<String>> about) {
     for (Map.Entry<String, List<Pattern>> e : wanted.entrySet()) {
       List<String> values = about.getOrDefault(e.getKey(), List.of());
-      if (values.stream().noneMatch(v -> e.getValue().stream().anyMatch(p -> p.matcher(v).matches()))) {
+      if (values.stream()
+          .noneMatch(v -> e.getValue().stream().anyMatch(p -> p.matcher(v).matches()))) {
         return false;
       }
     }

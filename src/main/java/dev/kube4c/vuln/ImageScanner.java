@@ -96,7 +96,8 @@ public record ImageScanner(
   /** Each image's SBOM, or the reason it could not be read (a String). */
   private Map<String, Object> readAll(Set<String> images) {
     Map<String, Object> out = new TreeMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, images.size())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, images.size())));
     try {
       Map<String, Future<Sbom>> futures = new TreeMap<>();
       for (String image : images) {
@@ -121,7 +122,8 @@ public record ImageScanner(
     return out;
   }
 
-  private java.util.Optional<String> freshness(Set<String> ecosystems, Instant now) throws IOException {
+  private java.util.Optional<String> freshness(Set<String> ecosystems, Instant now)
+      throws IOException {
     var entries = store.index().ecosystems();
     List<String> stale = new ArrayList<>();
     for (String ecosystem : new java.util.TreeSet<>(ecosystems)) {

@@ -11,7 +11,10 @@ import java.util.Optional;
  * --images} nor an imported report asked for it; the vulnerability rules are then inactive.
  */
 public record ImageVulnerabilities(
-    boolean enabled, Map<String, ImageScan> images, List<InputProblem> problems, List<String> notes) {
+    boolean enabled,
+    Map<String, ImageScan> images,
+    List<InputProblem> problems,
+    List<String> notes) {
 
   public static final ImageVulnerabilities OFF =
       new ImageVulnerabilities(false, Map.of(), List.of(), List.of());

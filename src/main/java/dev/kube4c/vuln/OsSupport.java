@@ -8,11 +8,11 @@ import java.util.Optional;
 
 /**
  * When distribution releases leave support: the last day their publisher (or, for Debian, the
- * Debian LTS team) ships security updates. Sources, checked 2026-12: Debian's release and LTS
- * pages (wiki.debian.org/LTS), Alpine's release branches page (each branch is supported two
- * years), Ubuntu's release cycle page (standard support, not ESM/Pro), Red Hat's Enterprise Linux
- * life cycle page (end of maintenance support; UBI images follow RHEL). Keep this table in step
- * with those pages; docs/vulnerabilities.md lists them.
+ * Debian LTS team) ships security updates. Sources, checked 2026-12: Debian's release and LTS pages
+ * (wiki.debian.org/LTS), Alpine's release branches page (each branch is supported two years),
+ * Ubuntu's release cycle page (standard support, not ESM/Pro), Red Hat's Enterprise Linux life
+ * cycle page (end of maintenance support; UBI images follow RHEL). Keep this table in step with
+ * those pages; docs/vulnerabilities.md lists them.
  */
 public final class OsSupport {
 
@@ -72,7 +72,9 @@ public final class OsSupport {
   }
 
   private static Map.Entry<String, Release> debian(String version, String codename, String ends) {
-    return Map.entry("debian:" + version, new Release("Debian " + version + " (" + codename + ")", LocalDate.parse(ends)));
+    return Map.entry(
+        "debian:" + version,
+        new Release("Debian " + version + " (" + codename + ")", LocalDate.parse(ends)));
   }
 
   private static Map.Entry<String, Release> alpine(String version, String ends) {
@@ -84,6 +86,8 @@ public final class OsSupport {
   }
 
   private static Map.Entry<String, Release> rhel(String version, String ends) {
-    return Map.entry("rhel:" + version, new Release("Red Hat Enterprise Linux " + version, LocalDate.parse(ends)));
+    return Map.entry(
+        "rhel:" + version,
+        new Release("Red Hat Enterprise Linux " + version, LocalDate.parse(ends)));
   }
 }

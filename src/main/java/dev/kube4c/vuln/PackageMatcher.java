@@ -4,8 +4,8 @@ import dev.kube4c.sbom.OsRelease;
 import dev.kube4c.sbom.Sbom;
 import dev.kube4c.sbom.SoftwarePackage;
 import dev.kube4c.vuln.db.AdvisoryIndex;
-import dev.kube4c.vuln.osv.AffectedPackage;
 import dev.kube4c.vuln.osv.Advisory;
+import dev.kube4c.vuln.osv.AffectedPackage;
 import dev.kube4c.vuln.osv.VersionRange;
 import dev.kube4c.vuln.version.VersionScheme;
 import java.util.ArrayList;
@@ -31,7 +31,9 @@ public final class PackageMatcher {
   /** What matching an image gave: its matches and what could not be compared. */
   public record Result(List<VulnerabilityMatch> matches, List<String> notes) {}
 
-  /** The OSV ecosystems (as stored) whose advisories apply to {@code pkg} in an image of {@code os}. */
+  /**
+   * The OSV ecosystems (as stored) whose advisories apply to {@code pkg} in an image of {@code os}.
+   */
   public static List<String> ecosystems(SoftwarePackage pkg, OsRelease os, Set<String> stored) {
     String base = pkg.ecosystem();
     if (!DISTROS.contains(base)) {
@@ -74,7 +76,8 @@ public final class PackageMatcher {
       case "Debian", "Ubuntu", "Alpine", "Wolfi" ->
           pkg.sourceName() != null && !pkg.sourceName().isBlank() ? pkg.sourceName() : pkg.name();
       case "Go" ->
-          Set.of("stdlib", "go", "golang", "toolchain").contains(pkg.name().toLowerCase(Locale.ROOT))
+          Set.of("stdlib", "go", "golang", "toolchain")
+                  .contains(pkg.name().toLowerCase(Locale.ROOT))
               ? "stdlib"
               : pkg.name();
       default -> pkg.name();
@@ -93,7 +96,8 @@ public final class PackageMatcher {
     Map<String, Advisory> advisories = new LinkedHashMap<>();
     Map<String, List<PackageHit>> hits = new LinkedHashMap<>();
     Set<String> notes = new TreeSet<>();
-    Map<VersionScheme, java.util.Comparator<String>> orders = new java.util.EnumMap<>(VersionScheme.class);
+    Map<VersionScheme, java.util.Comparator<String>> orders =
+        new java.util.EnumMap<>(VersionScheme.class);
     for (SoftwarePackage pkg : sbom.packages()) {
       String name = advisoryName(pkg);
       String version = advisoryVersion(pkg);
@@ -105,7 +109,8 @@ public final class PackageMatcher {
         java.util.Comparator<String> order = orders.computeIfAbsent(scheme, VersionScheme::cached);
         for (Advisory advisory : index.advisories(ecosystem, name)) {
           for (AffectedPackage affected : advisory.affected()) {
-            if (!affected.ecosystem().equals(ecosystem) || !sameName(ecosystem, affected.name(), name)) {
+            if (!affected.ecosystem().equals(ecosystem)
+                || !sameName(ecosystem, affected.name(), name)) {
               continue;
             }
             try {
@@ -114,13 +119,24 @@ public final class PackageMatcher {
                 advisories.putIfAbsent(advisory.id(), advisory);
                 List<PackageHit> list = hits.computeIfAbsent(advisory.id(), k -> new ArrayList<>());
                 PackageHit hit =
-                    new PackageHit(pkg.name(), pkg.version(), name.equals(pkg.name()) ? null : name, fixed.orElse(null));
+                    new PackageHit(
+                        pkg.name(),
+                        pkg.version(),
+                        name.equals(pkg.name()) ? null : name,
+                        fixed.orElse(null));
                 if (!list.contains(hit)) {
                   list.add(hit);
                 }
               }
             } catch (IllegalArgumentException e) {
-              notes.add(pkg.name() + " " + version + " not compared with " + advisory.id() + ": " + e.getMessage());
+              notes.add(
+                  pkg.name()
+                      + " "
+                      + version
+                      + " not compared with "
+                      + advisory.id()
+                      + ": "
+                      + e.getMessage());
             }
           }
         }
@@ -133,7 +149,9 @@ public final class PackageMatcher {
 
   private static boolean sameName(String ecosystem, String advisoryName, String name) {
     return ecosystem.equals("PyPI")
-        ? advisoryName.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-")
+        ? advisoryName
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[-_.]+", "-")
             .equals(name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"))
         : advisoryName.equals(name);
   }
@@ -166,7 +184,8 @@ public final class PackageMatcher {
     return hit ? fixed : null;
   }
 
-  private static boolean sameVersion(java.util.Comparator<String> order, String listed, String version) {
+  private static boolean sameVersion(
+      java.util.Comparator<String> order, String listed, String version) {
     try {
       return order.compare(listed, version) == 0;
     } catch (IllegalArgumentException e) {

@@ -55,7 +55,8 @@ class AdvisoryStoreTest {
   void corruptZipKeepsTheRecordsBeforeTheDamage() throws IOException {
     Path zip = tmp.resolve("all.zip");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-      for (String name : List.of("npm-lodash.json", "npm-versions-list.json", "pypi-requests.json")) {
+      for (String name :
+          List.of("npm-lodash.json", "npm-versions-list.json", "pypi-requests.json")) {
         out.putNextEntry(new ZipEntry(name));
         out.write(Files.readAllBytes(TestImages.OSV.resolve(name)));
         out.closeEntry();
@@ -72,7 +73,11 @@ class AdvisoryStoreTest {
     AdvisoryStore store = new AdvisoryStore(tmp.resolve("db"));
     AdvisoryStore.ImportResult whole = store.importFiles(List.of(zip), NOW);
     assertThat(whole.recordsRead()).isEqualTo(3);
-    assertThat(whole.problems()).singleElement().asString().contains("all.zip!broken.json:").contains("invalid JSON");
+    assertThat(whole.problems())
+        .singleElement()
+        .asString()
+        .contains("all.zip!broken.json:")
+        .contains("invalid JSON");
     AdvisoryStore other = new AdvisoryStore(tmp.resolve("db2"));
     AdvisoryStore.ImportResult cutShort = other.importFiles(List.of(truncated), NOW);
     assertThat(cutShort.advisoriesByEcosystem()).containsEntry("npm", 2).doesNotContainKey("PyPI");
@@ -88,7 +93,9 @@ class AdvisoryStoreTest {
     Path notOsv = Files.writeString(tmp.resolve("list.json"), "{\"kind\": \"List\"}");
     AdvisoryStore store = new AdvisoryStore(tmp.resolve("db"));
     AdvisoryStore.ImportResult result =
-        store.importFiles(List.of(tmp.resolve("nope.zip"), notOsv, TestImages.OSV.resolve("npm-lodash.json")), NOW);
+        store.importFiles(
+            List.of(tmp.resolve("nope.zip"), notOsv, TestImages.OSV.resolve("npm-lodash.json")),
+            NOW);
     assertThat(result.problems())
         .hasSize(2)
         .anyMatch(p -> p.contains("nope.zip: no such file or folder"))
@@ -113,8 +120,10 @@ class AdvisoryStoreTest {
             null,
             new OsRelease("debian", "11", "bullseye", null),
             List.of(
-                new SoftwarePackage("Debian", "libssl1.1", "1.1.1w-0+deb11u1", "openssl", null, null, null),
-                new SoftwarePackage("Debian", "libcurl4", "7.74.0-1.3+deb11u7", "curl", null, null, null),
+                new SoftwarePackage(
+                    "Debian", "libssl1.1", "1.1.1w-0+deb11u1", "openssl", null, null, null),
+                new SoftwarePackage(
+                    "Debian", "libcurl4", "7.74.0-1.3+deb11u7", "curl", null, null, null),
                 new SoftwarePackage("PyPI", "Requests", "2.3.0", null, null, null, null),
                 new SoftwarePackage("PyPI", "flask", "2.2.4", null, null, null, null)),
             List.of());
@@ -122,39 +131,59 @@ class AdvisoryStoreTest {
     var result = new PackageMatcher().match(sbom, index);
     assertThat(result.matches())
         .extracting(m -> m.advisory().id())
-        .containsExactlyInAnyOrder("KUBE4C-TEST-DEB-0001", "KUBE4C-TEST-PYPI-0001", "KUBE4C-TEST-PYPI-0002");
+        .containsExactlyInAnyOrder(
+            "KUBE4C-TEST-DEB-0001", "KUBE4C-TEST-PYPI-0001", "KUBE4C-TEST-PYPI-0002");
     VulnerabilityMatch openssl =
-        result.matches().stream().filter(m -> m.advisory().id().startsWith("KUBE4C-TEST-DEB")).findFirst().orElseThrow();
-    assertThat(openssl.packages()).singleElement().satisfies(h -> {
-      assertThat(h.fixedIn()).isEqualTo("1.1.1w-0+deb11u2");
-      assertThat(h.matchedAs()).isEqualTo("openssl");
-    });
+        result.matches().stream()
+            .filter(m -> m.advisory().id().startsWith("KUBE4C-TEST-DEB"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(openssl.packages())
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.fixedIn()).isEqualTo("1.1.1w-0+deb11u2");
+              assertThat(h.matchedAs()).isEqualTo("openssl");
+            });
     assertThat(openssl.severity()).isEqualTo(Severity.HIGH);
     assertThat(openssl.advisory().rating().basis()).contains("= 7.5");
     // no Debian:12 advisory applies to a Debian 11 image, and curl's is Debian:12 only
-    assertThat(PackageMatcher.ecosystems(sbom.packages().get(1), sbom.os(), index.storedEcosystems()))
+    assertThat(
+            PackageMatcher.ecosystems(sbom.packages().get(1), sbom.os(), index.storedEcosystems()))
         .containsExactly("Debian:11");
   }
 
   @Test
   void staleDataWarns() throws IOException {
     AdvisoryStore store = TestImages.store(tmp.resolve("db"), NOW);
-    ImageScanner scanner = new ImageScanner(TestImages.reader(), store, Duration.ofDays(7), 1, null);
+    ImageScanner scanner =
+        new ImageScanner(TestImages.reader(), store, Duration.ofDays(7), 1, null);
     ImageVulnerabilities result =
-        scanner.scan(Set.of("registry.kube4c.test/shop/web:1.0"), Instant.parse("2026-07-01T00:00:00Z"));
+        scanner.scan(
+            Set.of("registry.kube4c.test/shop/web:1.0"), Instant.parse("2026-07-01T00:00:00Z"));
     assertThat(result.notes())
-        .anyMatch(n -> n.startsWith("warning: advisory data older than 7 days: ") && n.contains("Debian:12 (41 days)"));
+        .anyMatch(
+            n ->
+                n.startsWith("warning: advisory data older than 7 days: ")
+                    && n.contains("Debian:12 (41 days)"));
     ImageVulnerabilities fresh =
-        scanner.scan(Set.of("registry.kube4c.test/shop/web:1.0"), Instant.parse("2026-05-22T00:00:00Z"));
+        scanner.scan(
+            Set.of("registry.kube4c.test/shop/web:1.0"), Instant.parse("2026-05-22T00:00:00Z"));
     assertThat(fresh.notes()).noneMatch(n -> n.contains("Debian:12"));
   }
 
   @Test
   void emptyStoreSaysHowToFillIt() {
     ImageScanner scanner =
-        new ImageScanner(TestImages.reader(), new AdvisoryStore(tmp.resolve("none")), Duration.ofDays(7), 1, null);
+        new ImageScanner(
+            TestImages.reader(),
+            new AdvisoryStore(tmp.resolve("none")),
+            Duration.ofDays(7),
+            1,
+            null);
     ImageVulnerabilities result = scanner.scan(Set.of("registry.kube4c.test/shop/web:1.0"), NOW);
-    assertThat(result.notes()).anyMatch(n -> n.contains("is empty: import OSV data with 'kube4c db import"));
+    assertThat(result.notes())
+        .anyMatch(n -> n.contains("is empty: import OSV data with 'kube4c db import"));
     assertThat(result.scan("registry.kube4c.test/shop/web:1.0").orElseThrow().matches()).isEmpty();
   }
 
@@ -170,7 +199,8 @@ class AdvisoryStoreTest {
     assertThat(Cvss3.baseScore("CVSS:3.0/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N")).contains(6.4);
     assertThat(Cvss3.baseScore("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N")).contains(0.0);
     assertThat(Cvss3.baseScore("CVSS:3.1/AV:X/AC:L")).isEmpty();
-    assertThat(Cvss3.baseScore("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")).isEmpty();
+    assertThat(Cvss3.baseScore("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"))
+        .isEmpty();
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

@@ -26,7 +26,8 @@ class GoVulndbTest {
 
   static final Path VULNDB =
       Path.of(
-          Optional.ofNullable(System.getenv("KUBE4C_VULNDB_DIR")).orElse("/var/cache/kube4c/vulndb"),
+          Optional.ofNullable(System.getenv("KUBE4C_VULNDB_DIR"))
+              .orElse("/var/cache/kube4c/vulndb"),
           "osv");
 
   @TempDir static Path tmp;
@@ -36,7 +37,8 @@ class GoVulndbTest {
   @BeforeAll
   static void importVulndb() throws IOException {
     if (!Files.isDirectory(VULNDB)) {
-      System.err.println("GoVulndbTest skipped: " + VULNDB + " missing (run .ci/install-vulndb.sh)");
+      System.err.println(
+          "GoVulndbTest skipped: " + VULNDB + " missing (run .ci/install-vulndb.sh)");
       return;
     }
     AdvisoryStore store = new AdvisoryStore(tmp.resolve("db"));
@@ -45,7 +47,9 @@ class GoVulndbTest {
   }
 
   private static List<VulnerabilityMatch> match(String module, String version) {
-    assumeTrue(index != null, "Go vulnerability database not installed at " + VULNDB + " (.ci/install-vulndb.sh)");
+    assumeTrue(
+        index != null,
+        "Go vulnerability database not installed at " + VULNDB + " (.ci/install-vulndb.sh)");
     Sbom sbom =
         new Sbom(
             "app",
@@ -69,12 +73,22 @@ class GoVulndbTest {
     assertThat(v036).extracting(m -> m.advisory().id()).contains("GO-2021-0113", "GO-2022-1059");
     // v0.3.7 is the fix of GO-2021-0113 (CVE-2021-38561) but still affected by GO-2022-1059
     List<VulnerabilityMatch> v037 = match("golang.org/x/text", "v0.3.7");
-    assertThat(v037).extracting(m -> m.advisory().id()).contains("GO-2022-1059").doesNotContain("GO-2021-0113");
+    assertThat(v037)
+        .extracting(m -> m.advisory().id())
+        .contains("GO-2022-1059")
+        .doesNotContain("GO-2021-0113");
     VulnerabilityMatch m1059 =
-        v037.stream().filter(m -> m.advisory().id().equals("GO-2022-1059")).findFirst().orElseThrow();
+        v037.stream()
+            .filter(m -> m.advisory().id().equals("GO-2022-1059"))
+            .findFirst()
+            .orElseThrow();
     assertThat(m1059.advisory().aliases()).contains("CVE-2022-32149");
-    assertThat(m1059.packages()).singleElement().satisfies(h -> assertThat(h.fixedIn()).isEqualTo("0.3.8"));
-    assertThat(match("golang.org/x/text", "v0.3.8")).extracting(m -> m.advisory().id()).doesNotContain("GO-2022-1059");
+    assertThat(m1059.packages())
+        .singleElement()
+        .satisfies(h -> assertThat(h.fixedIn()).isEqualTo("0.3.8"));
+    assertThat(match("golang.org/x/text", "v0.3.8"))
+        .extracting(m -> m.advisory().id())
+        .doesNotContain("GO-2022-1059");
   }
 
   @Test

@@ -28,7 +28,8 @@ public final class MatchBenchmark {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
     List<Path> inputs = Stream.of(args).skip(1).map(Path::of).toList();
-    var bean = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var bean =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     AdvisoryStore store = new AdvisoryStore(dir);
     long cpu0 = bean.getProcessCpuTime();
     long t0 = System.nanoTime();
@@ -62,11 +63,14 @@ public final class MatchBenchmark {
       if (i < names.size() && i % 2 == 0) {
         packages.add(new SoftwarePackage("Go", names.get(i), "v0.0.1", null, null, null, null));
       } else {
-        packages.add(new SoftwarePackage("Go", "example.com/module" + i, "v1.2." + i, null, null, null, null));
+        packages.add(
+            new SoftwarePackage(
+                "Go", "example.com/module" + i, "v1.2." + i, null, null, null, null));
       }
     }
     packages.set(0, new SoftwarePackage("Go", "stdlib", "go1.20.1", null, null, null, null));
-    Sbom sbom = new Sbom("bench", null, new OsRelease("debian", "12", null, null), packages, List.of());
+    Sbom sbom =
+        new Sbom("bench", null, new OsRelease("debian", "12", null, null), packages, List.of());
     PackageMatcher matcher = new PackageMatcher();
     int runs = 30;
     double[] ms = new double[runs];

@@ -61,7 +61,10 @@ public final class TestImages {
           os.isMissingNode()
               ? null
               : new OsRelease(
-                  os.path("id").asText(), os.path("versionId").asText(), os.path("versionCodename").asText(null), null),
+                  os.path("id").asText(),
+                  os.path("versionId").asText(),
+                  os.path("versionCodename").asText(null),
+                  null),
           packages,
           List.of());
     };

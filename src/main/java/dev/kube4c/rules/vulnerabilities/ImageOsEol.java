@@ -47,7 +47,8 @@ public final class ImageOsEol extends ContainerRule {
   }
 
   @Override
-  protected void check(Workload workload, Container container, RuleContext context, FindingSink sink) {
+  protected void check(
+      Workload workload, Container container, RuleContext context, FindingSink sink) {
     context
         .vulnerabilities()
         .scan(container.image())

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * With {@code scan --images} or an imported Trivy/Grype report: one finding per image and
- * advisory, on every container that runs the image, listing the affected packages and their fixed
- * versions. A report whose image no scanned workload runs is reported on the report itself.
+ * With {@code scan --images} or an imported Trivy/Grype report: one finding per image and advisory,
+ * on every container that runs the image, listing the affected packages and their fixed versions. A
+ * report whose image no scanned workload runs is reported on the report itself.
  */
 public final class ImageVulnerable implements Rule {
 
@@ -41,7 +41,8 @@ public final class ImageVulnerable implements Rule {
               "https://kubernetes.io/docs/concepts/security/security-checklist/#images")
           .frameworks(
               Frameworks.NONE
-                  .withNsa("Pod security: building secure container images (scan for vulnerabilities)")
+                  .withNsa(
+                      "Pod security: building secure container images (scan for vulnerabilities)")
                   .withMitre("T1190")
                   .withCks(Frameworks.Cks.SUPPLY_CHAIN))
           .build();
@@ -71,7 +72,9 @@ public final class ImageVulnerable implements Rule {
             .vulnerabilities()
             .scan(container.image())
             .ifPresent(
-                scan -> report(scan, workload.resource(), container, container.path() + ".image ", sink));
+                scan ->
+                    report(
+                        scan, workload.resource(), container, container.path() + ".image ", sink));
       }
     }
     for (Resource report : context.inventory().ofKind(ScannerReportDetector.KIND)) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.kube4c.vuln.osv.AffectedPackage;
 import dev.kube4c.vuln.osv.Advisory;
+import dev.kube4c.vuln.osv.AffectedPackage;
 import dev.kube4c.vuln.osv.OsvParser;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -96,7 +96,12 @@ public final class AdvisoryStore {
       Index index = JSON.readValue(file.toFile(), Index.class);
       if (index.format() != FORMAT) {
         throw new IOException(
-            file + ": store format " + index.format() + " is not " + FORMAT + "; import the data again");
+            file
+                + ": store format "
+                + index.format()
+                + " is not "
+                + FORMAT
+                + "; import the data again");
       }
       return index;
     } catch (JsonProcessingException e) {
@@ -105,9 +110,9 @@ public final class AdvisoryStore {
   }
 
   /**
-   * Imports OSV data: {@code all.zip} exports (any zip of OSV JSON records), folders of records
-   * and single record files. A file, entry or record that cannot be read is a problem; everything
-   * else is imported. An advisory imported again replaces the stored one.
+   * Imports OSV data: {@code all.zip} exports (any zip of OSV JSON records), folders of records and
+   * single record files. A file, entry or record that cannot be read is a problem; everything else
+   * is imported. An advisory imported again replaces the stored one.
    */
   public ImportResult importFiles(List<Path> inputs, Instant now) throws IOException {
     OsvParser parser = new OsvParser();
@@ -172,7 +177,9 @@ public final class AdvisoryStore {
       Map<String, List<Advisory>> byName = new HashMap<>();
       for (Advisory a : readFile(dir.resolve(entry.file()))) {
         for (AffectedPackage p : a.affected()) {
-          List<Advisory> list = byName.computeIfAbsent(AdvisoryIndex.key(ecosystem, p.name()), k -> new ArrayList<>(2));
+          List<Advisory> list =
+              byName.computeIfAbsent(
+                  AdvisoryIndex.key(ecosystem, p.name()), k -> new ArrayList<>(2));
           if (list.isEmpty() || list.get(list.size() - 1) != a) {
             list.add(a);
           }
@@ -207,7 +214,11 @@ public final class AdvisoryStore {
     }
     try (InputStream in = Files.newInputStream(input)) {
       byte[] magic = in.readNBytes(4);
-      if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+      if (magic.length == 4
+          && magic[0] == 'P'
+          && magic[1] == 'K'
+          && magic[2] == 3
+          && magic[3] == 4) {
         readZip(input, sink, problems);
         return;
       }
@@ -226,7 +237,8 @@ public final class AdvisoryStore {
     }
   }
 
-  private static void readJson(InputStream in, String origin, RecordSink sink, List<String> problems) {
+  private static void readJson(
+      InputStream in, String origin, RecordSink sink, List<String> problems) {
     JsonNode tree;
     try {
       tree = JSON.readTree(in);
@@ -257,12 +269,20 @@ public final class AdvisoryStore {
           entries++;
           // the entry is read whole: one OSV record is small, and a parser error stays in it
           byte[] bytes = zip.readAllBytes();
-          readJson(new java.io.ByteArrayInputStream(bytes), file + "!" + entry.getName(), sink, problems);
+          readJson(
+              new java.io.ByteArrayInputStream(bytes),
+              file + "!" + entry.getName(),
+              sink,
+              problems);
         }
       }
     } catch (ZipException | java.io.EOFException e) {
       problems.add(
-          file + ": corrupt zip after " + entries + " record file(s) (" + e.getMessage()
+          file
+              + ": corrupt zip after "
+              + entries
+              + " record file(s) ("
+              + e.getMessage()
               + "); the records before it were imported");
     } catch (IOException e) {
       problems.add(file + ": cannot read zip: " + e.getMessage());
@@ -280,13 +300,19 @@ public final class AdvisoryStore {
     try (BufferedReader reader =
         new BufferedReader(
             new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8))) {
+                new GZIPInputStream(Files.newInputStream(file), 1 << 16),
+                StandardCharsets.UTF_8))) {
       var objectReader = JSON.readerFor(Advisory.class);
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         out.add(objectReader.readValue(line));
       }
     } catch (JsonProcessingException | java.util.zip.ZipException | java.io.EOFException e) {
-      throw new IOException(file + ": damaged store file (" + e.getMessage().lines().findFirst().orElse("") + "); import the data again", e);
+      throw new IOException(
+          file
+              + ": damaged store file ("
+              + e.getMessage().lines().findFirst().orElse("")
+              + "); import the data again",
+          e);
     }
     return out;
   }
@@ -296,7 +322,8 @@ public final class AdvisoryStore {
     try (Writer out =
         new BufferedWriter(
             new OutputStreamWriter(
-                new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16), StandardCharsets.UTF_8))) {
+                new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16),
+                StandardCharsets.UTF_8))) {
       var writer = JSON.writerFor(Advisory.class);
       for (Advisory a : advisories) {
         out.write(writer.writeValueAsString(a));

@@ -3,9 +3,8 @@ package dev.kube4c.vuln.osv;
 import java.util.List;
 
 /**
- * One OSV advisory as kube4c keeps it: what is needed to match packages and to report (id,
- * aliases, summary, modification time, rating) and the affected packages of the ecosystems kube4c
- * matches.
+ * One OSV advisory as kube4c keeps it: what is needed to match packages and to report (id, aliases,
+ * summary, modification time, rating) and the affected packages of the ecosystems kube4c matches.
  *
  * @param modified the record's {@code modified} time, RFC 3339 text as written
  * @param rating the severity, or {@link Rating#UNRATED}

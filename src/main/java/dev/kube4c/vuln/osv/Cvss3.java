@@ -39,13 +39,18 @@ public final class Cvss3 {
     Double c = weight(m.get("C"), "H", 0.56, "L", 0.22, "N", 0.0);
     Double in = weight(m.get("I"), "H", 0.56, "L", 0.22, "N", 0.0);
     Double a = weight(m.get("A"), "H", 0.56, "L", 0.22, "N", 0.0);
-    if (av == null || ac == null || pr == null || ui == null || c == null || in == null
-        || a == null || !(changed || "U".equals(m.get("S")))) {
+    if (av == null
+        || ac == null
+        || pr == null
+        || ui == null
+        || c == null
+        || in == null
+        || a == null
+        || !(changed || "U".equals(m.get("S")))) {
       return Optional.empty();
     }
     double iss = 1 - (1 - c) * (1 - in) * (1 - a);
-    double impact =
-        changed ? 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15) : 6.42 * iss;
+    double impact = changed ? 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15) : 6.42 * iss;
     if (impact <= 0) {
       return Optional.of(0.0);
     }

@@ -81,7 +81,11 @@ public final class OsvParser {
         affected.isEmpty()
             ? null
             : new Advisory(
-                id, aliases, text(record, "summary"), text(record, "modified"), rating(record),
+                id,
+                aliases,
+                text(record, "summary"),
+                text(record, "modified"),
+                rating(record),
                 affected);
     return new Parsed(advisory, problems, git);
   }
@@ -94,7 +98,11 @@ public final class OsvParser {
     for (int e = 0; e < list.size(); e++) {
       JsonNode event = list.get(e);
       if (!event.isObject() || event.size() != 1) {
-        problems.add(path + ".events[" + e + "]: an event has exactly one of introduced, fixed, last_affected, limit; range skipped");
+        problems.add(
+            path
+                + ".events["
+                + e
+                + "]: an event has exactly one of introduced, fixed, last_affected, limit; range skipped");
         return Optional.empty();
       }
       String key = event.fieldNames().next();
@@ -111,10 +119,19 @@ public final class OsvParser {
       }
       String version = event.get(key).asText();
       boolean zero = kind == VersionRange.Kind.INTRODUCED && version.equals("0");
-      if (!zero && (kind != VersionRange.Kind.LIMIT || !version.equals("*"))
+      if (!zero
+          && (kind != VersionRange.Kind.LIMIT || !version.equals("*"))
           && !scheme.accepts(version)) {
         problems.add(
-            path + ".events[" + e + "]: " + key + " '" + version + "' is not a " + scheme.label()
+            path
+                + ".events["
+                + e
+                + "]: "
+                + key
+                + " '"
+                + version
+                + "' is not a "
+                + scheme.label()
                 + " version; range skipped");
         return Optional.empty();
       }

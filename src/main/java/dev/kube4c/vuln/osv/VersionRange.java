@@ -31,9 +31,9 @@ public record VersionRange(String type, List<Event> events) {
   }
 
   /**
-   * Whether {@code version} lies in this range: a version is affected from an {@code introduced}
-   * at or below it until a {@code fixed} at or below it or a {@code last_affected} below it; a
-   * {@code limit} at or below it ends the range.
+   * Whether {@code version} lies in this range: a version is affected from an {@code introduced} at
+   * or below it until a {@code fixed} at or below it or a {@code last_affected} below it; a {@code
+   * limit} at or below it ends the range.
    */
   public boolean contains(String version, Comparator<String> order) {
     boolean affected = false;

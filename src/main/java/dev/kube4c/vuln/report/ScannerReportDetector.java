@@ -37,7 +37,9 @@ public final class ScannerReportDetector implements DocumentDetector {
     } else if (grype && "grype".equals(root.path("descriptor").path("name").asText())) {
       report = fromGrype(root);
     }
-    return report == null ? List.of() : List.of(new Document(report, new Location(input.file(), 1, 1)));
+    return report == null
+        ? List.of()
+        : List.of(new Document(report, new Location(input.file(), 1, 1)));
   }
 
   private static ObjectNode fromTrivy(JsonNode root) {
@@ -60,18 +62,24 @@ public final class ScannerReportDetector implements DocumentDetector {
   private static ObjectNode fromGrype(JsonNode root) {
     JsonNode target = root.path("source").path("target");
     String image =
-        target.isTextual() ? target.asText() : target.path("userInput").asText(root.path("source").path("target").path("imageID").asText());
+        target.isTextual()
+            ? target.asText()
+            : target
+                .path("userInput")
+                .asText(root.path("source").path("target").path("imageID").asText());
     ArrayNode vulnerabilities = NODES.arrayNode();
     for (JsonNode m : root.path("matches")) {
       JsonNode v = m.path("vulnerability");
       ObjectNode out = vulnerabilities.addObject();
       out.put("id", v.path("id").asText());
       ArrayNode aliases = out.putArray("aliases");
-      m.path("relatedVulnerabilities").forEach(r -> {
-        if (!r.path("id").asText().equals(v.path("id").asText())) {
-          aliases.add(r.path("id").asText());
-        }
-      });
+      m.path("relatedVulnerabilities")
+          .forEach(
+              r -> {
+                if (!r.path("id").asText().equals(v.path("id").asText())) {
+                  aliases.add(r.path("id").asText());
+                }
+              });
       out.put("summary", v.path("description").asText(""));
       out.put("severity", v.path("severity").asText(""));
       out.put("package", m.path("artifact").path("name").asText());

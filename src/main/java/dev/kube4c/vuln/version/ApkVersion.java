@@ -6,11 +6,11 @@ import java.util.List;
  * Alpine package version ordering, following apk-tools' tokenizer ({@code
  * number{.number}...{letter}{_suffix{number}}...{~hash}{-rN}}): numbers compare numerically (a
  * component after a dot with leading zeros, such as {@code 05}, sorts below one without; a
- * component of zeros alone is the number 0), then a letter, then suffixes
- * ({@code _alpha < _beta < _pre < _rc} sort below the bare version, {@code _cvs < _svn < _git <
- * _hg < _p} above it), then the package revision {@code -rN}. When one version ends where the other
- * goes on, the longer one is newer unless it goes on with a pre-release suffix. No Java library
- * implements this (versatile has no apk scheme), so it is written here.
+ * component of zeros alone is the number 0), then a letter, then suffixes ({@code _alpha < _beta <
+ * _pre < _rc} sort below the bare version, {@code _cvs < _svn < _git < _hg < _p} above it), then
+ * the package revision {@code -rN}. When one version ends where the other goes on, the longer one
+ * is newer unless it goes on with a pre-release suffix. No Java library implements this (versatile
+ * has no apk scheme), so it is written here.
  */
 final class ApkVersion {
 
@@ -176,8 +176,7 @@ final class ApkVersion {
 
   static int compare(String a, String b) {
     if (!valid(a) || !valid(b)) {
-      throw new IllegalArgumentException(
-          "not an Alpine version: '" + (valid(a) ? b : a) + "'");
+      throw new IllegalArgumentException("not an Alpine version: '" + (valid(a) ? b : a) + "'");
     }
     Cursor x = new Cursor(a);
     Cursor y = new Cursor(b);

@@ -31,7 +31,9 @@ final class DpkgVersion {
       int colon = v.indexOf(':');
       if (colon >= 0) {
         String digits = v.substring(0, colon);
-        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 9) {
+        if (digits.isEmpty()
+            || !digits.chars().allMatch(Character::isDigit)
+            || digits.length() > 9) {
           throw new IllegalArgumentException("bad epoch in Debian version '" + version + "'");
         }
         epoch = Long.parseLong(digits);

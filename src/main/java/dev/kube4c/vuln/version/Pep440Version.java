@@ -99,8 +99,8 @@ final class Pep440Version implements Comparable<Pep440Version> {
   }
 
   /**
-   * Where the pre-release part puts a version among its siblings: a dev release without pre or
-   * post sorts before every pre-release of the same release.
+   * Where the pre-release part puts a version among its siblings: a dev release without pre or post
+   * sorts before every pre-release of the same release.
    */
   private int preRank() {
     if (preKind == 3 && post == null && dev != null) {

@@ -80,7 +80,9 @@ public enum VersionScheme {
   /** Orders two versions given as text (dpkg, apk) or as parsed by {@link #parse}. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   int orderParsed(Object a, Object b) {
-    return a instanceof String x && b instanceof String y ? order(x, y) : ((Comparable) a).compareTo(b);
+    return a instanceof String x && b instanceof String y
+        ? order(x, y)
+        : ((Comparable) a).compareTo(b);
   }
 
   int order(String a, String b) {
@@ -88,19 +90,23 @@ public enum VersionScheme {
   }
 
   /**
-   * A comparator for one matching run that parses each distinct version once (matching compares
-   * the same installed and event versions many times).
+   * A comparator for one matching run that parses each distinct version once (matching compares the
+   * same installed and event versions many times).
    */
   public java.util.Comparator<String> cached() {
     java.util.Map<String, Object> parsed = new java.util.HashMap<>();
     return (a, b) -> {
       try {
-        return Integer.signum(orderParsed(parsed.computeIfAbsent(a, this::parseChecked), parsed.computeIfAbsent(b, this::parseChecked)));
+        return Integer.signum(
+            orderParsed(
+                parsed.computeIfAbsent(a, this::parseChecked),
+                parsed.computeIfAbsent(b, this::parseChecked)));
       } catch (IllegalArgumentException e) {
         throw e;
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(
-            "cannot compare " + label + " versions '" + a + "' and '" + b + "': " + e.getMessage(), e);
+            "cannot compare " + label + " versions '" + a + "' and '" + b + "': " + e.getMessage(),
+            e);
       }
     };
   }
@@ -144,7 +150,8 @@ public enum VersionScheme {
    * for ecosystems kube4c does not match.
    */
   public static Optional<VersionScheme> forEcosystem(String ecosystem) {
-    String base = ecosystem.contains(":") ? ecosystem.substring(0, ecosystem.indexOf(':')) : ecosystem;
+    String base =
+        ecosystem.contains(":") ? ecosystem.substring(0, ecosystem.indexOf(':')) : ecosystem;
     return Optional.ofNullable(
         switch (base.toLowerCase(Locale.ROOT)) {
           case "debian", "ubuntu" -> DEBIAN;

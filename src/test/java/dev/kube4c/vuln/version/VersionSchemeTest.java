@@ -120,8 +120,7 @@ class VersionSchemeTest {
         continue;
       }
       boolean equal = line.contains("==");
-      List<String> versions =
-          Stream.of(line.split(equal ? "==" : "<")).map(String::strip).toList();
+      List<String> versions = Stream.of(line.split(equal ? "==" : "<")).map(String::strip).toList();
       for (int i = 0; i < versions.size(); i++) {
         for (int j = i + 1; j < versions.size(); j++) {
           pairs.add(new Pair(versions.get(i), versions.get(j), equal));
