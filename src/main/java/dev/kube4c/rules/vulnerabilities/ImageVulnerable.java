@@ -64,10 +64,15 @@ public final class ImageVulnerable implements Rule {
 
   @Override
   public void check(RuleContext context, FindingSink sink) {
+    // images run anywhere in the cluster (a report is on its own object only when none runs it)
     Set<String> run = new HashSet<>();
+    context
+        .inventory()
+        .clusterWide()
+        .workloads()
+        .forEach(w -> w.containers().forEach(c -> run.add(c.image())));
     for (Workload workload : context.inventory().workloads()) {
       for (Container container : workload.containers()) {
-        run.add(container.image());
         context
             .vulnerabilities()
             .scan(container.image())
