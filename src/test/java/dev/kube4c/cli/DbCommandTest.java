@@ -43,7 +43,7 @@ class DbCommandTest {
             "src/test/resources/vuln/osv");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
-        .contains("all.zip: corrupt zip after 0 record file(s)")
+        .contains("all.zip: no OSV records (*.json entries) in this zip: empty or corrupt")
         .contains("bad-range.json: KUBE4C-TEST-BAD-0001: affected[0].ranges[0].events[1]")
         .doesNotContain("Exception\n\tat ");
     assertThat(run.out()).contains("imported 9 advisories from 8 records");

@@ -276,6 +276,10 @@ public final class AdvisoryStore {
               problems);
         }
       }
+      if (entries == 0) {
+        // a zip reader may see a damaged archive as an empty one: never import nothing silently
+        problems.add(file + ": no OSV records (*.json entries) in this zip: empty or corrupt");
+      }
     } catch (ZipException | java.io.EOFException e) {
       problems.add(
           file
