@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       WhoCanCommand.class,
       NetpolCommand.class,
       RenderCommand.class,
+      DbCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -124,6 +124,12 @@ final class ScanCommand implements Callable<Integer> {
   List<Path> cosignKeys = new ArrayList<>();
 
   @Option(
+      names = "--images",
+      description =
+          "Scan every image for known vulnerabilities against the local OSV store (kube4c db import; no network for advisories).")
+  boolean scanImages;
+
+  @Option(
       names = "--cluster",
       description =
           "Scan the live cluster of the kubeconfig context (or the in-cluster ServiceAccount) instead of files.")
@@ -211,7 +217,8 @@ final class ScanCommand implements Callable<Integer> {
             new HashSet<>(rules),
             new HashSet<>(excludedRules),
             LocalDate.now(),
-            imageVerifier());
+            imageVerifier(),
+            scanImages ? imageScanner(settings) : null);
     Pipeline pipeline = new Pipeline(RuleCatalogue.builtIn());
     List<String> unknown = pipeline.scanner().unknownRuleIds(request);
     if (!unknown.isEmpty()) {
@@ -256,6 +263,10 @@ final class ScanCommand implements Callable<Integer> {
           .filter(n -> n.startsWith("coverage gap"))
           .forEach(n -> err.println("warning: " + n));
     }
+    if (!verbose) {
+      // stale or missing advisory data (--images) must be seen even without --verbose
+      result.notes().stream().filter(n -> n.startsWith("warning: ")).forEach(err::println);
+    }
     err.flush();
     return result.exitCode(threshold);
   }
@@ -289,6 +300,17 @@ final class ScanCommand implements Callable<Integer> {
     }
     return new CosignImageVerifier(
         new OciClient(DockerCredentials.fromEnvironment(), Duration.ofSeconds(20)), keys);
+  }
+
+  /** The image vulnerability scan of --images: the built-in image reader and the local store. */
+  private dev.kube4c.vuln.ImageScanner imageScanner(Config settings) {
+    return new dev.kube4c.vuln.ImageScanner(
+        dev.kube4c.vuln.SbomReaders.builtIn(),
+        new dev.kube4c.vuln.db.AdvisoryStore(
+            dev.kube4c.vuln.db.AdvisoryStore.defaultDir(System.getenv())),
+        Duration.ofDays(settings.advisoryMaxAgeDays()),
+        4,
+        ImageProgress.forTerminal(quiet));
   }
 
   private void checkClusterOptions() {

@@ -19,10 +19,14 @@ public record Config(
     String pssLevel,
     String pssVersion,
     PssExemptions pssExemptions,
-    String source) {
+    String source,
+    Integer advisoryMaxAgeDays) {
 
   public static final Config DEFAULT =
-      new Config(null, null, null, null, null, null, null, null, null, null);
+      new Config(null, null, null, null, null, null, null, null, null, null, null);
+
+  /** Advisory data older than this gives a warning on scans with --images (advisoryMaxAgeDays). */
+  public static final int DEFAULT_ADVISORY_MAX_AGE_DAYS = 7;
 
   public Config {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
@@ -35,6 +39,8 @@ public record Config(
             ? List.of("runsc", "gvisor", "kata", "kata-qemu", "kata-clh", "kata-fc")
             : List.copyOf(sandboxedRuntimeHandlers);
     pssExemptions = pssExemptions == null ? PssExemptions.NONE : pssExemptions;
+    advisoryMaxAgeDays =
+        advisoryMaxAgeDays == null ? DEFAULT_ADVISORY_MAX_AGE_DAYS : advisoryMaxAgeDays;
   }
 
   /**
@@ -53,20 +59,36 @@ public record Config(
     }
   }
 
-  /** One entry of {@code exceptions}: which rule, on which resources, why, and until when. */
+  /**
+   * One entry of {@code exceptions}: which rule, on which resources, why, and until when; for the
+   * vulnerability rules also which advisories (id or alias), packages and images (globs, {@code *}
+   * any run of characters). Every list given must match.
+   */
   public record ExceptionSpec(
       String rule,
       List<String> resources,
       String reason,
       LocalDate expires,
-      @JsonProperty(access = JsonProperty.Access.READ_ONLY) int line) {
+      @JsonProperty(access = JsonProperty.Access.READ_ONLY) int line,
+      List<String> advisories,
+      List<String> packages,
+      List<String> images) {
 
     public ExceptionSpec {
       resources = resources == null ? List.of() : List.copyOf(resources);
+      advisories = advisories == null ? List.of() : List.copyOf(advisories);
+      packages = packages == null ? List.of() : List.copyOf(packages);
+      images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    public ExceptionSpec(
+        String rule, List<String> resources, String reason, LocalDate expires, int line) {
+      this(rule, resources, reason, expires, line, null, null, null);
     }
 
     public ExceptionSpec withLine(int line) {
-      return new ExceptionSpec(rule, resources, reason, expires, line);
+      return new ExceptionSpec(
+          rule, resources, reason, expires, line, advisories, packages, images);
     }
   }
 
@@ -81,7 +103,8 @@ public record Config(
         level != null ? level : pssLevel,
         version != null ? version : pssVersion,
         pssExemptions,
-        source);
+        source,
+        advisoryMaxAgeDays);
   }
 
   public Config withSource(String source) {
@@ -95,7 +118,8 @@ public record Config(
         pssLevel,
         pssVersion,
         pssExemptions,
-        source);
+        source,
+        advisoryMaxAgeDays);
   }
 
   public Config withExceptions(List<ExceptionSpec> exceptions) {
@@ -109,6 +133,7 @@ public record Config(
         pssLevel,
         pssVersion,
         pssExemptions,
-        source);
+        source,
+        advisoryMaxAgeDays);
   }
 }

@@ -118,6 +118,12 @@ public final class ConfigLoader {
               new Location(file, lineOf(text, "pssLevel", 0), 1),
               "pssLevel must be baseline or restricted"));
     }
+    if (config.advisoryMaxAgeDays() < 1) {
+      problems.add(
+          new InputProblem(
+              new Location(file, lineOf(text, "advisoryMaxAgeDays", 0), 1),
+              "advisoryMaxAgeDays must be a whole number of days, at least 1"));
+    }
     if (config.pssVersion() != null
         && dev.kube4c.pss.PssVersion.parse(config.pssVersion()).isEmpty()) {
       problems.add(

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * What to scan and with which rules: layers, rule ids to keep (empty: all) and rule ids to drop.
  * {@code today} is injectable so that exception expiry is testable. {@code imageVerifier} is null
- * unless image signatures are to be verified (--verify-images).
+ * unless image signatures are to be verified (--verify-images); {@code imageScanner} is null unless
+ * images are to be scanned for vulnerabilities (--images).
  */
 public record ScanRequest(
     Config config,
@@ -18,7 +19,18 @@ public record ScanRequest(
     Set<String> onlyRules,
     Set<String> excludedRules,
     LocalDate today,
-    ImageVerifier imageVerifier) {
+    ImageVerifier imageVerifier,
+    dev.kube4c.vuln.ImageScanner imageScanner) {
+
+  public ScanRequest(
+      Config config,
+      Set<Layer> layers,
+      Set<String> onlyRules,
+      Set<String> excludedRules,
+      LocalDate today,
+      ImageVerifier imageVerifier) {
+    this(config, layers, onlyRules, excludedRules, today, imageVerifier, null);
+  }
 
   public ScanRequest(
       Config config,
@@ -40,11 +52,16 @@ public record ScanRequest(
   }
 
   public ScanRequest onlyRule(String id) {
-    return new ScanRequest(config, layers, Set.of(id), excludedRules, today, imageVerifier);
+    return new ScanRequest(
+        config, layers, Set.of(id), excludedRules, today, imageVerifier, imageScanner);
   }
 
   public ScanRequest withImageVerifier(ImageVerifier verifier) {
-    return new ScanRequest(config, layers, onlyRules, excludedRules, today, verifier);
+    return new ScanRequest(config, layers, onlyRules, excludedRules, today, verifier, imageScanner);
+  }
+
+  public ScanRequest withImageScanner(dev.kube4c.vuln.ImageScanner scanner) {
+    return new ScanRequest(config, layers, onlyRules, excludedRules, today, imageVerifier, scanner);
   }
 
   /** A request that runs no rule at all (layers empty after filtering). */

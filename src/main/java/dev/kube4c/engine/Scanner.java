@@ -112,6 +112,7 @@ public final class Scanner {
   private record Prepared(
       ImageTrust images,
       java.time.Duration verifying,
+      dev.kube4c.vuln.ImageVulnerabilities vulnerabilities,
       RuleContext context,
       List<Rule> rules,
       List<InputProblem> ruleErrors) {}
@@ -121,10 +122,15 @@ public final class Scanner {
     long started = System.nanoTime();
     ImageTrust images = verifyImages(inventory, request, selected);
     java.time.Duration verifying = java.time.Duration.ofNanos(System.nanoTime() - started);
-    RuleContext context = new RuleContext(inventory, request.config(), request.today(), images);
+    dev.kube4c.vuln.ImageVulnerabilities vulnerabilities =
+        dev.kube4c.vuln.VulnerabilityStage.run(inventory, request.imageScanner(), selected);
+    RuleContext context =
+        new RuleContext(
+            inventory, request.config(), request.today(), images, null, vulnerabilities);
     return new Prepared(
         images,
         verifying,
+        vulnerabilities,
         context,
         selected.stream().filter(r -> r.isActive(context)).toList(),
         java.util.Collections.synchronizedList(new ArrayList<>()));
@@ -143,7 +149,9 @@ public final class Scanner {
       Prepared run,
       List<Finding> raw,
       List<Resource> annotated) {
-    RuleContext context = new RuleContext(part, request.config(), request.today(), run.images());
+    RuleContext context =
+        new RuleContext(
+            part, request.config(), request.today(), run.images(), null, run.vulnerabilities());
     for (Finding finding : runAll(rules, context, request, run.ruleErrors())) {
       if (belongsTo(finding.resource(), namespace)) {
         raw.add(finding);
@@ -184,6 +192,7 @@ public final class Scanner {
     errors.addAll(extraErrors);
     errors.addAll(run.ruleErrors());
     errors.addAll(run.images().problems());
+    errors.addAll(run.vulnerabilities().problems());
     List<Rule> rules = run.rules();
     List<Finding> findings = new ArrayList<>();
     List<Suppressed> suppressed = new ArrayList<>();
@@ -212,7 +221,8 @@ public final class Scanner {
         List.copyOf(suppressed),
         List.copyOf(errors),
         Scores.of(findings, objects),
-        withImageSummary(notes, run.images(), run.verifying()),
+        withVulnerabilityNotes(
+            withImageSummary(notes, run.images(), run.verifying()), run.vulnerabilities()),
         rules.stream().map(Rule::metadata).toList());
   }
 
@@ -223,6 +233,16 @@ public final class Scanner {
     }
     List<String> all = new ArrayList<>(notes);
     all.add(images.summary(took));
+    return all;
+  }
+
+  private static List<String> withVulnerabilityNotes(
+      List<String> notes, dev.kube4c.vuln.ImageVulnerabilities vulnerabilities) {
+    if (vulnerabilities.notes().isEmpty()) {
+      return notes;
+    }
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(vulnerabilities.notes());
     return all;
   }
 
@@ -248,15 +268,32 @@ public final class Scanner {
             .orElse(null);
     List<Finding> found = new ArrayList<>();
     Set<FindingKey> seen = new HashSet<>();
+    boolean perMessage = rule.findingPerMessage();
     FindingSink sink =
-        (ResourceRef resource, Location location, String message, Severity severity) -> {
-          // One finding per (rule, object, container): the first message wins. Two documents with
-          // the same kind/namespace/name in different files (overlays, per-environment copies) are
-          // two objects of the input, so the object's location is part of its identity.
-          if (resource == null || seen.add(FindingKey.of(resource, location))) {
-            Severity effective =
-                override != null ? override : severity != null ? severity : metadata.severity();
-            found.add(Finding.of(metadata, effective, message, resource, location));
+        new FindingSink() {
+          @Override
+          public void report(
+              ResourceRef resource, Location location, String message, Severity severity) {
+            report(resource, location, message, severity, null);
+          }
+
+          @Override
+          public void report(
+              ResourceRef resource,
+              Location location,
+              String message,
+              Severity severity,
+              java.util.Map<String, List<String>> about) {
+            // One finding per (rule, object, container): the first message wins (per message for
+            // rules that say so). Two documents with the same kind/namespace/name in different
+            // files (overlays, per-environment copies) are two objects of the input, so the
+            // object's location is part of its identity.
+            if (resource == null
+                || seen.add(FindingKey.of(resource, location, perMessage ? message : null))) {
+              Severity effective =
+                  override != null ? override : severity != null ? severity : metadata.severity();
+              found.add(Finding.of(metadata, effective, message, resource, location, about));
+            }
           }
         };
     try {
@@ -274,11 +311,16 @@ public final class Scanner {
    * What makes two findings of one rule the same finding (see run); no strings built per finding.
    */
   private record FindingKey(
-      String kind, String namespace, String name, String container, Location location) {
-    static FindingKey of(ResourceRef ref, Location location) {
+      String kind,
+      String namespace,
+      String name,
+      String container,
+      Location location,
+      String message) {
+    static FindingKey of(ResourceRef ref, Location location, String message) {
       String namespace =
           ref.namespace() == null || ref.namespace().isEmpty() ? null : ref.namespace();
-      return new FindingKey(ref.kind(), namespace, ref.name(), ref.container(), location);
+      return new FindingKey(ref.kind(), namespace, ref.name(), ref.container(), location, message);
     }
   }
 

@@ -30,7 +30,8 @@ public final class Exceptions {
    */
   private final Map<String, Resource> annotated = new java.util.HashMap<>();
 
-  private record Compiled(Config.ExceptionSpec spec, List<Pattern> resources) {}
+  private record Compiled(
+      Config.ExceptionSpec spec, List<Pattern> resources, Map<String, List<Pattern>> about) {}
 
   public Exceptions(Config config, Inventory inventory, LocalDate today) {
     this(config, inventory.resources(), today);
@@ -50,7 +51,10 @@ public final class Exceptions {
     this.active =
         config.exceptions().stream()
             .filter(e -> e.expires() == null || !e.expires().isBefore(today))
-            .map(e -> new Compiled(e, e.resources().stream().map(Exceptions::glob).toList()))
+            .map(
+                e ->
+                    new Compiled(
+                        e, e.resources().stream().map(Exceptions::glob).toList(), aboutPatterns(e)))
             .toList();
   }
 
@@ -62,7 +66,8 @@ public final class Exceptions {
   public Optional<Suppressed.Exemption> exemptionFor(Finding finding) {
     for (Compiled exception : active) {
       if (matchesRule(exception.spec.rule(), finding.ruleId())
-          && matchesResource(exception.resources, finding.resource())) {
+          && matchesResource(exception.resources, finding.resource())
+          && matchesAbout(exception.about, finding.about())) {
         return Optional.of(
             new Suppressed.Exemption("config", exception.spec.reason(), exception.spec.expires()));
       }
@@ -127,6 +132,36 @@ public final class Exceptions {
       }
     }
     return false;
+  }
+
+  /** advisories/packages/images of an exception, as globs where {@code *} matches anything. */
+  private static Map<String, List<Pattern>> aboutPatterns(Config.ExceptionSpec e) {
+    Map<String, List<Pattern>> out = new java.util.HashMap<>();
+    java.util.function.Function<List<String>, List<Pattern>> compile =
+        list -> list.stream().map(g -> glob(g.replace("*", "**"))).toList();
+    if (!e.advisories().isEmpty()) {
+      out.put("advisory", compile.apply(e.advisories()));
+    }
+    if (!e.packages().isEmpty()) {
+      out.put("package", compile.apply(e.packages()));
+    }
+    if (!e.images().isEmpty()) {
+      out.put("image", compile.apply(e.images()));
+    }
+    return out;
+  }
+
+  /** Every kind the exception names must match one of the finding's values of that kind. */
+  private static boolean matchesAbout(
+      Map<String, List<Pattern>> wanted, Map<String, List<String>> about) {
+    for (Map.Entry<String, List<Pattern>> e : wanted.entrySet()) {
+      List<String> values = about.getOrDefault(e.getKey(), List.of());
+      if (values.stream()
+          .noneMatch(v -> e.getValue().stream().anyMatch(p -> p.matcher(v).matches()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** KIND/NAMESPACE/NAME globs: {@code *} matches within one segment, {@code **} across. */

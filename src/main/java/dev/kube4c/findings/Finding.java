@@ -7,6 +7,8 @@ import dev.kube4c.rules.Layer;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.source.Location;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One problem found by one rule on one object (and container). {@code location} is null for objects
@@ -21,7 +23,12 @@ public record Finding(
     ResourceRef resource,
     Location location,
     String remediation,
-    Frameworks frameworks) {
+    Frameworks frameworks,
+    Map<String, List<String>> about) {
+
+  public Finding {
+    about = about == null ? Map.of() : Map.copyOf(about);
+  }
 
   public static Finding of(
       RuleMetadata rule,
@@ -29,6 +36,20 @@ public record Finding(
       String message,
       ResourceRef resource,
       Location location) {
+    return of(rule, severity, message, resource, location, null);
+  }
+
+  /**
+   * {@code about}: what the finding concerns beyond its object, by kind ({@code advisory}, {@code
+   * package}, {@code image}), for exceptions; empty for most rules.
+   */
+  public static Finding of(
+      RuleMetadata rule,
+      Severity severity,
+      String message,
+      ResourceRef resource,
+      Location location,
+      Map<String, List<String>> about) {
     return new Finding(
         rule.id(),
         rule.title(),
@@ -38,7 +59,8 @@ public record Finding(
         resource,
         location,
         rule.remediation(),
-        rule.frameworks());
+        rule.frameworks(),
+        about);
   }
 
   public Layer layer() {

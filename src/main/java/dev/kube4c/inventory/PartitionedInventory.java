@@ -49,7 +49,9 @@ public final class PartitionedInventory implements AutoCloseable {
           "Service", List.of(),
           "HTTPRoute", List.of(),
           "Gateway", List.of(),
-          "VirtualService", List.of());
+          "VirtualService", List.of(),
+          // Trivy/Grype reports given as input: the vulnerability stage reads them cluster-wide
+          "ImageVulnerabilityReport", List.of("spec"));
 
   /** Pod spec fields that the skeleton of a workload keeps. */
   private static final List<String> SKELETON_POD_FIELDS =

@@ -16,6 +16,19 @@ public interface FindingSink {
    */
   void report(ResourceRef resource, Location location, String message, Severity severity);
 
+  /**
+   * A finding with what it is about beyond its object ({@code advisory}, {@code package}, {@code
+   * image}), which config exceptions can name.
+   */
+  default void report(
+      ResourceRef resource,
+      Location location,
+      String message,
+      Severity severity,
+      java.util.Map<String, java.util.List<String>> about) {
+    report(resource, location, message, severity);
+  }
+
   default void report(Resource resource, String message) {
     report(resource.ref(), resource.location(), message, null);
   }

@@ -17,6 +17,14 @@ public interface Rule {
     return true;
   }
 
+  /**
+   * Whether one object (and container) may carry several findings of this rule, told apart by their
+   * messages (image-vulnerable: one per advisory). Other rules keep the first message only.
+   */
+  default boolean findingPerMessage() {
+    return false;
+  }
+
   /** How much of a cluster the rule reads at once; most rules look at one namespace. */
   default Scope scope() {
     return Scope.NAMESPACE;

@@ -65,8 +65,10 @@ class RuleFixturesTest {
       if (!Files.isDirectory(dir)) {
         continue; // RuleCatalogueTest reports rules without fixtures
       }
-      if (Files.exists(dir.resolve("registry-fixtures.txt"))) {
-        continue; // run against a real registry by ImageSignatureFixturesTest
+      if (Files.exists(dir.resolve("registry-fixtures.txt"))
+          || Files.exists(dir.resolve("image-fixtures.txt"))) {
+        continue; // run against a real registry (ImageSignatureFixturesTest) or test images
+        // with OSV records (VulnerabilityFixturesTest)
       }
       Config config =
           Files.exists(dir.resolve("config.yaml"))
