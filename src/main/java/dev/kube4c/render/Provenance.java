@@ -84,6 +84,7 @@ public final class Provenance {
         finding.resource(),
         origin.get().location(),
         finding.remediation(),
-        finding.frameworks());
+        finding.frameworks(),
+        finding.about());
   }
 }
