@@ -53,6 +53,12 @@ final class SbomCommand implements Callable<Integer> {
       description = "The image of a multi-platform index to read (default: ${DEFAULT-VALUE}).")
   String platform;
 
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description = "Cache folder (default: $KUBE4C_CACHE_DIR, else ~/.cache/kube4c).")
+  Path cacheDir;
+
   @Option(names = "--no-cache", description = "Read every layer again; do not use or fill the cache.")
   boolean noCache;
 
@@ -116,6 +122,9 @@ final class SbomCommand implements Callable<Integer> {
     }
     ImageSbomReader.Options options =
         ImageSbomReader.Options.defaults().withPlatform(platform).withParallelism(parallel);
+    if (cacheDir != null) {
+      options = options.withCacheDir(cacheDir);
+    }
     if (noCache) {
       options = options.withoutCache();
     }

@@ -52,9 +52,10 @@ final class LayerScanner {
     MessageDigest digest = sha256();
     CountingInput tarCount;
     try (InputStream raw = new BufferedInputStream(stored, BUFFER)) {
+      Compression compression = compression(raw); // peeks before the digest sees a byte
       InputStream storedBytes =
           layer.digestOfTar() ? raw : new DigestInputStream(raw, digest);
-      InputStream tarBytes = decompress(storedBytes, name);
+      InputStream tarBytes = compression.open(storedBytes);
       tarCount = new CountingInput(layer.digestOfTar() ? new DigestInputStream(tarBytes, digest) : tarBytes);
       TarArchiveInputStream tar = new TarArchiveInputStream(tarCount);
       int skipped = 0;
@@ -138,18 +139,35 @@ final class LayerScanner {
     return slash < 0 ? "" : path.substring(0, slash);
   }
 
-  private static InputStream decompress(InputStream in, String name) throws IOException {
+  private enum Compression {
+    NONE,
+    GZIP,
+    ZSTD;
+
+    InputStream open(InputStream in) throws IOException {
+      return switch (this) {
+        case GZIP -> new GZIPInputStream(in, BUFFER);
+        case ZSTD -> new BufferedInputStream(new ZstdInputStream(in), BUFFER);
+        case NONE -> in;
+      };
+    }
+  }
+
+  private static Compression compression(InputStream in) throws IOException {
     in.mark(4);
-    byte[] magic = in.readNBytes(4);
+    byte[] m = in.readNBytes(4);
     in.reset();
-    if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-      return new GZIPInputStream(in, BUFFER);
+    if (m.length >= 2 && (m[0] & 0xff) == 0x1f && (m[1] & 0xff) == 0x8b) {
+      return Compression.GZIP;
     }
-    if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5
-        && (magic[2] & 0xff) == 0x2f && (magic[3] & 0xff) == 0xfd) {
-      return new BufferedInputStream(new ZstdInputStream(in), BUFFER);
+    if (m.length == 4
+        && (m[0] & 0xff) == 0x28
+        && (m[1] & 0xff) == 0xb5
+        && (m[2] & 0xff) == 0x2f
+        && (m[3] & 0xff) == 0xfd) {
+      return Compression.ZSTD;
     }
-    return in;
+    return Compression.NONE;
   }
 
   /**
