@@ -21,13 +21,15 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sbom",
     description = {
-      "List the packages of an image (OS packages, Java, Python, Node and Go) as a CycloneDX 1.6",
-      "JSON SBOM. IMAGE is a registry reference (registry/repo:tag[@digest]), oci:DIR[:TAG] for an",
-      "OCI layout, docker-archive:FILE[:TAG] for a 'docker save' tarball, or a CycloneDX or SPDX",
-      "JSON file. Extracted layers are cached by digest in $KUBE4C_CACHE_DIR (default",
-      "~/.cache/kube4c)."
+      "List the packages of an image (OS packages, Java, Python, Node, Go) as CycloneDX 1.6 JSON.",
+      "IMAGE is a registry reference (registry/repo:tag[@digest]), oci:DIR[:TAG] for an OCI",
+      "layout, docker-archive:FILE[:TAG] for a 'docker save' tarball, or a CycloneDX or SPDX",
+      "JSON file. Layers are cached by digest in $KUBE4C_CACHE_DIR (default ~/.cache/kube4c)."
     })
 final class SbomCommand implements Callable<Integer> {
+
+  private long tarBytes;
+  private long cachedLayers;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -79,6 +81,7 @@ final class SbomCommand implements Callable<Integer> {
           spec.commandLine(), "--platform must be OS/ARCH[/VARIANT], e.g. linux/arm64/v8");
     }
     Sbom sbom;
+    long start = System.nanoTime();
     try {
       sbom = read();
     } catch (IOException e) {
@@ -107,7 +110,13 @@ final class SbomCommand implements Callable<Integer> {
             + " packages"
             + (sbom.os() == null ? "" : " on " + sbom.os().id() + " " + sbom.os().versionId())
             + " in "
-            + sbom.subject());
+            + sbom.subject()
+            + String.format(
+                java.util.Locale.ROOT,
+                " (%.1f s; %d MB of layer data read, %d layers from the cache)",
+                (System.nanoTime() - start) / 1e9,
+                tarBytes / 1_000_000,
+                cachedLayers));
     err.flush();
     return Main.EXIT_OK;
   }
@@ -129,7 +138,10 @@ final class SbomCommand implements Callable<Integer> {
       options = options.withoutCache();
     }
     try (ImageSbomReader reader = new ImageSbomReader(options)) {
-      return reader.read(image);
+      Sbom sbom = reader.read(image);
+      tarBytes = reader.tarBytesScanned();
+      cachedLayers = reader.layersFromCache();
+      return sbom;
     }
   }
 

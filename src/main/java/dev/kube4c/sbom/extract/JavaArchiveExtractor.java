@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
  * Java archives (jar, war, ear and the nested jars inside them, as Spring Boot and application
@@ -48,11 +48,13 @@ public final class JavaArchiveExtractor implements Extractor {
   private void readArchive(
       String location, InputStream in, int depth, List<SoftwarePackage> out, List<String> notes)
       throws IOException {
-    ZipInputStream zip = new ZipInputStream(in);
+    // Commons Compress, not java.util.zip: it skips an unwanted entry's compressed bytes when the
+    // local header gives its size (as Maven and Gradle write jars) instead of inflating it.
+    ZipArchiveInputStream zip = new ZipArchiveInputStream(in, "UTF-8", true, true);
     int before = out.size();
     Manifest manifest = null;
     try {
-      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+      for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
         String name = entry.getName();
         if (entry.isDirectory()) {
           continue;
@@ -69,7 +71,7 @@ public final class JavaArchiveExtractor implements Extractor {
           }
         }
       }
-    } catch (ZipException e) {
+    } catch (ZipException | java.io.EOFException e) {
       notes.add(location + ": not a readable archive (" + e.getMessage() + ")");
     }
     if (out.size() == before && manifest != null) {

@@ -83,6 +83,7 @@ public final class ImageSbomReader implements SbomReader, AutoCloseable {
   private final LayerScanner scanner;
   private final ExecutorService pool;
   private final AtomicLong tarBytes = new AtomicLong();
+  private final AtomicLong cachedLayers = new AtomicLong();
 
   public ImageSbomReader(Options options) {
     this.options = options;
@@ -113,6 +114,11 @@ public final class ImageSbomReader implements SbomReader, AutoCloseable {
     return tarBytes.get();
   }
 
+  /** Layers answered from the cache so far. */
+  public long layersFromCache() {
+    return cachedLayers.get();
+  }
+
   @Override
   public Sbom read(String image) throws IOException {
     ImageSource source = source(image);
@@ -140,6 +146,7 @@ public final class ImageSbomReader implements SbomReader, AutoCloseable {
     if (options.useCache()) {
       var cached = cache.get(layer.digest());
       if (cached.isPresent()) {
+        cachedLayers.incrementAndGet();
         return cached.get();
       }
     }

@@ -59,6 +59,7 @@ final class LayerScanner {
       tarCount = new CountingInput(layer.digestOfTar() ? new DigestInputStream(tarBytes, digest) : tarBytes);
       TarArchiveInputStream tar = new TarArchiveInputStream(tarCount);
       int skipped = 0;
+      byte[] scratch = new byte[64 * 1024];
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
         String path = normalise(entry.getName());
         if (path == null) {
@@ -81,6 +82,7 @@ final class LayerScanner {
           continue;
         }
         entry(entry, path, tar, files, notes, name);
+        drain(tar, scratch);
       }
       // The digest covers every byte: the tar's end blocks and the compression trailer too.
       tarCount.transferTo(OutputStreamNull.INSTANCE);
@@ -131,6 +133,16 @@ final class LayerScanner {
         }
       }
       return;
+    }
+  }
+
+  /**
+   * Reads the rest of an entry into one reused buffer: the tar reader's own skip allocates a buffer
+   * per call, which on a multi-GB layer is as much garbage as data.
+   */
+  private static void drain(InputStream entry, byte[] scratch) throws IOException {
+    while (entry.read(scratch, 0, scratch.length) >= 0) {
+      // discard
     }
   }
 
@@ -246,10 +258,11 @@ final class LayerScanner {
       return n;
     }
 
+    private final byte[] buf = new byte[64 * 1024];
+
     @Override
     public long skip(long n) throws IOException {
       // read instead of skip, so the digest sees every byte
-      byte[] buf = new byte[(int) Math.min(n, 64 * 1024)];
       long done = 0;
       while (done < n) {
         int r = read(buf, 0, (int) Math.min(buf.length, n - done));
