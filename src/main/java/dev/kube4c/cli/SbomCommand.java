@@ -61,7 +61,9 @@ final class SbomCommand implements Callable<Integer> {
       description = "Cache folder (default: $KUBE4C_CACHE_DIR, else ~/.cache/kube4c).")
   Path cacheDir;
 
-  @Option(names = "--no-cache", description = "Read every layer again; do not use or fill the cache.")
+  @Option(
+      names = "--no-cache",
+      description = "Read every layer again; do not use or fill the cache.")
   boolean noCache;
 
   @Option(
@@ -74,7 +76,8 @@ final class SbomCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     if (!format.equals("cyclonedx") && !format.equals("text")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be cyclonedx or text");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--format must be cyclonedx or text");
     }
     if (!platform.matches("[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?")) {
       throw new CommandLine.ParameterException(
@@ -89,7 +92,8 @@ final class SbomCommand implements Callable<Integer> {
       err.flush();
       return Main.EXIT_ERROR;
     }
-    String text = format.equals("text") ? text(sbom) : CycloneDxWriter.toJson(sbom, Scanner.VERSION);
+    String text =
+        format.equals("text") ? text(sbom) : CycloneDxWriter.toJson(sbom, Scanner.VERSION);
     try {
       if (output != null) {
         Files.writeString(output, text, StandardCharsets.UTF_8);

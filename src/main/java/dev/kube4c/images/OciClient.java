@@ -103,8 +103,8 @@ public final class OciClient {
     return blobResponse(registry, repository, digest).body();
   }
 
-  private HttpResponse<InputStream> blobResponse(
-      String registry, String repository, String digest) throws RegistryException {
+  private HttpResponse<InputStream> blobResponse(String registry, String repository, String digest)
+      throws RegistryException {
     HttpResponse<InputStream> response =
         send(registry, repository, false, "GET", "/blobs/" + digest, null, null, null);
     if (response.statusCode() / 100 == 3) {

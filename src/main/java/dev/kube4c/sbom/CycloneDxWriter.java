@@ -17,10 +17,10 @@ import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
  * An {@link Sbom} as CycloneDX 1.6 JSON, through the CycloneDX library. The image is the metadata
- * component (type container), the OS an operating-system component, each package a library with
- * its purl. What purls cannot carry goes into {@code kube4c:*} properties ({@code
- * kube4c:ecosystem}, {@code kube4c:location}, {@code kube4c:source-name}, {@code
- * kube4c:source-version}), which {@link SbomFiles} reads back.
+ * component (type container), the OS an operating-system component, each package a library with its
+ * purl. What purls cannot carry goes into {@code kube4c:*} properties ({@code kube4c:ecosystem},
+ * {@code kube4c:location}, {@code kube4c:source-name}, {@code kube4c:source-version}), which {@link
+ * SbomFiles} reads back.
  */
 public final class CycloneDxWriter {
 

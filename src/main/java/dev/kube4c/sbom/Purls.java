@@ -69,7 +69,9 @@ public final class Purls {
     };
   }
 
-  /** The {@code distro} qualifier, as Syft and Trivy write it: {@code debian-12}, {@code 3.20.3}. */
+  /**
+   * The {@code distro} qualifier, as Syft and Trivy write it: {@code debian-12}, {@code 3.20.3}.
+   */
   public static String distro(OsRelease os) {
     if (os == null || os.versionId() == null || os.versionId().isEmpty()) {
       return null;

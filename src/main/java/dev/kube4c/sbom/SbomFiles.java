@@ -25,7 +25,10 @@ public final class SbomFiles {
 
   private SbomFiles() {}
 
-  /** True when the file looks like an SBOM (a JSON object with {@code bomFormat} or {@code spdxVersion}). */
+  /**
+   * True when the file looks like an SBOM (a JSON object with {@code bomFormat} or {@code
+   * spdxVersion}).
+   */
   public static boolean looksLikeSbom(Path file) {
     try (var in = Files.newInputStream(file)) {
       String head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
@@ -104,8 +107,7 @@ public final class SbomFiles {
           props.putIfAbsent(p.path("name").asText(), p.path("value").asText());
         }
         String location =
-            props.getOrDefault(
-                CycloneDxWriter.LOCATION, props.get("syft:location:0:path"));
+            props.getOrDefault(CycloneDxWriter.LOCATION, props.get("syft:location:0:path"));
         SoftwarePackage p = Purls.fromPurl(c.path("purl").asText(), location);
         if (p != null) {
           out.add(withProperties(p, props));
@@ -181,11 +183,17 @@ public final class SbomFiles {
         continue;
       }
       int at = p.purl().indexOf("distro=");
-      if (at > 0 && (p.purl().startsWith("pkg:deb/") || p.purl().startsWith("pkg:apk/") || p.purl().startsWith("pkg:rpm/"))) {
+      if (at > 0
+          && (p.purl().startsWith("pkg:deb/")
+              || p.purl().startsWith("pkg:apk/")
+              || p.purl().startsWith("pkg:rpm/"))) {
         String distro = p.purl().substring(at + 7).replaceFirst("[&#].*", "");
         distro = java.net.URLDecoder.decode(distro, java.nio.charset.StandardCharsets.UTF_8);
         int dash = distro.lastIndexOf('-');
-        String ns = p.purl().substring(p.purl().indexOf('/') + 1, p.purl().indexOf('/', p.purl().indexOf('/') + 1));
+        String ns =
+            p.purl()
+                .substring(
+                    p.purl().indexOf('/') + 1, p.purl().indexOf('/', p.purl().indexOf('/') + 1));
         return dash > 0
             ? new OsRelease(distro.substring(0, dash), distro.substring(dash + 1), null, null)
             : new OsRelease(ns, distro, null, null);

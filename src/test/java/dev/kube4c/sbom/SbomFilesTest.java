@@ -23,22 +23,45 @@ class SbomFilesTest {
           new OsRelease("debian", "12", "bookworm", "Debian GNU/Linux 12 (bookworm)"),
           List.of(
               new SoftwarePackage(
-                  "Debian", "libc6", "2.36-9+deb12u4", "glibc", null,
+                  "Debian",
+                  "libc6",
+                  "2.36-9+deb12u4",
+                  "glibc",
+                  null,
                   "pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12&upstream=glibc",
                   "/var/lib/dpkg/status"),
               new SoftwarePackage(
-                  "Debian", "bash", "5.2.15-2+b2", "bash", "5.2.15-2",
+                  "Debian",
+                  "bash",
+                  "5.2.15-2+b2",
+                  "bash",
+                  "5.2.15-2",
                   "pkg:deb/debian/bash@5.2.15-2%2Bb2?arch=amd64&distro=debian-12&upstream=bash%405.2.15-2",
                   "/var/lib/dpkg/status"),
               new SoftwarePackage(
-                  "Maven", "com.fasterxml.jackson.core:jackson-core", "2.9.0", null, null,
-                  "pkg:maven/com.fasterxml.jackson.core/jackson-core@2.9.0", "/app/a.jar!/x"),
+                  "Maven",
+                  "com.fasterxml.jackson.core:jackson-core",
+                  "2.9.0",
+                  null,
+                  null,
+                  "pkg:maven/com.fasterxml.jackson.core/jackson-core@2.9.0",
+                  "/app/a.jar!/x"),
               new SoftwarePackage(
-                  "Maven", "com.fasterxml.jackson.core:jackson-core", "2.9.0", null, null,
-                  "pkg:maven/com.fasterxml.jackson.core/jackson-core@2.9.0", "/app/b.jar!/x"),
+                  "Maven",
+                  "com.fasterxml.jackson.core:jackson-core",
+                  "2.9.0",
+                  null,
+                  null,
+                  "pkg:maven/com.fasterxml.jackson.core/jackson-core@2.9.0",
+                  "/app/b.jar!/x"),
               new SoftwarePackage(
-                  "Go", "golang.org/x/text", "v0.3.7", null, null,
-                  "pkg:golang/golang.org/x/text@v0.3.7", "/usr/local/bin/app")),
+                  "Go",
+                  "golang.org/x/text",
+                  "v0.3.7",
+                  null,
+                  null,
+                  "pkg:golang/golang.org/x/text@v0.3.7",
+                  "/usr/local/bin/app")),
           List.of());
 
   @Test
@@ -46,7 +69,9 @@ class SbomFilesTest {
     String json = CycloneDxWriter.toJson(SAMPLE, "0.1.0");
     assertThat(new JsonParser().validate(json.getBytes(StandardCharsets.UTF_8), Version.VERSION_16))
         .isEmpty();
-    assertThat(json).contains("\"specVersion\" : \"1.6\"").contains("\"type\" : \"operating-system\"");
+    assertThat(json)
+        .contains("\"specVersion\" : \"1.6\"")
+        .contains("\"type\" : \"operating-system\"");
     Path file = Files.writeString(dir.resolve("app.cdx.json"), json);
     assertThat(SbomFiles.looksLikeSbom(file)).isTrue();
     Sbom back = SbomFiles.read(file);
@@ -63,11 +88,24 @@ class SbomFilesTest {
     Sbom sbom = SbomFiles.read(file);
     assertThat(sbom.os()).isEqualTo(new OsRelease("debian", "12", null, null));
     assertThat(sbom.packages())
-        .extracting(p -> p.ecosystem() + " " + p.name() + " " + p.version() + " " + p.sourceName() + " " + p.location())
+        .extracting(
+            p ->
+                p.ecosystem()
+                    + " "
+                    + p.name()
+                    + " "
+                    + p.version()
+                    + " "
+                    + p.sourceName()
+                    + " "
+                    + p.location())
         .containsExactly(
             "Debian libssl3 3.0.11-1~deb12u2 openssl /var/lib/dpkg/status",
             "Go golang.org/x/text v0.3.7 null null");
-    assertThat(sbom.notes()).singleElement().asString().contains("1 packages without a purl not used");
+    assertThat(sbom.notes())
+        .singleElement()
+        .asString()
+        .contains("1 packages without a purl not used");
   }
 
   @Test
@@ -90,7 +128,9 @@ class SbomFilesTest {
 
   @Test
   void badFilesSayWhereAndWhy(@TempDir Path dir) throws IOException {
-    Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"bomFormat\": \"CycloneDX\",\n  oops\n}");
+    Path broken =
+        Files.writeString(
+            dir.resolve("broken.json"), "{\n  \"bomFormat\": \"CycloneDX\",\n  oops\n}");
     assertThatThrownBy(() -> SbomFiles.read(broken))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith(broken + ":3:3: not valid JSON");

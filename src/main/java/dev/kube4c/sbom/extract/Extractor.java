@@ -5,8 +5,8 @@ import java.io.InputStream;
 
 /**
  * Reads the packages of one kind from the files of an image layer. Paths are relative to the image
- * root, without a leading slash ({@code var/lib/dpkg/status}); the layer scanner hands over only the
- * files an extractor {@linkplain #wants wants}, as a stream it must not close.
+ * root, without a leading slash ({@code var/lib/dpkg/status}); the layer scanner hands over only
+ * the files an extractor {@linkplain #wants wants}, as a stream it must not close.
  */
 public interface Extractor {
 

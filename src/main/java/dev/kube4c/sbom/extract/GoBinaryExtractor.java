@@ -20,7 +20,10 @@ public final class GoBinaryExtractor implements Extractor {
 
   @Override
   public boolean wants(String path, int mode, long size) {
-    return (mode & 0111) != 0 && size >= MIN_SIZE && !path.endsWith(".so") && !path.contains(".so.");
+    return (mode & 0111) != 0
+        && size >= MIN_SIZE
+        && !path.endsWith(".so")
+        && !path.contains(".so.");
   }
 
   @Override
@@ -59,7 +62,10 @@ public final class GoBinaryExtractor implements Extractor {
     String purl =
         slash > 0
             ? Purls.of(
-                "golang", m.path().substring(0, slash), m.path().substring(slash + 1), m.version(),
+                "golang",
+                m.path().substring(0, slash),
+                m.path().substring(slash + 1),
+                m.version(),
                 Map.of())
             : Purls.of("golang", null, m.path(), m.version(), Map.of());
     return new SoftwarePackage("Go", m.path(), m.version(), null, null, purl, location);

@@ -56,7 +56,11 @@ public final class GoBuildInfo {
 
   /** True when the bytes start like an ELF file. */
   public static boolean isElf(byte[] head) {
-    return head.length >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F';
+    return head.length >= 4
+        && head[0] == 0x7f
+        && head[1] == 'E'
+        && head[2] == 'L'
+        && head[3] == 'F';
   }
 
   /**
@@ -179,9 +183,15 @@ public final class GoBuildInfo {
           }
         }
         case "=>" -> {
-          // a replacement of the line before; a local directory replacement has no version
-          if (f.length > 2 && !deps.isEmpty()) {
-            deps.set(deps.size() - 1, new Module(f[1], f[2]));
+          // a replacement of the line before: the linked code is the replacement's
+          if (f.length > 1 && !deps.isEmpty()) {
+            Module replaced = deps.get(deps.size() - 1);
+            boolean local = f[1].startsWith(".") || f[1].startsWith("/");
+            deps.set(
+                deps.size() - 1,
+                local || f.length < 3
+                    ? new Module(replaced.path(), "(devel)") // built from a local folder
+                    : new Module(f[1], f[2]));
           }
         }
         default -> {

@@ -96,6 +96,13 @@ public final class JavaArchiveExtractor implements Extractor {
     return java.util.Optional.of(maven(group, artifact, version, location));
   }
 
+  /**
+   * Coordinates from a manifest, for archives without pom.properties: the version from {@code
+   * Implementation-Version} or {@code Bundle-Version} (first word), the artifact from the file name
+   * without its version, else the title; the group from {@code Implementation-Vendor-Id}, else
+   * {@code Bundle-SymbolicName} (less a trailing {@code .artifact}). Without a group there is no
+   * Maven name an advisory could use, and nothing is reported.
+   */
   private static java.util.Optional<SoftwarePackage> fromManifest(
       Manifest manifest, String location) {
     Attributes a = manifest.getMainAttributes();
@@ -103,22 +110,31 @@ public final class JavaArchiveExtractor implements Extractor {
     if (symbolic != null) {
       symbolic = symbolic.replaceFirst(";.*", "").trim();
     }
-    String title = first(a.getValue("Implementation-Title"), symbolic);
     String version = first(a.getValue("Implementation-Version"), a.getValue("Bundle-Version"));
-    if (title == null || version == null) {
+    if (version == null) {
       return java.util.Optional.empty();
     }
+    version = version.trim().split("\\s+")[0];
+    String file = location.substring(location.lastIndexOf('/') + 1).replaceFirst("\\.[jwe]ar$", "");
+    String artifact;
     String group = a.getValue("Implementation-Vendor-Id");
-    String artifact = title;
-    if (group == null && symbolic != null && symbolic.lastIndexOf('.') > 0) {
-      group = symbolic.substring(0, symbolic.lastIndexOf('.'));
+    if (file.endsWith("-" + version)) {
+      artifact = file.substring(0, file.length() - version.length() - 1);
+      group = first(group, symbolic);
+    } else if (group == null && symbolic != null && symbolic.lastIndexOf('.') > 0) {
       artifact = symbolic.substring(symbolic.lastIndexOf('.') + 1);
+      group = symbolic.substring(0, symbolic.lastIndexOf('.'));
+    } else {
+      artifact = first(a.getValue("Implementation-Title"), symbolic);
     }
-    if (group == null) {
-      return java.util.Optional.empty(); // no Maven coordinates, nothing an advisory can name
+    if (artifact == null || group == null || artifact.contains(" ")) {
+      return java.util.Optional.empty();
+    }
+    if (group.endsWith("." + artifact)) {
+      group = group.substring(0, group.length() - artifact.length() - 1);
     }
     return java.util.Optional.of(
-        maven(group.trim(), artifact.trim(), version.trim(), location + "!/META-INF/MANIFEST.MF"));
+        maven(group.trim(), artifact.trim(), version, location + "!/META-INF/MANIFEST.MF"));
   }
 
   private static String first(String a, String b) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * npm packages: the {@code package.json} of each package folder under a {@code node_modules}
- * folder ({@code node_modules/NAME/package.json} or {@code node_modules/@SCOPE/NAME/package.json},
- * at any depth). Other package.json files (tests, fixtures inside a package) are not packages.
+ * npm packages: the {@code package.json} of each package folder under a {@code node_modules} folder
+ * ({@code node_modules/NAME/package.json} or {@code node_modules/@SCOPE/NAME/package.json}, at any
+ * depth). Other package.json files (tests, fixtures inside a package) are not packages.
  */
 public final class NodeExtractor implements Extractor {
 
@@ -58,7 +58,8 @@ public final class NodeExtractor implements Extractor {
     int slash = name.indexOf('/');
     String purl =
         name.startsWith("@") && slash > 0
-            ? Purls.of("npm", name.substring(0, slash), name.substring(slash + 1), version, Map.of())
+            ? Purls.of(
+                "npm", name.substring(0, slash), name.substring(slash + 1), version, Map.of())
             : Purls.of("npm", null, name, version, Map.of());
     return FileResult.of(
         List.of(new SoftwarePackage("npm", name, version, null, null, purl, "/" + path)));

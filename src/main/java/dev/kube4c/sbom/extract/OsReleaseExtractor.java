@@ -52,7 +52,9 @@ public final class OsReleaseExtractor implements Extractor {
       return null;
     }
     return new OsRelease(
-        id, values.getOrDefault("VERSION_ID", ""), values.get("VERSION_CODENAME"),
+        id,
+        values.getOrDefault("VERSION_ID", ""),
+        values.get("VERSION_CODENAME"),
         values.get("PRETTY_NAME"));
   }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Installed Python distributions: {@code *.dist-info/METADATA} (wheels, pip) and {@code
- * *.egg-info/PKG-INFO} (setuptools). Both are RFC 822 headers; {@code Name} and {@code Version}
- * are all that matching needs. Names are normalised as PEP 503 says (lower case, runs of {@code
- * -_.} become {@code -}).
+ * *.egg-info/PKG-INFO} (setuptools). Both are RFC 822 headers; {@code Name} and {@code Version} are
+ * all that matching needs. Names are normalised as PEP 503 says (lower case, runs of {@code -_.}
+ * become {@code -}).
  */
 public final class PythonExtractor implements Extractor {
 

@@ -21,9 +21,9 @@ import java.util.Map;
 
 /**
  * RPM packages from the sqlite rpmdb of rpm 4.16+ (Fedora 33+, RHEL/UBI 9, current openSUSE):
- * {@code /var/lib/rpm/rpmdb.sqlite} or {@code /usr/lib/sysimage/rpm/rpmdb.sqlite}. Each row of
- * its {@code Packages} table is an rpm header blob (index entries, then a data store), parsed here
- * for name, epoch, version, release, arch and source rpm. SQLite needs a file, so the database is
+ * {@code /var/lib/rpm/rpmdb.sqlite} or {@code /usr/lib/sysimage/rpm/rpmdb.sqlite}. Each row of its
+ * {@code Packages} table is an rpm header blob (index entries, then a data store), parsed here for
+ * name, epoch, version, release, arch and source rpm. SQLite needs a file, so the database is
  * copied into the cache's scratch folder and deleted after reading. The BerkeleyDB ({@code
  * Packages}) and ndb ({@code Packages.db}) formats of older releases are reported, not read.
  */
@@ -48,7 +48,9 @@ public final class RpmExtractor implements Extractor {
 
   private final Path scratch;
 
-  /** @param scratch a private folder for the temporary copy of the database */
+  /**
+   * @param scratch a private folder for the temporary copy of the database
+   */
   public RpmExtractor(Path scratch) {
     this.scratch = scratch;
   }
@@ -75,7 +77,8 @@ public final class RpmExtractor implements Extractor {
       Files.copy(new BoundedInput(content, MAX_BYTES), copy, StandardCopyOption.REPLACE_EXISTING);
       return FileResult.of(read(copy, "/" + path));
     } catch (SQLException e) {
-      return FileResult.note("/" + path + ": not a readable rpm sqlite database (" + e.getMessage() + ")");
+      return FileResult.note(
+          "/" + path + ": not a readable rpm sqlite database (" + e.getMessage() + ")");
     } finally {
       Files.deleteIfExists(copy);
     }
@@ -122,7 +125,13 @@ public final class RpmExtractor implements Extractor {
     }
     String purl = Purls.of("rpm", "redhat", name, version + "-" + release, q);
     return new SoftwarePackage(
-        "Red Hat", name, evr, sourceName == null ? name : sourceName, sourceVersion, purl, location);
+        "Red Hat",
+        name,
+        evr,
+        sourceName == null ? name : sourceName,
+        sourceVersion,
+        purl,
+        location);
   }
 
   /** The tags kube4c reads from a header blob (no lead, no magic), or null when it is malformed. */

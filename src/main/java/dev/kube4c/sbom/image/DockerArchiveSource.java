@@ -6,15 +6,15 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * A {@code docker save} tarball: {@code manifest.json} names the config and the layer files (one
@@ -44,7 +44,10 @@ final class DockerArchiveSource implements ImageSource {
       tar = new TarFile(file);
     } catch (IOException e) {
       throw new IOException(
-          what + ": not an uncompressed tar (" + e.getMessage() + "); a gzipped 'docker save' must be gunzipped first");
+          what
+              + ": not an uncompressed tar ("
+              + e.getMessage()
+              + "); a gzipped 'docker save' must be gunzipped first");
     }
     try {
       return resolve(what);
@@ -83,7 +86,8 @@ final class DockerArchiveSource implements ImageSource {
     JsonNode diffIds = read(entries, configEntry, what).path("rootfs").path("diff_ids");
     JsonNode files = chosen.path("Layers");
     if (diffIds.size() != files.size()) {
-      throw new IOException(what + ": config lists " + diffIds.size() + " layers, manifest " + files.size());
+      throw new IOException(
+          what + ": config lists " + diffIds.size() + " layers, manifest " + files.size());
     }
     List<LayerRef> layers = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {

@@ -192,7 +192,10 @@ public final class ImageSbomReader implements SbomReader, AutoCloseable {
     return new String[] {spec, null};
   }
 
-  /** The image's file view: each layer's whiteouts delete from the layers below, then its files land. */
+  /**
+   * The image's file view: each layer's whiteouts delete from the layers below, then its files
+   * land.
+   */
   static Sbom stack(String subject, String digest, List<LayerContents> layers) {
     TreeMap<String, FileResult> view = new TreeMap<>();
     List<String> notes = new ArrayList<>();
@@ -248,7 +251,8 @@ public final class ImageSbomReader implements SbomReader, AutoCloseable {
       if (!type.equals("deb") && !type.equals("apk") && !type.equals("rpm")) {
         return p;
       }
-      Map<String, String> q = new TreeMap<>(purl.getQualifiers() == null ? Map.of() : purl.getQualifiers());
+      Map<String, String> q =
+          new TreeMap<>(purl.getQualifiers() == null ? Map.of() : purl.getQualifiers());
       String distro = Purls.distro(os);
       if (distro != null) {
         q.put("distro", distro);

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Extracted layer contents by layer digest, one small JSON file each under {@code
  * CACHE/layers/v1/sha256/}. A layer's digest names its content, so an entry never goes stale; the
- * format version in the path changes when the extractors do. Writes go through a temporary file
- * and a rename, so parallel runs never see half a file; an unreadable entry is read again from the
+ * format version in the path changes when the extractors do. Writes go through a temporary file and
+ * a rename, so parallel runs never see half a file; an unreadable entry is read again from the
  * layer.
  */
 final class LayerCache {
@@ -34,7 +34,10 @@ final class LayerCache {
     this.dir = cacheDir.resolve("layers").resolve(FORMAT);
   }
 
-  /** The cache folder: {@code $KUBE4C_CACHE_DIR}, else {@code $XDG_CACHE_HOME/kube4c}, else {@code ~/.cache/kube4c}. */
+  /**
+   * The cache folder: {@code $KUBE4C_CACHE_DIR}, else {@code $XDG_CACHE_HOME/kube4c}, else {@code
+   * ~/.cache/kube4c}.
+   */
   static Path defaultDir() {
     String explicit = System.getenv("KUBE4C_CACHE_DIR");
     if (explicit != null && !explicit.isBlank()) {

@@ -53,10 +53,11 @@ final class LayerScanner {
     CountingInput tarCount;
     try (InputStream raw = new BufferedInputStream(stored, BUFFER)) {
       Compression compression = compression(raw); // peeks before the digest sees a byte
-      InputStream storedBytes =
-          layer.digestOfTar() ? raw : new DigestInputStream(raw, digest);
+      InputStream storedBytes = layer.digestOfTar() ? raw : new DigestInputStream(raw, digest);
       InputStream tarBytes = compression.open(storedBytes);
-      tarCount = new CountingInput(layer.digestOfTar() ? new DigestInputStream(tarBytes, digest) : tarBytes);
+      tarCount =
+          new CountingInput(
+              layer.digestOfTar() ? new DigestInputStream(tarBytes, digest) : tarBytes);
       TarArchiveInputStream tar = new TarArchiveInputStream(tarCount);
       int skipped = 0;
       byte[] scratch = new byte[64 * 1024];
@@ -64,7 +65,12 @@ final class LayerScanner {
         String path = normalise(entry.getName());
         if (path == null) {
           if (skipped++ < 5) {
-            notes.add("layer " + name + ": entry '" + printable(entry.getName()) + "' skipped: its path leaves the image root");
+            notes.add(
+                "layer "
+                    + name
+                    + ": entry '"
+                    + printable(entry.getName())
+                    + "' skipped: its path leaves the image root");
           }
           continue;
         }
@@ -88,19 +94,32 @@ final class LayerScanner {
       tarCount.transferTo(OutputStreamNull.INSTANCE);
       storedBytes.transferTo(OutputStreamNull.INSTANCE);
       if (skipped > 5) {
-        notes.add("layer " + name + ": " + (skipped - 5) + " more entries with paths leaving the image root skipped");
+        notes.add(
+            "layer "
+                + name
+                + ": "
+                + (skipped - 5)
+                + " more entries with paths leaving the image root skipped");
       }
     } catch (IOException | RuntimeException e) {
       notes.add("layer " + name + ": " + streamProblem(e) + "; files after that point are missing");
-      return new Scanned(new LayerContents(layer.digest(), files, whiteouts, opaque, notes, false), -1);
+      return new Scanned(
+          new LayerContents(layer.digest(), files, whiteouts, opaque, notes, false), -1);
     }
     String actual = "sha256:" + HexFormat.of().formatHex(digest.digest());
     if (!actual.equals(layer.digest())) {
       return new Scanned(
-          LayerContents.failed(layer.digest(), "layer " + name + ": content does not match its digest (got " + shortDigest(actual) + "); its packages are not used"),
+          LayerContents.failed(
+              layer.digest(),
+              "layer "
+                  + name
+                  + ": content does not match its digest (got "
+                  + shortDigest(actual)
+                  + "); its packages are not used"),
           tarCount.count);
     }
-    return new Scanned(new LayerContents(layer.digest(), files, whiteouts, opaque, notes, true), tarCount.count);
+    return new Scanned(
+        new LayerContents(layer.digest(), files, whiteouts, opaque, notes, true), tarCount.count);
   }
 
   private void entry(
@@ -118,18 +137,28 @@ final class LayerScanner {
         continue;
       }
       if (link) {
-        // A link at a watched path hides a lower file but is not followed (it could point anywhere).
+        // A link at a watched path hides a lower file but is not followed (it could point
+        // anywhere).
         files.put(path, FileResult.EMPTY);
         String target = entry.getLinkName();
-        if (entry.isSymbolicLink() && !(extractor instanceof OsReleaseExtractor)
+        if (entry.isSymbolicLink()
+            && !(extractor instanceof OsReleaseExtractor)
             && (target.startsWith("/") || normalise(parentOf(path) + "/" + target) == null)) {
-          notes.add("layer " + layerName + ": symlink /" + path + " -> " + printable(target) + " not followed");
+          notes.add(
+              "layer "
+                  + layerName
+                  + ": symlink /"
+                  + path
+                  + " -> "
+                  + printable(target)
+                  + " not followed");
         }
       } else if (entry.isFile()) {
         try {
           files.put(path, extractor.extract(path, new Unclosable(tar)));
         } catch (EOFException | ZipException e) {
-          files.put(path, FileResult.note("/" + path + ": could not be read (" + e.getMessage() + ")"));
+          files.put(
+              path, FileResult.note("/" + path + ": could not be read (" + e.getMessage() + ")"));
         }
       }
       return;

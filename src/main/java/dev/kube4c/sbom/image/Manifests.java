@@ -42,7 +42,8 @@ final class Manifests {
     for (JsonNode layer : layers) {
       String digest = layer.path("digest").asText("");
       if (!digest.matches("sha256:[0-9a-f]{64}")) {
-        throw new IOException(what + ": layer with a missing or non-sha256 digest '" + digest + "'");
+        throw new IOException(
+            what + ": layer with a missing or non-sha256 digest '" + digest + "'");
       }
       refs.add(new LayerRef(digest, layer.path("size").asLong(-1), false));
     }

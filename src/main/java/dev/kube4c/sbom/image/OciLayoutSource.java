@@ -49,7 +49,8 @@ final class OciLayoutSource implements ImageSource {
       throw new IOException(what + ": no image tagged '" + tag + "'; tags: " + names);
     }
     if (entries.size() > 1) {
-      throw new IOException(what + ": several images; name one with oci:DIR:TAG (tags: " + names + ")");
+      throw new IOException(
+          what + ": several images; name one with oci:DIR:TAG (tags: " + names + ")");
     }
     String digest = entries.get(0).path("digest").asText("");
     JsonNode manifest = Manifests.parse(blob(digest, what), what);

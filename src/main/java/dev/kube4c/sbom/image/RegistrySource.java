@@ -7,7 +7,9 @@ import dev.kube4c.inventory.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** An image in an OCI registry, through the project's registry client (token auth, Docker login). */
+/**
+ * An image in an OCI registry, through the project's registry client (token auth, Docker login).
+ */
 final class RegistrySource implements ImageSource {
 
   private final OciClient client;

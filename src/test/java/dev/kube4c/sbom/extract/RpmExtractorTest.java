@@ -52,7 +52,8 @@ class RpmExtractorTest {
         .array();
   }
 
-  static Map<Integer, Object> pkg(String name, Integer epoch, String version, String release, String srpm) {
+  static Map<Integer, Object> pkg(
+      String name, Integer epoch, String version, String release, String srpm) {
     Map<Integer, Object> tags = new LinkedHashMap<>();
     tags.put(1000, name);
     tags.put(1001, version);
@@ -69,8 +70,11 @@ class RpmExtractorTest {
   void sqliteRpmdbGivesPackagesWithEpochAndSourceRpm(@TempDir Path dir) throws Exception {
     Path db = dir.resolve("rpmdb.sqlite");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-      c.createStatement().execute("CREATE TABLE Packages (hnum INTEGER PRIMARY KEY AUTOINCREMENT, blob BLOB NOT NULL)");
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO Packages (blob) VALUES (?)")) {
+      c.createStatement()
+          .execute(
+              "CREATE TABLE Packages (hnum INTEGER PRIMARY KEY AUTOINCREMENT, blob BLOB NOT NULL)");
+      try (PreparedStatement insert =
+          c.prepareStatement("INSERT INTO Packages (blob) VALUES (?)")) {
         for (Map<Integer, Object> p :
             java.util.List.of(
                 pkg("openssl-libs", 1, "3.0.7", "27.el9", "openssl-3.0.7-27.el9.src.rpm"),
@@ -112,8 +116,12 @@ class RpmExtractorTest {
         .contains("/var/lib/rpm/Packages: BerkeleyDB rpm database (rpm before 4.16) is not read");
     FileResult broken =
         extractor.extract(
-            "var/lib/rpm/rpmdb.sqlite", new ByteArrayInputStream("not sqlite".getBytes(StandardCharsets.UTF_8)));
+            "var/lib/rpm/rpmdb.sqlite",
+            new ByteArrayInputStream("not sqlite".getBytes(StandardCharsets.UTF_8)));
     assertThat(broken.packages()).isEmpty();
-    assertThat(broken.notes()).singleElement().asString().contains("not a readable rpm sqlite database");
+    assertThat(broken.notes())
+        .singleElement()
+        .asString()
+        .contains("not a readable rpm sqlite database");
   }
 }

@@ -7,7 +7,6 @@ import dev.kube4c.sbom.image.TestImages.Image;
 import dev.kube4c.sbom.image.TestImages.Layer;
 import dev.kube4c.sbom.image.TestImages.Tar;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -32,7 +31,9 @@ class BadLayersTest {
   private static final Layer GOOD =
       Layer.gzipped(
           new Tar()
-              .file("usr/lib/python3/site-packages/six-1.15.0.dist-info/METADATA", "Name: six\nVersion: 1.15.0\n")
+              .file(
+                  "usr/lib/python3/site-packages/six-1.15.0.dist-info/METADATA",
+                  "Name: six\nVersion: 1.15.0\n")
               .bytes());
 
   private Sbom read(Path layout, Layer... layers) throws IOException {
@@ -71,10 +72,15 @@ class BadLayersTest {
     byte[] gz = TestImages.gzip(tar);
     byte[] cut = Arrays.copyOf(gz, gz.length / 2);
     Sbom sbom = read(dir, new Layer(cut, TestImages.LAYER_GZIP, tar), GOOD);
-    assertThat(sbom.packages()).extracting(p -> p.name()).contains("musl", "busybox", "libcrypto3", "six");
+    assertThat(sbom.packages())
+        .extracting(p -> p.name())
+        .contains("musl", "busybox", "libcrypto3", "six");
     assertThat(sbom.notes()).anyMatch(n -> n.contains("the stream ends early (truncated"));
     try (Stream<Path> cached = Files.walk(cache)) {
-      assertThat(cached.filter(p -> p.toString().endsWith(".json")).map(p -> p.getFileName().toString()))
+      assertThat(
+              cached
+                  .filter(p -> p.toString().endsWith(".json"))
+                  .map(p -> p.getFileName().toString()))
           .hasSize(1) // only the good layer
           .noneMatch(n -> n.startsWith(TestImages.sha256(cut).substring(7)));
     }
@@ -89,19 +95,30 @@ class BadLayersTest {
                 .raw("./a/../../etc/passwd", "root:x:0:0")
                 .symlink("var/lib/dpkg/status", "/etc/shadow")
                 .symlink("lib/apk/db/installed", "../../../../../root/.ssh/id_rsa")
-                .file("app/node_modules/left-pad/package.json", "{\"name\":\"left-pad\",\"version\":\"1.3.0\"}")
+                .file(
+                    "app/node_modules/left-pad/package.json",
+                    "{\"name\":\"left-pad\",\"version\":\"1.3.0\"}")
                 .bytes());
     Sbom sbom = read(dir, hostile, GOOD);
-    assertThat(sbom.packages()).extracting(p -> p.name()).containsExactlyInAnyOrder("left-pad", "six");
+    assertThat(sbom.packages())
+        .extracting(p -> p.name())
+        .containsExactlyInAnyOrder("left-pad", "six");
     assertThat(sbom.notes())
-        .anyMatch(n -> n.contains("'../../../../tmp/kube4c-escape/lib/apk/db/installed' skipped: its path leaves the image root"))
+        .anyMatch(
+            n ->
+                n.contains(
+                    "'../../../../tmp/kube4c-escape/lib/apk/db/installed' skipped: its path leaves the image root"))
         .anyMatch(n -> n.contains("'./a/../../etc/passwd' skipped"))
         .anyMatch(n -> n.contains("symlink /var/lib/dpkg/status -> /etc/shadow not followed"))
-        .anyMatch(n -> n.contains("symlink /lib/apk/db/installed -> ../../../../../root/.ssh/id_rsa not followed"));
+        .anyMatch(
+            n ->
+                n.contains(
+                    "symlink /lib/apk/db/installed -> ../../../../../root/.ssh/id_rsa not followed"));
     assertThat(Path.of("/tmp/kube4c-escape")).doesNotExist();
     try (Stream<Path> written = Files.walk(cache)) {
       // the cache holds JSON summaries only, never image files
-      assertThat(written.filter(Files::isRegularFile)).allMatch(p -> p.toString().endsWith(".json"));
+      assertThat(written.filter(Files::isRegularFile))
+          .allMatch(p -> p.toString().endsWith(".json"));
     }
   }
 
@@ -109,13 +126,18 @@ class BadLayersTest {
   void blobThatDoesNotMatchItsDigestIsNotUsed(@TempDir Path dir) throws IOException {
     Image image = TestImages.image("amd64", Fixtures.alpine(), GOOD);
     TestImages.ociLayout(dir, List.of("t"), List.of(image));
-    Path blob = dir.resolve("blobs/sha256/" + TestImages.sha256(image.layers().get(0).stored()).substring(7));
+    Path blob =
+        dir.resolve(
+            "blobs/sha256/" + TestImages.sha256(image.layers().get(0).stored()).substring(7));
     Files.write(blob, GOOD.stored()); // swapped content
     try (ImageSbomReader reader =
         new ImageSbomReader(ImageSbomReader.Options.defaults().withCacheDir(cache))) {
       Sbom sbom = reader.read("oci:" + dir + ":t");
       assertThat(sbom.packages()).extracting(p -> p.name()).containsExactly("six");
-      assertThat(sbom.notes()).singleElement().asString().contains("content does not match its digest");
+      assertThat(sbom.notes())
+          .singleElement()
+          .asString()
+          .contains("content does not match its digest");
     }
   }
 
@@ -136,8 +158,7 @@ class BadLayersTest {
   void twoGibLayerIsStreamed() throws Exception {
     byte[] status = TestImages.resource("dpkg-status");
     String digest = hugeTar(OutputStream.nullOutputStream(), status);
-    LayerScanner scanner =
-        new LayerScanner(List.of(new dev.kube4c.sbom.extract.DpkgExtractor()));
+    LayerScanner scanner = new LayerScanner(List.of(new dev.kube4c.sbom.extract.DpkgExtractor()));
     PipedInputStream in = new PipedInputStream(1024 * 1024);
     PipedOutputStream out = new PipedOutputStream(in);
     Thread writer =
@@ -170,7 +191,8 @@ class BadLayersTest {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    try (java.security.DigestOutputStream digesting = new java.security.DigestOutputStream(out, sha);
+    try (java.security.DigestOutputStream digesting =
+            new java.security.DigestOutputStream(out, sha);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(digesting)) {
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       TarArchiveEntry big = new TarArchiveEntry("data/zeros.bin");
@@ -195,10 +217,10 @@ class BadLayersTest {
 
   @Test
   void layerThatIsNotATarIsReported(@TempDir Path dir) throws IOException {
-    byte[] text = "this is not a tar archive, just text".repeat(40).getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        "this is not a tar archive, just text".repeat(40).getBytes(StandardCharsets.UTF_8);
     Sbom sbom = read(dir, new Layer(text, "application/vnd.oci.image.layer.v1.tar", text), GOOD);
     assertThat(sbom.packages()).extracting(p -> p.name()).containsExactly("six");
     assertThat(sbom.notes()).singleElement().asString().contains("unreadable");
   }
-
 }

@@ -38,7 +38,9 @@ class ImageSbomTest {
   static void pushImages() throws Exception {
     registry = LocalRegistry.start("");
     client = new OciClient(DockerCredentials.NONE, Duration.ofSeconds(10));
-    debian = TestImages.image("amd64", Fixtures.debianBase(), Fixtures.applications(), Fixtures.upgrades());
+    debian =
+        TestImages.image(
+            "amd64", Fixtures.debianBase(), Fixtures.applications(), Fixtures.upgrades());
     alpine = TestImages.image("arm64", Fixtures.alpine());
     TestImages.push(client, registry.address(), "shop/app", "amd64-only", debian);
     TestImages.push(client, registry.address(), "shop/app", "arm64-only", alpine);
@@ -58,7 +60,8 @@ class ImageSbomTest {
   }
 
   private ImageSbomReader reader() {
-    return new ImageSbomReader(ImageSbomReader.Options.defaults().withClient(client).withCacheDir(cache));
+    return new ImageSbomReader(
+        ImageSbomReader.Options.defaults().withClient(client).withCacheDir(cache));
   }
 
   private static Optional<SoftwarePackage> find(Sbom sbom, String ecosystem, String name) {
@@ -98,7 +101,8 @@ class ImageSbomTest {
     assertThat(bash.sourceName()).isEqualTo("bash");
     assertThat(bash.sourceVersion()).isEqualTo("5.2.15-2");
     assertThat(find(sbom, "Debian", "libssl3").orElseThrow().purl())
-        .isEqualTo("pkg:deb/debian/libssl3@3.0.19-1~deb12u2?arch=amd64&distro=debian-12&upstream=openssl");
+        .isEqualTo(
+            "pkg:deb/debian/libssl3@3.0.19-1~deb12u2?arch=amd64&distro=debian-12&upstream=openssl");
 
     // Java: pom.properties, a nested jar, a manifest-only nested jar
     assertThat(names(sbom, "Maven"))
@@ -106,8 +110,10 @@ class ImageSbomTest {
             "com.example:demo@1.0.0",
             "com.fasterxml.jackson.core:jackson-core@2.9.0",
             "org.example:plugin@3.1.4");
-    assertThat(find(sbom, "Maven", "com.fasterxml.jackson.core:jackson-core").orElseThrow().location())
-        .isEqualTo("/app/demo.jar!/BOOT-INF/lib/jackson-core-2.9.0.jar!/META-INF/maven/com.fasterxml.jackson.core/jackson-core/pom.properties");
+    assertThat(
+            find(sbom, "Maven", "com.fasterxml.jackson.core:jackson-core").orElseThrow().location())
+        .isEqualTo(
+            "/app/demo.jar!/BOOT-INF/lib/jackson-core-2.9.0.jar!/META-INF/maven/com.fasterxml.jackson.core/jackson-core/pom.properties");
     assertThat(find(sbom, "Maven", "com.example:demo").orElseThrow().purl())
         .isEqualTo("pkg:maven/com.example/demo@1.0.0");
 
@@ -115,8 +121,10 @@ class ImageSbomTest {
     assertThat(names(sbom, "PyPI")).containsExactly("requests@2.31.0");
     // Node: lodash whited out; a package.json that is not a package folder's is ignored
     assertThat(names(sbom, "npm")).containsExactly("@babel/core@7.12.0");
-    assertThat(find(sbom, "npm", "@babel/core").orElseThrow().purl()).isEqualTo("pkg:npm/%40babel/core@7.12.0");
-    assertThat(sbom.notes()).anyMatch(n -> n.contains("/app/node_modules/broken/package.json") && n.contains("line 1"));
+    assertThat(find(sbom, "npm", "@babel/core").orElseThrow().purl())
+        .isEqualTo("pkg:npm/%40babel/core@7.12.0");
+    assertThat(sbom.notes())
+        .anyMatch(n -> n.contains("/app/node_modules/broken/package.json") && n.contains("line 1"));
   }
 
   @Test
@@ -143,15 +151,19 @@ class ImageSbomTest {
     try (ImageSbomReader arm = new ImageSbomReader(options.withPlatform("linux/arm64"))) {
       Sbom sbom = arm.read(registry.address() + "/shop/app:1.0");
       assertThat(sbom.os().id()).isEqualTo("alpine");
-      assertThat(names(sbom, "Alpine")).containsExactly("busybox@1.36.1-r29", "libcrypto3@3.3.2-r0", "musl@1.2.5-r0");
+      assertThat(names(sbom, "Alpine"))
+          .containsExactly("busybox@1.36.1-r29", "libcrypto3@3.3.2-r0", "musl@1.2.5-r0");
       SoftwarePackage crypto = find(sbom, "Alpine", "libcrypto3").orElseThrow();
       assertThat(crypto.sourceName()).isEqualTo("openssl");
-      assertThat(crypto.purl()).isEqualTo("pkg:apk/alpine/libcrypto3@3.3.2-r0?arch=x86_64&distro=alpine-3.20.3&upstream=openssl");
+      assertThat(crypto.purl())
+          .isEqualTo(
+              "pkg:apk/alpine/libcrypto3@3.3.2-r0?arch=x86_64&distro=alpine-3.20.3&upstream=openssl");
     }
     try (ImageSbomReader s390 = new ImageSbomReader(options.withPlatform("linux/s390x"))) {
       assertThatThrownBy(() -> s390.read(registry.address() + "/shop/app:1.0"))
           .isInstanceOf(IOException.class)
-          .hasMessageContaining("no linux/s390x image in the index; it has linux/amd64, linux/arm64/v8");
+          .hasMessageContaining(
+              "no linux/s390x image in the index; it has linux/amd64, linux/arm64/v8");
     }
   }
 
@@ -195,7 +207,8 @@ class ImageSbomTest {
       assertThat(reader.read("oci:" + dir + ":v1").packages()).isEqualTo(registrySbom().packages());
       assertThatThrownBy(() -> reader.read("oci:" + dir))
           .hasMessageContaining("several images; name one with oci:DIR:TAG");
-      assertThatThrownBy(() -> reader.read("oci:" + dir + ":v3")).hasMessageContaining("no image tagged 'v3'");
+      assertThatThrownBy(() -> reader.read("oci:" + dir + ":v3"))
+          .hasMessageContaining("no image tagged 'v3'");
     }
   }
 

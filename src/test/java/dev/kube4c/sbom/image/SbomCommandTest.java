@@ -25,7 +25,13 @@ class SbomCommandTest {
     Path out = dir.resolve("app.cdx.json");
     Path cache = dir.resolve("cache");
     CliRunner run =
-        CliRunner.run("sbom", "oci:" + layout + ":1.0", "-o", out.toString(), "--cache-dir", cache.toString());
+        CliRunner.run(
+            "sbom",
+            "oci:" + layout + ":1.0",
+            "-o",
+            out.toString(),
+            "--cache-dir",
+            cache.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("kube4c sbom: 11 packages on alpine 3.20.3");
     byte[] json = Files.readAllBytes(out);
@@ -33,7 +39,8 @@ class SbomCommandTest {
     JsonNode bom = TestImages.JSON.readTree(json);
     assertThat(bom.path("metadata").path("component").path("type").asText()).isEqualTo("container");
     assertThat(bom.path("components").findValuesAsText("purl"))
-        .contains("pkg:deb/alpine/libc6@2.36-9%2Bdeb12u14?arch=amd64&distro=alpine-3.20.3&upstream=glibc");
+        .contains(
+            "pkg:deb/alpine/libc6@2.36-9%2Bdeb12u14?arch=amd64&distro=alpine-3.20.3&upstream=glibc");
     assertThat(Files.isDirectory(cache.resolve("layers"))).isTrue();
 
     CliRunner text = CliRunner.run("sbom", out.toString(), "-f", "text");
@@ -43,9 +50,11 @@ class SbomCommandTest {
 
   @Test
   void unreadableImageIsExitCode2WithAMessage(@TempDir Path dir) {
-    CliRunner run = CliRunner.run("sbom", "oci:" + dir.resolve("none"), "--cache-dir", dir.toString());
+    CliRunner run =
+        CliRunner.run("sbom", "oci:" + dir.resolve("none"), "--cache-dir", dir.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("error: oci:" + dir.resolve("none") + ": not an OCI layout (no index.json)");
+    assertThat(run.err())
+        .startsWith("error: oci:" + dir.resolve("none") + ": not an OCI layout (no index.json)");
     assertThat(run.err()).doesNotContain("Exception");
     CliRunner badPlatform = CliRunner.run("sbom", "x", "--platform", "amd64");
     assertThat(badPlatform.exitCode()).isEqualTo(2);
