@@ -12,11 +12,18 @@ def packages(path):
             if purl:
                 p = purl.split("?")[0].split("#")[0]
                 typ = p[4:].split("/")[0]
-                name, _, version = p[len("pkg:" + typ + "/"):].rpartition("@")
+                rest = p[len("pkg:" + typ + "/"):]
+                name, _, version = rest.rpartition("@") if "@" in rest else (rest, "", "")
                 name = urllib.parse.unquote(name)
                 version = urllib.parse.unquote(version)
                 if typ == "pypi":
                     name = name.lower().replace("_", "-")
+                if typ == "golang":
+                    name = name.lower()  # packageurl-java lowercases golang purls; Syft keeps case
+                if typ == "golang" and version in ("", "(devel)"):
+                    version = "(devel)"  # main modules: Syft writes no version, kube4c (devel)
+                if typ == "golang" and name == "stdlib":
+                    version = "v" + version.lstrip("gov")  # Syft: go1.23.3, kube4c: v1.23.3
                 out[typ].add((name, version))
             walk(c.get("components", []))
     walk(bom.get("components", []))

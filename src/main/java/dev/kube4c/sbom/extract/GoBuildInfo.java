@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * The module build information that the Go linker embeds in every binary (Go 1.13+), read from an
  * ELF file as a stream, the way Go's own {@code debug/buildinfo} finds it: the {@code
- * .go.buildinfo} section opens the first writable {@code PT_LOAD} segment, and its 32-byte header
- * starts with the magic {@code "\xff Go buildinf:"} at a 16-byte aligned offset within the first 64
- * KiB of that segment. Byte 14 is the pointer size, byte 15 the flags; with flag 2 (Go 1.18+) the
+ * .go.buildinfo} section lies in a writable {@code PT_LOAD} segment (the first, for Go's own
+ * linker; after RELRO data for external linking), and its 32-byte header starts with the magic
+ * {@code "\xff Go buildinf:"} at a 16-byte aligned address. The program headers at the start of
+ * the file give the segments; their bytes are scanned at aligned offsets as they stream past. Byte 14 is the pointer size, byte 15 the flags; with flag 2 (Go 1.18+) the
  * Go version and the module info follow the header as two uvarint-length-prefixed strings. Older
  * binaries hold pointers instead, which need the whole file; they are reported, not read.
  *
@@ -47,10 +48,11 @@ public final class GoBuildInfo {
 
   private static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
   private static final int HEADER_BYTES = 4096;
-  private static final int SEARCH_BYTES = 64 * 1024;
+  private static final int CHUNK = 1024 * 1024;
   private static final int MAX_INFO_BYTES = 4 * 1024 * 1024;
   private static final int PT_LOAD = 1;
   private static final int PF_W = 2;
+  private static final int PF_X = 1;
 
   private GoBuildInfo() {}
 
@@ -72,46 +74,68 @@ public final class GoBuildInfo {
     if (!isElf(head) || head.length < 64) {
       return Optional.empty();
     }
-    long dataStart = firstWritableSegment(head);
-    if (dataStart < 0) {
-      return Optional.empty();
+    long[] data = dataSegments(head);
+    if (data == null || data[0] < head.length) {
+      return Optional.empty(); // no writable segment, or not the layout linkers write
     }
-    long position = head.length;
-    if (dataStart < position) {
-      return Optional.empty(); // not the layout the Go linker writes
-    }
-    in.skipNBytes(dataStart - position);
-    byte[] window = in.readNBytes(SEARCH_BYTES);
-    for (int offset = 0; offset + 32 <= window.length; offset += 16) {
-      if (window[offset] == (byte) 0xff
-          && Arrays.equals(window, offset, offset + MAGIC.length, MAGIC, 0, MAGIC.length)) {
-        return Optional.of(parse(window, offset, in));
+    in.skipNBytes(data[0] - head.length);
+    // Scan the data segments at 16-byte aligned file offsets (file offsets and addresses agree
+    // modulo the page size), carrying a short tail over chunk boundaries.
+    byte[] buf = new byte[CHUNK + 64];
+    long bufStart = data[0]; // file offset of buf[0]
+    int length = 0;
+    long end = data[1];
+    while (true) {
+      int n = in.readNBytes(buf, length, (int) Math.min(buf.length - length, end - bufStart - length));
+      length += n;
+      int first = (int) ((16 - (bufStart % 16)) % 16);
+      int i = first;
+      for (; i + 32 <= length; i += 16) {
+        if (buf[i] == (byte) 0xff && Arrays.equals(buf, i, i + MAGIC.length, MAGIC, 0, MAGIC.length)) {
+          int ptrSize = buf[i + 14];
+          if (ptrSize == 4 || ptrSize == 8) {
+            return Optional.of(parse(Arrays.copyOfRange(buf, i, length), 0, in));
+          }
+        }
       }
+      if (n == 0 || bufStart + length >= end) {
+        return Optional.empty();
+      }
+      int keep = length - i; // unscanned aligned tail, fewer than 32 bytes
+      System.arraycopy(buf, i, buf, 0, keep);
+      bufStart += i;
+      length = keep;
     }
-    return Optional.empty();
   }
 
-  /** The file offset of the first writable PT_LOAD segment, from the program headers. */
-  private static long firstWritableSegment(byte[] head) {
+  /**
+   * From the program headers: the file offset where the writable (non-executable) PT_LOAD segments
+   * start and where they end, or null when there are none.
+   */
+  private static long[] dataSegments(byte[] head) {
     boolean is64 = head[4] == 2;
     ByteBuffer b =
         ByteBuffer.wrap(head).order(head[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     long phoff = is64 ? b.getLong(32) : Integer.toUnsignedLong(b.getInt(28));
     int phentsize = Short.toUnsignedInt(b.getShort(is64 ? 54 : 42));
     int phnum = Short.toUnsignedInt(b.getShort(is64 ? 56 : 44));
+    long start = Long.MAX_VALUE;
+    long end = -1;
     for (int i = 0; i < phnum; i++) {
       long at = phoff + (long) i * phentsize;
-      if (at + (is64 ? 56 : 32) > head.length) {
-        return -1;
+      if (at < 0 || at + (is64 ? 56 : 32) > head.length) {
+        return null;
       }
       int type = b.getInt((int) at);
       int flags = b.getInt((int) at + (is64 ? 4 : 24));
       long offset = is64 ? b.getLong((int) at + 8) : Integer.toUnsignedLong(b.getInt((int) at + 4));
-      if (type == PT_LOAD && (flags & PF_W) != 0) {
-        return offset;
+      long size = is64 ? b.getLong((int) at + 32) : Integer.toUnsignedLong(b.getInt((int) at + 16));
+      if (type == PT_LOAD && (flags & (PF_W | PF_X)) == PF_W && offset >= 0 && size >= 0) {
+        start = Math.min(start, offset);
+        end = Math.max(end, offset + size);
       }
     }
-    return -1;
+    return end < 0 ? null : new long[] {start, end};
   }
 
   private static Info parse(byte[] window, int offset, InputStream in)

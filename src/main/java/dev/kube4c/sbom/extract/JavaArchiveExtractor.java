@@ -120,7 +120,7 @@ public final class JavaArchiveExtractor implements Extractor {
     String group = a.getValue("Implementation-Vendor-Id");
     if (file.endsWith("-" + version)) {
       artifact = file.substring(0, file.length() - version.length() - 1);
-      group = first(group, symbolic);
+      group = first(group, symbolic != null && symbolic.contains(".") ? symbolic : null);
     } else if (group == null && symbolic != null && symbolic.lastIndexOf('.') > 0) {
       artifact = symbolic.substring(symbolic.lastIndexOf('.') + 1);
       group = symbolic.substring(0, symbolic.lastIndexOf('.'));
