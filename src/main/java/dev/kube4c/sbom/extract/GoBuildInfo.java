@@ -16,10 +16,11 @@ import java.util.Optional;
  * ELF file as a stream, the way Go's own {@code debug/buildinfo} finds it: the {@code
  * .go.buildinfo} section lies in a writable {@code PT_LOAD} segment (the first, for Go's own
  * linker; after RELRO data for external linking), and its 32-byte header starts with the magic
- * {@code "\xff Go buildinf:"} at a 16-byte aligned address. The program headers at the start of
- * the file give the segments; their bytes are scanned at aligned offsets as they stream past. Byte 14 is the pointer size, byte 15 the flags; with flag 2 (Go 1.18+) the
- * Go version and the module info follow the header as two uvarint-length-prefixed strings. Older
- * binaries hold pointers instead, which need the whole file; they are reported, not read.
+ * {@code "\xff Go buildinf:"} at a 16-byte aligned address. The program headers at the start of the
+ * file give the segments; their bytes are scanned at aligned offsets as they stream past. Byte 14
+ * is the pointer size, byte 15 the flags; with flag 2 (Go 1.18+) the Go version and the module info
+ * follow the header as two uvarint-length-prefixed strings. Older binaries hold pointers instead,
+ * which need the whole file; they are reported, not read.
  *
  * <p>The module info is the text {@code go version -m} prints: {@code path}, {@code mod}, {@code
  * dep} and {@code =>} (replacement) lines, tab-separated, wrapped in 16-byte sentinels.
@@ -86,12 +87,14 @@ public final class GoBuildInfo {
     int length = 0;
     long end = data[1];
     while (true) {
-      int n = in.readNBytes(buf, length, (int) Math.min(buf.length - length, end - bufStart - length));
+      int n =
+          in.readNBytes(buf, length, (int) Math.min(buf.length - length, end - bufStart - length));
       length += n;
       int first = (int) ((16 - (bufStart % 16)) % 16);
       int i = first;
       for (; i + 32 <= length; i += 16) {
-        if (buf[i] == (byte) 0xff && Arrays.equals(buf, i, i + MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (buf[i] == (byte) 0xff
+            && Arrays.equals(buf, i, i + MAGIC.length, MAGIC, 0, MAGIC.length)) {
           int ptrSize = buf[i + 14];
           if (ptrSize == 4 || ptrSize == 8) {
             return Optional.of(parse(Arrays.copyOfRange(buf, i, length), 0, in));
