@@ -9,17 +9,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Installed Python distributions: {@code *.dist-info/METADATA} (wheels, pip) and {@code
- * *.egg-info/PKG-INFO} (setuptools). Both are RFC 822 headers; {@code Name} and {@code Version} are
- * all that matching needs. Names are normalised as PEP 503 says (lower case, runs of {@code -_.}
- * become {@code -}).
+ * Installed Python distributions: {@code *.dist-info/METADATA} (wheels, pip), {@code
+ * *.egg-info/PKG-INFO} (setuptools) and {@code *.egg-info} files (distutils, as Debian's
+ * python3-rpm installs). Both are RFC 822 headers; {@code Name} and {@code Version} are all that
+ * matching needs. Names are normalised as PEP 503 says (lower case, runs of {@code -_.} become
+ * {@code -}).
  */
 public final class PythonExtractor implements Extractor {
 
   @Override
   public boolean wants(String path, int mode, long size) {
     return (path.endsWith("/METADATA") && parent(path).endsWith(".dist-info"))
-        || (path.endsWith("/PKG-INFO") && parent(path).endsWith(".egg-info"));
+        || (path.endsWith("/PKG-INFO") && parent(path).endsWith(".egg-info"))
+        || (path.endsWith(".egg-info") && size < 1024 * 1024); // distutils: a single file
   }
 
   private static String parent(String path) {

@@ -88,6 +88,9 @@ final class Fixtures {
             .file(
                 "usr/lib/python3/dist-packages/requests-2.31.0.dist-info/METADATA",
                 "Metadata-Version: 2.1\nName: requests\nVersion: 2.31.0\n")
+            .file(
+                "usr/lib/python3/dist-packages/rpm-4.18.0.egg-info",
+                "Metadata-Version: 1.0\nName: rpm\nVersion: 4.18.0\n")
             .bytes());
   }
 
