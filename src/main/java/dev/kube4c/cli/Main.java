@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       NetpolCommand.class,
       RenderCommand.class,
       DbCommand.class,
+      SbomCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -85,6 +85,26 @@ public final class OciClient {
 
   /** A blob, checked against its digest (a registry must not be able to swap content). */
   public byte[] blob(String registry, String repository, String digest) throws RegistryException {
+    HttpResponse<InputStream> response = blobResponse(registry, repository, digest);
+    byte[] bytes = read(response);
+    if (!sha256(bytes).equals(digest)) {
+      throw new RegistryException(
+          registry + ": blob " + digest + " of " + repository + " does not match its digest");
+    }
+    return bytes;
+  }
+
+  /**
+   * A blob as a stream, of any size (image layers). The caller closes it and checks the digest of
+   * what it read.
+   */
+  public InputStream openBlob(String registry, String repository, String digest)
+      throws RegistryException {
+    return blobResponse(registry, repository, digest).body();
+  }
+
+  private HttpResponse<InputStream> blobResponse(String registry, String repository, String digest)
+      throws RegistryException {
     HttpResponse<InputStream> response =
         send(registry, repository, false, "GET", "/blobs/" + digest, null, null, null);
     if (response.statusCode() / 100 == 3) {
@@ -108,12 +128,7 @@ public final class OciClient {
               registry);
     }
     expect(response, 200, registry, "blob " + digest + " of " + repository);
-    byte[] bytes = read(response);
-    if (!sha256(bytes).equals(digest)) {
-      throw new RegistryException(
-          registry + ": blob " + digest + " of " + repository + " does not match its digest");
-    }
-    return bytes;
+    return response;
   }
 
   /** Uploads a blob in one request (POST then PUT), unless the registry has it already. */

@@ -1,24 +1,17 @@
 package dev.kube4c.vuln;
 
 import dev.kube4c.sbom.SbomReader;
-import java.io.IOException;
-import java.util.ServiceLoader;
+import dev.kube4c.sbom.image.ImageSbomReader;
 
 /**
- * The image reader of {@code scan --images}: the {@link SbomReader} registered in {@code
- * META-INF/services/dev.kube4c.sbom.SbomReader}. Without one, every image is reported as not
- * scanned, with that reason.
+ * The image reader of {@code scan --images}: registries, OCI layouts and docker-save tarballs, with
+ * the layer cache under {@code ~/.cache/kube4c} (as {@code kube4c sbom} reads them).
  */
 public final class SbomReaders {
 
   private SbomReaders() {}
 
   public static SbomReader builtIn() {
-    return ServiceLoader.load(SbomReader.class, SbomReaders.class.getClassLoader())
-        .findFirst()
-        .orElse(
-            image -> {
-              throw new IOException("this kube4c build has no image reader (SbomReader)");
-            });
+    return new ImageSbomReader(ImageSbomReader.Options.defaults());
   }
 }

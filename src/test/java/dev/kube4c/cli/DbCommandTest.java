@@ -50,7 +50,14 @@ class DbCommandTest {
   }
 
   @Test
-  void scanImagesWithoutAnImageReaderSaysWhy() {
+  void scanImagesThatCannotBeReadSaysWhy() throws IOException {
+    Path pod = tmp.resolve("pod.yaml");
+    Files.writeString(
+        pod,
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: api, namespace: shop}\nspec:\n"
+            + "  containers:\n    - {name: a, image: \"oci:"
+            + tmp.resolve("no-such-layout")
+            + ":1.0\"}\n");
     CliRunner run =
         CliRunner.run(
             "scan",
@@ -59,10 +66,11 @@ class DbCommandTest {
             "image-vulnerability-scan-unavailable",
             "--fail-on",
             "low",
-            "src/test/resources/rules/image-vulnerability-scan-unavailable/pass-readable.yaml");
+            pod.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
         .contains("image-vulnerability-scan-unavailable")
-        .contains("not scanned: this kube4c build has no image reader");
+        .contains("not scanned: ")
+        .contains("no-such-layout");
   }
 }

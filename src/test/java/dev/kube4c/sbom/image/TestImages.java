@@ -1,0 +1,316 @@
+package dev.kube4c.sbom.image;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kube4c.images.OciClient;
+import dev.kube4c.images.RegistryException;
+import io.airlift.compress.zstd.ZstdOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.jar.Manifest;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Images written by the tests themselves: tar layers, OCI configs, manifests and indexes, pushed to
+ * a registry, laid out as an OCI layout folder, or saved as a docker-archive tarball.
+ */
+final class TestImages {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+  static final String LAYER_ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
+  static final String CONFIG = "application/vnd.oci.image.config.v1+json";
+
+  private TestImages() {}
+
+  /** A tar layer being written. */
+  static final class Tar {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final TarArchiveOutputStream out;
+
+    Tar() {
+      out = new TarArchiveOutputStream(bytes);
+      out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    }
+
+    Tar file(String path, byte[] content, int mode) {
+      try {
+        TarArchiveEntry e = new TarArchiveEntry(path);
+        e.setSize(content.length);
+        e.setMode(mode);
+        out.putArchiveEntry(e);
+        out.write(content);
+        out.closeArchiveEntry();
+        return this;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    Tar file(String path, String content) {
+      return file(path, content.getBytes(StandardCharsets.UTF_8), 0644);
+    }
+
+    Tar symlink(String path, String target) {
+      try {
+        TarArchiveEntry e = new TarArchiveEntry(path, TarArchiveEntry.LF_SYMLINK);
+        e.setLinkName(target);
+        out.putArchiveEntry(e);
+        out.closeArchiveEntry();
+        return this;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** An entry named exactly as given, unsafe names included ({@code ../x}). */
+    Tar raw(String name, String content) {
+      try {
+        byte[] data = content.getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry e = new TarArchiveEntry(name, true);
+        e.setSize(data.length);
+        out.putArchiveEntry(e);
+        out.write(data);
+        out.closeArchiveEntry();
+        return this;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    byte[] bytes() {
+      try {
+        out.finish();
+        out.close();
+        return bytes.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static byte[] gzip(byte[] data) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(b)) {
+      out.write(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return b.toByteArray();
+  }
+
+  static byte[] zstd(byte[] data) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (OutputStream out = new ZstdOutputStream(b)) {
+      out.write(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return b.toByteArray();
+  }
+
+  static byte[] resource(String name) {
+    try (var in = TestImages.class.getResourceAsStream("/sbom/" + name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A jar: {@code entries} alternate names and contents (byte[] or String). */
+  static byte[] jar(Object... entries) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(b)) {
+      for (int i = 0; i < entries.length; i += 2) {
+        zip.putNextEntry(new ZipEntry((String) entries[i]));
+        Object content = entries[i + 1];
+        zip.write(
+            content instanceof byte[] bytes
+                ? bytes
+                : ((String) content).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return b.toByteArray();
+  }
+
+  static String pomProperties(String group, String artifact, String version) {
+    return "#Generated by Maven\ngroupId="
+        + group
+        + "\nartifactId="
+        + artifact
+        + "\nversion="
+        + version
+        + "\n";
+  }
+
+  static String manifestMf(String... headers) {
+    Manifest m = new Manifest();
+    m.getMainAttributes().putValue("Manifest-Version", "1.0");
+    for (int i = 0; i < headers.length; i += 2) {
+      m.getMainAttributes().putValue(headers[i], headers[i + 1]);
+    }
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try {
+      m.write(b);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return b.toString(StandardCharsets.UTF_8);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A layer as stored, with its media type; {@code tar} is the uncompressed form. */
+  record Layer(byte[] stored, String mediaType, byte[] tar) {
+    static Layer gzipped(byte[] tar) {
+      return new Layer(gzip(tar), LAYER_GZIP, tar);
+    }
+
+    static Layer zstded(byte[] tar) {
+      return new Layer(zstd(tar), LAYER_ZSTD, tar);
+    }
+  }
+
+  /** An image: config and manifest, both as the bytes their digests name. */
+  record Image(byte[] config, byte[] manifest, List<Layer> layers) {
+    String digest() {
+      return sha256(manifest);
+    }
+  }
+
+  static Image image(String arch, Layer... layers) {
+    ObjectNode config = JSON.createObjectNode();
+    config.put("architecture", arch).put("os", "linux");
+    ArrayNode diffIds = config.putObject("rootfs").put("type", "layers").putArray("diff_ids");
+    for (Layer l : layers) {
+      diffIds.add(sha256(l.tar()));
+    }
+    byte[] configBytes = config.toString().getBytes(StandardCharsets.UTF_8);
+    ObjectNode manifest = JSON.createObjectNode();
+    manifest.put("schemaVersion", 2).put("mediaType", OciClient.OCI_MANIFEST);
+    manifest
+        .putObject("config")
+        .put("mediaType", CONFIG)
+        .put("digest", sha256(configBytes))
+        .put("size", configBytes.length);
+    ArrayNode array = manifest.putArray("layers");
+    for (Layer l : layers) {
+      array
+          .addObject()
+          .put("mediaType", l.mediaType())
+          .put("digest", sha256(l.stored()))
+          .put("size", l.stored().length);
+    }
+    return new Image(
+        configBytes, manifest.toString().getBytes(StandardCharsets.UTF_8), List.of(layers));
+  }
+
+  /** An index with one entry per image and platform, plus a buildx-style attestation entry. */
+  static byte[] index(List<Image> images, List<String> platforms) {
+    ObjectNode index = JSON.createObjectNode();
+    index.put("schemaVersion", 2).put("mediaType", OciClient.OCI_INDEX);
+    ArrayNode manifests = index.putArray("manifests");
+    for (int i = 0; i < images.size(); i++) {
+      String[] p = platforms.get(i).split("/");
+      ObjectNode entry =
+          manifests
+              .addObject()
+              .put("mediaType", OciClient.OCI_MANIFEST)
+              .put("digest", images.get(i).digest())
+              .put("size", images.get(i).manifest().length);
+      ObjectNode platform = entry.putObject("platform").put("os", p[0]).put("architecture", p[1]);
+      if (p.length > 2) {
+        platform.put("variant", p[2]);
+      }
+    }
+    manifests
+        .addObject()
+        .put("mediaType", OciClient.OCI_MANIFEST)
+        .put("digest", images.get(0).digest())
+        .put("size", images.get(0).manifest().length)
+        .putObject("platform")
+        .put("os", "unknown")
+        .put("architecture", "unknown");
+    return index.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static void push(OciClient client, String registry, String repo, String tag, Image image)
+      throws RegistryException {
+    for (Layer l : image.layers()) {
+      client.pushBlob(registry, repo, l.stored());
+    }
+    client.pushBlob(registry, repo, image.config());
+    client.pushManifest(registry, repo, tag, image.manifest(), OciClient.OCI_MANIFEST);
+  }
+
+  /** An OCI layout folder with the images under their tags. */
+  static Path ociLayout(Path dir, List<String> tags, List<Image> images) throws IOException {
+    Path blobs = Files.createDirectories(dir.resolve("blobs/sha256"));
+    Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2);
+    ArrayNode manifests = index.putArray("manifests");
+    for (int i = 0; i < images.size(); i++) {
+      Image image = images.get(i);
+      List<byte[]> all = new ArrayList<>();
+      image.layers().forEach(l -> all.add(l.stored()));
+      all.add(image.config());
+      all.add(image.manifest());
+      for (byte[] blob : all) {
+        Files.write(blobs.resolve(sha256(blob).substring(7)), blob);
+      }
+      manifests
+          .addObject()
+          .put("mediaType", OciClient.OCI_MANIFEST)
+          .put("digest", image.digest())
+          .put("size", image.manifest().length)
+          .putObject("annotations")
+          .put("org.opencontainers.image.ref.name", tags.get(i));
+    }
+    Files.writeString(dir.resolve("index.json"), index.toString());
+    return dir;
+  }
+
+  /** A 'docker save' tarball (legacy layout: one folder per layer with layer.tar). */
+  static Path dockerArchive(Path file, String repoTag, Image image) throws IOException {
+    Tar tar = new Tar();
+    String configName = sha256(image.config()).substring(7) + ".json";
+    tar.file(configName, image.config(), 0644);
+    ArrayNode layerNames = JSON.createArrayNode();
+    for (Layer l : image.layers()) {
+      String name = sha256(l.tar()).substring(7, 19) + "/layer.tar";
+      tar.file(name, l.tar(), 0644);
+      layerNames.add(name);
+    }
+    ArrayNode manifest = JSON.createArrayNode();
+    ObjectNode entry = manifest.addObject().put("Config", configName);
+    entry.putArray("RepoTags").add(repoTag);
+    entry.set("Layers", layerNames);
+    tar.file("manifest.json", manifest.toString().getBytes(StandardCharsets.UTF_8), 0644);
+    Files.write(file, tar.bytes());
+    return file;
+  }
+}
