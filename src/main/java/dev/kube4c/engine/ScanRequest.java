@@ -3,6 +3,7 @@ package dev.kube4c.engine;
 import dev.kube4c.config.Config;
 import dev.kube4c.images.ImageVerifier;
 import dev.kube4c.rules.Layer;
+import dev.kube4c.rules.RequestAttributes;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,9 @@ import java.util.Set;
 /**
  * What to scan and with which rules: layers, rule ids to keep (empty: all) and rule ids to drop.
  * {@code today} is injectable so that exception expiry is testable. {@code imageVerifier} is null
- * unless image signatures are to be verified (--verify-images).
+ * unless image signatures are to be verified (--verify-images). {@code admission} is the request
+ * being judged when the rules run inside {@code kube4c serve}, else null; rules see it as {@link
+ * dev.kube4c.rules.RuleContext#request()}.
  */
 public record ScanRequest(
     Config config,
@@ -18,7 +21,18 @@ public record ScanRequest(
     Set<String> onlyRules,
     Set<String> excludedRules,
     LocalDate today,
-    ImageVerifier imageVerifier) {
+    ImageVerifier imageVerifier,
+    RequestAttributes admission) {
+
+  public ScanRequest(
+      Config config,
+      Set<Layer> layers,
+      Set<String> onlyRules,
+      Set<String> excludedRules,
+      LocalDate today,
+      ImageVerifier imageVerifier) {
+    this(config, layers, onlyRules, excludedRules, today, imageVerifier, null);
+  }
 
   public ScanRequest(
       Config config,
@@ -40,11 +54,28 @@ public record ScanRequest(
   }
 
   public ScanRequest onlyRule(String id) {
-    return new ScanRequest(config, layers, Set.of(id), excludedRules, today, imageVerifier);
+    return new ScanRequest(
+        config, layers, Set.of(id), excludedRules, today, imageVerifier, admission);
   }
 
   public ScanRequest withImageVerifier(ImageVerifier verifier) {
-    return new ScanRequest(config, layers, onlyRules, excludedRules, today, verifier);
+    return new ScanRequest(config, layers, onlyRules, excludedRules, today, verifier, admission);
+  }
+
+  /** The same rules judging one admission request, on {@code day} (a server runs for days). */
+  public ScanRequest forAdmission(RequestAttributes attributes, LocalDate day) {
+    return new ScanRequest(
+        config, layers, onlyRules, excludedRules, day, imageVerifier, attributes);
+  }
+
+  /** The same request without the rules named in {@code ids}. */
+  public ScanRequest excluding(Set<String> ids) {
+    if (ids.isEmpty()) {
+      return this;
+    }
+    Set<String> excluded = new java.util.HashSet<>(excludedRules);
+    excluded.addAll(ids);
+    return new ScanRequest(config, layers, onlyRules, excluded, today, imageVerifier, admission);
   }
 
   /** A request that runs no rule at all (layers empty after filtering). */

@@ -121,7 +121,8 @@ public final class Scanner {
     long started = System.nanoTime();
     ImageTrust images = verifyImages(inventory, request, selected);
     java.time.Duration verifying = java.time.Duration.ofNanos(System.nanoTime() - started);
-    RuleContext context = new RuleContext(inventory, request.config(), request.today(), images);
+    RuleContext context =
+        new RuleContext(inventory, request.config(), request.today(), images, request.admission());
     return new Prepared(
         images,
         verifying,
@@ -143,7 +144,8 @@ public final class Scanner {
       Prepared run,
       List<Finding> raw,
       List<Resource> annotated) {
-    RuleContext context = new RuleContext(part, request.config(), request.today(), run.images());
+    RuleContext context =
+        new RuleContext(part, request.config(), request.today(), run.images(), request.admission());
     for (Finding finding : runAll(rules, context, request, run.ruleErrors())) {
       if (belongsTo(finding.resource(), namespace)) {
         raw.add(finding);
