@@ -40,6 +40,8 @@ public final class Scanner {
       Optional.ofNullable(Scanner.class.getPackage().getImplementationVersion())
           .orElse("0.1.0-dev");
 
+  private static final int SEQUENTIAL_BELOW = 32;
+
   private final RuleCatalogue catalogue;
 
   public Scanner(RuleCatalogue catalogue) {
@@ -168,9 +170,13 @@ public final class Scanner {
 
   private static List<Finding> runAll(
       List<Rule> rules, RuleContext context, ScanRequest request, List<InputProblem> ruleErrors) {
-    return rules.parallelStream()
-        .flatMap(rule -> run(rule, context, request, ruleErrors).stream())
-        .toList();
+    // A handful of objects (one admitted object and its context): forking costs more than the
+    // rules, and under concurrent admission requests the common pool would be the bottleneck.
+    var stream =
+        context.inventory().resources().size() < SEQUENTIAL_BELOW
+            ? rules.stream()
+            : rules.parallelStream();
+    return stream.flatMap(rule -> run(rule, context, request, ruleErrors).stream()).toList();
   }
 
   /** Applies exceptions, orders findings and errors, and scores. */
