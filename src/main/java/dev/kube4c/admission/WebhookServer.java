@@ -99,8 +99,15 @@ public final class WebhookServer implements AutoCloseable {
       server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       vertx.close();
+      String why = e.getCause() == null ? "" : e.getCause().getMessage();
       throw new IOException(
-          "cannot listen on " + options.host() + ":" + options.port() + ": " + e.getCause(), e);
+          "cannot listen on "
+              + options.host()
+              + ":"
+              + options.port()
+              + " with this certificate and key: "
+              + why,
+          e);
     } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
       vertx.close();
       throw new IOException("cannot listen on " + options.host() + ":" + options.port(), e);

@@ -222,6 +222,10 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage("--deny-on must be critical, high, medium, low or info");
     }
+    // Durations are checked before anything starts, whether or not their feature is on.
+    duration("--image-budget", imageBudget);
+    Duration reload = duration("--cert-reload", certReload);
+    Duration grace = duration("--shutdown-grace", shutdownGrace);
     if (!imageFailure.equals("closed") && !imageFailure.equals("open")) {
       throw usage("--image-failure must be closed or open");
     }
@@ -291,19 +295,18 @@ final class ServeCommand implements Callable<Integer> {
             metrics,
             log,
             new WebhookServer.Options(
-                address,
-                port,
-                tlsCert,
-                tlsKey,
-                duration("--cert-reload", certReload),
-                WebhookServer.Options.MAX_BODY,
-                workers));
-    Duration grace = duration("--shutdown-grace", shutdownGrace);
+                address, port, tlsCert, tlsKey, reload, WebhookServer.Options.MAX_BODY, workers));
     try {
       server.start();
     } catch (IOException e) {
       err.println("error: " + e.getMessage());
       err.flush();
+      if (client != null) {
+        client.close();
+      }
+      if (images != null) {
+        images.close();
+      }
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);

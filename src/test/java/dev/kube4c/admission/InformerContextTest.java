@@ -20,8 +20,13 @@ class InformerContextTest {
   private static final java.util.logging.Logger SERVER_LOG =
       java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
+  /** The fabric8 client's Vert.x logs evicted keep-alive connections of the mock server. */
+  private static final java.util.logging.Logger VERTX_LOG =
+      java.util.logging.Logger.getLogger("io.vertx");
+
   static {
     SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+    VERTX_LOG.setLevel(java.util.logging.Level.SEVERE);
   }
 
   KubernetesClient client;
