@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       DbCommand.class,
       SbomCommand.class,
+      ServeCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -6,6 +6,7 @@ import dev.kube4c.cluster.ClusterTarget;
 import dev.kube4c.config.Config;
 import dev.kube4c.config.ConfigLoader;
 import dev.kube4c.engine.Pipeline;
+import dev.kube4c.engine.RuleSetup;
 import dev.kube4c.engine.ScanRequest;
 import dev.kube4c.findings.ScanResult;
 import dev.kube4c.images.CosignImageVerifier;
@@ -202,28 +203,28 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     List<InputProblem> problems = new ArrayList<>();
-    Config settings = loadConfig(problems).withPss(pssLevel, pssVersion);
-    if (settings.pssLevel() != null
-        && !List.of("baseline", "restricted", "privileged").contains(settings.pssLevel())) {
-      throw usage("--pss-level must be baseline or restricted");
+    RuleSetup setup;
+    try {
+      setup =
+          RuleSetup.of(
+              RuleCatalogue.builtIn(),
+              new RuleSetup.Options(
+                  loadConfig(problems),
+                  pssLevel,
+                  pssVersion,
+                  layerSet,
+                  new HashSet<>(rules),
+                  new HashSet<>(excludedRules),
+                  imageVerifier()),
+              LocalDate.now());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
-    if (pssVersion != null && dev.kube4c.pss.PssVersion.parse(pssVersion).isEmpty()) {
-      throw usage("--pss-version must be v1.N (e.g. v1.30) or latest");
+    ScanRequest request = setup.request();
+    if (scanImages) {
+      request = request.withImageScanner(imageScanner(request.config()));
     }
-    ScanRequest request =
-        new ScanRequest(
-            settings,
-            layerSet,
-            new HashSet<>(rules),
-            new HashSet<>(excludedRules),
-            LocalDate.now(),
-            imageVerifier(),
-            scanImages ? imageScanner(settings) : null);
-    Pipeline pipeline = new Pipeline(RuleCatalogue.builtIn());
-    List<String> unknown = pipeline.scanner().unknownRuleIds(request);
-    if (!unknown.isEmpty()) {
-      throw usage("unknown rule id(s): " + String.join(", ", unknown) + " (see 'kube4c rules')");
-    }
+    Pipeline pipeline = new Pipeline(setup.catalogue());
     if (parseOnly) {
       request = request.withNoRules();
     }

@@ -3,6 +3,8 @@ package dev.kube4c.engine;
 import dev.kube4c.config.Config;
 import dev.kube4c.images.ImageVerifier;
 import dev.kube4c.rules.Layer;
+import dev.kube4c.rules.RequestAttributes;
+import dev.kube4c.vuln.ImageScanner;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +13,9 @@ import java.util.Set;
  * What to scan and with which rules: layers, rule ids to keep (empty: all) and rule ids to drop.
  * {@code today} is injectable so that exception expiry is testable. {@code imageVerifier} is null
  * unless image signatures are to be verified (--verify-images); {@code imageScanner} is null unless
- * images are to be scanned for vulnerabilities (--images).
+ * images are to be scanned for vulnerabilities (--images). {@code admission} is the request being
+ * judged when the rules run inside {@code kube4c serve}, else null; rules see it as {@link
+ * dev.kube4c.rules.RuleContext#request()}.
  */
 public record ScanRequest(
     Config config,
@@ -20,7 +24,8 @@ public record ScanRequest(
     Set<String> excludedRules,
     LocalDate today,
     ImageVerifier imageVerifier,
-    dev.kube4c.vuln.ImageScanner imageScanner) {
+    ImageScanner imageScanner,
+    RequestAttributes admission) {
 
   public ScanRequest(
       Config config,
@@ -29,7 +34,7 @@ public record ScanRequest(
       Set<String> excludedRules,
       LocalDate today,
       ImageVerifier imageVerifier) {
-    this(config, layers, onlyRules, excludedRules, today, imageVerifier, null);
+    this(config, layers, onlyRules, excludedRules, today, imageVerifier, null, null);
   }
 
   public ScanRequest(
@@ -53,15 +58,34 @@ public record ScanRequest(
 
   public ScanRequest onlyRule(String id) {
     return new ScanRequest(
-        config, layers, Set.of(id), excludedRules, today, imageVerifier, imageScanner);
+        config, layers, Set.of(id), excludedRules, today, imageVerifier, imageScanner, admission);
   }
 
   public ScanRequest withImageVerifier(ImageVerifier verifier) {
-    return new ScanRequest(config, layers, onlyRules, excludedRules, today, verifier, imageScanner);
+    return new ScanRequest(
+        config, layers, onlyRules, excludedRules, today, verifier, imageScanner, admission);
   }
 
-  public ScanRequest withImageScanner(dev.kube4c.vuln.ImageScanner scanner) {
-    return new ScanRequest(config, layers, onlyRules, excludedRules, today, imageVerifier, scanner);
+  public ScanRequest withImageScanner(ImageScanner scanner) {
+    return new ScanRequest(
+        config, layers, onlyRules, excludedRules, today, imageVerifier, scanner, admission);
+  }
+
+  /** The same rules judging one admission request, on {@code day} (a server runs for days). */
+  public ScanRequest forAdmission(RequestAttributes attributes, LocalDate day) {
+    return new ScanRequest(
+        config, layers, onlyRules, excludedRules, day, imageVerifier, imageScanner, attributes);
+  }
+
+  /** The same request without the rules named in {@code ids}. */
+  public ScanRequest excluding(Set<String> ids) {
+    if (ids.isEmpty()) {
+      return this;
+    }
+    Set<String> excluded = new java.util.HashSet<>(excludedRules);
+    excluded.addAll(ids);
+    return new ScanRequest(
+        config, layers, onlyRules, excluded, today, imageVerifier, imageScanner, admission);
   }
 
   /** A request that runs no rule at all (layers empty after filtering). */

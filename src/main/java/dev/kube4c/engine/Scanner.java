@@ -40,6 +40,8 @@ public final class Scanner {
       Optional.ofNullable(Scanner.class.getPackage().getImplementationVersion())
           .orElse("0.1.0-dev");
 
+  private static final int SEQUENTIAL_BELOW = 32;
+
   private final RuleCatalogue catalogue;
 
   public Scanner(RuleCatalogue catalogue) {
@@ -126,7 +128,12 @@ public final class Scanner {
         dev.kube4c.vuln.VulnerabilityStage.run(inventory, request.imageScanner(), selected);
     RuleContext context =
         new RuleContext(
-            inventory, request.config(), request.today(), images, null, vulnerabilities);
+            inventory,
+            request.config(),
+            request.today(),
+            images,
+            request.admission(),
+            vulnerabilities);
     return new Prepared(
         images,
         verifying,
@@ -151,7 +158,12 @@ public final class Scanner {
       List<Resource> annotated) {
     RuleContext context =
         new RuleContext(
-            part, request.config(), request.today(), run.images(), null, run.vulnerabilities());
+            part,
+            request.config(),
+            request.today(),
+            run.images(),
+            request.admission(),
+            run.vulnerabilities());
     for (Finding finding : runAll(rules, context, request, run.ruleErrors())) {
       if (belongsTo(finding.resource(), namespace)) {
         raw.add(finding);
@@ -174,9 +186,13 @@ public final class Scanner {
 
   private static List<Finding> runAll(
       List<Rule> rules, RuleContext context, ScanRequest request, List<InputProblem> ruleErrors) {
-    return rules.parallelStream()
-        .flatMap(rule -> run(rule, context, request, ruleErrors).stream())
-        .toList();
+    // A handful of objects (one admitted object and its context): forking costs more than the
+    // rules, and under concurrent admission requests the common pool would be the bottleneck.
+    var stream =
+        context.inventory().resources().size() < SEQUENTIAL_BELOW
+            ? rules.stream()
+            : rules.parallelStream();
+    return stream.flatMap(rule -> run(rule, context, request, ruleErrors).stream()).toList();
   }
 
   /** Applies exceptions, orders findings and errors, and scores. */

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# kube4c serve benchmark on loopback: in-handler latency (judge calls in one JVM), then
+# end-to-end AdmissionReview POSTs over TLS from CLIENTS keep-alive JDK HttpClients against a
+# separate `kube4c serve --no-cluster` process, full catalogue, and that process's peak RSS.
+# Usage: bench/webhook-bench.sh [CLIENTS] [SECONDS]   (default 100 clients, 20 s)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CLIENTS=${1:-100}
+SECONDS_RUN=${2:-20}
+./mvnw -B -ntp -q test-compile -Dspotless.check.skip=true
+./mvnw -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+CP="target/test-classes:target/classes:$(cat target/cp.txt)"
+WORK=$(mktemp -d)
+trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 \
+  -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+  -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java -Xmx256m -cp "$CP" dev.kube4c.cli.Main serve --no-cluster --no-access-log \
+  --address 127.0.0.1 --port "$PORT" --tls-cert "$WORK/tls.crt" --tls-key "$WORK/tls.key" &
+SERVER=$!
+for _ in $(seq 1 100); do
+  curl -sk "https://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+java -cp "$CP" dev.kube4c.admission.WebhookBench handler 20000
+java -cp "$CP" dev.kube4c.admission.WebhookBench http "https://127.0.0.1:$PORT/validate" "$WORK/tls.crt" "$CLIENTS" "$SECONDS_RUN"
+echo "server peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$SERVER/status)"
