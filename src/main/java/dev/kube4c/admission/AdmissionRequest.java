@@ -90,8 +90,7 @@ public record AdmissionRequest(String uid, RequestAttributes attributes, ObjectN
             extra(user.path("extra")),
             request.path("dryRun").asBoolean(false),
             request.path("oldObject").isObject() ? request.path("oldObject") : null);
-    ObjectNode object =
-        request.get("object") instanceof ObjectNode o && !o.isEmpty() ? (ObjectNode) o : null;
+    ObjectNode object = request.get("object") instanceof ObjectNode o && !o.isEmpty() ? o : null;
     return new AdmissionRequest(uid, attributes, object);
   }
 
@@ -115,7 +114,7 @@ public record AdmissionRequest(String uid, RequestAttributes attributes, ObjectN
 
   private static Map<String, List<String>> extra(JsonNode node) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> out.put(e.getKey(), strings(e.getValue())));
+    node.properties().forEach(e -> out.put(e.getKey(), strings(e.getValue())));
     return out;
   }
 
