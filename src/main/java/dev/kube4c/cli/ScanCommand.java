@@ -123,6 +123,21 @@ final class ScanCommand implements Callable<Integer> {
           "Trusted cosign public key, PEM (ECDSA, RSA, Ed25519), for --verify-images; repeat or separate with commas.")
   List<Path> cosignKeys = new ArrayList<>();
 
+  // Repeatable or comma-separated, like --cosign-key, so that it does not swallow the PATHs.
+  @Option(
+      names = "--policy",
+      split = ",",
+      paramLabel = "PATH",
+      description =
+          "ValidatingAdmissionPolicy (and binding, params) files or folders to apply as rules; repeat or separate with commas.")
+  List<String> policies = new ArrayList<>();
+
+  @Option(
+      names = "--no-input-policies",
+      description =
+          "Do not apply ValidatingAdmissionPolicies found among the scanned objects or in the cluster.")
+  boolean noInputPolicies;
+
   @Option(
       names = "--cluster",
       description =
@@ -209,7 +224,12 @@ final class ScanCommand implements Callable<Integer> {
             new HashSet<>(excludedRules),
             LocalDate.now(),
             imageVerifier());
-    Pipeline pipeline = new Pipeline(RuleCatalogue.builtIn());
+    dev.kube4c.policy.PolicyRules.Loaded policyRules = PolicyInputs.load(policies, settings);
+    problems.addAll(policyRules.problems());
+    Pipeline pipeline =
+        new Pipeline(
+            RuleCatalogue.builtIn().with(policyRules.rules()),
+            PolicyInputs.fromInputs(!noInputPolicies));
     List<String> unknown = pipeline.scanner().unknownRuleIds(request);
     if (!unknown.isEmpty()) {
       throw usage("unknown rule id(s): " + String.join(", ", unknown) + " (see 'kube4c rules')");

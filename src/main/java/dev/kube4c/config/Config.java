@@ -19,10 +19,39 @@ public record Config(
     String pssLevel,
     String pssVersion,
     PssExemptions pssExemptions,
-    String source) {
+    String source,
+    List<String> policies) {
 
   public static final Config DEFAULT =
-      new Config(null, null, null, null, null, null, null, null, null, null);
+      new Config(null, null, null, null, null, null, null, null, null, null, null);
+
+  /**
+   * Without {@code policies} (ValidatingAdmissionPolicy files and folders, see docs/policies.md).
+   */
+  public Config(
+      List<ExceptionSpec> exceptions,
+      Map<String, String> severity,
+      List<String> allowedRegistries,
+      List<String> untrustedNamespaces,
+      List<String> sandboxedRuntimeHandlers,
+      String minimumKubernetesVersion,
+      String pssLevel,
+      String pssVersion,
+      PssExemptions pssExemptions,
+      String source) {
+    this(
+        exceptions,
+        severity,
+        allowedRegistries,
+        untrustedNamespaces,
+        sandboxedRuntimeHandlers,
+        minimumKubernetesVersion,
+        pssLevel,
+        pssVersion,
+        pssExemptions,
+        source,
+        null);
+  }
 
   public Config {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
@@ -35,6 +64,7 @@ public record Config(
             ? List.of("runsc", "gvisor", "kata", "kata-qemu", "kata-clh", "kata-fc")
             : List.copyOf(sandboxedRuntimeHandlers);
     pssExemptions = pssExemptions == null ? PssExemptions.NONE : pssExemptions;
+    policies = policies == null ? List.of() : List.copyOf(policies);
   }
 
   /**
@@ -81,7 +111,8 @@ public record Config(
         level != null ? level : pssLevel,
         version != null ? version : pssVersion,
         pssExemptions,
-        source);
+        source,
+        policies);
   }
 
   public Config withSource(String source) {
@@ -95,7 +126,8 @@ public record Config(
         pssLevel,
         pssVersion,
         pssExemptions,
-        source);
+        source,
+        policies);
   }
 
   public Config withExceptions(List<ExceptionSpec> exceptions) {
@@ -109,6 +141,7 @@ public record Config(
         pssLevel,
         pssVersion,
         pssExemptions,
-        source);
+        source,
+        policies);
   }
 }
