@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       MapCommand.class,
       WhoCanCommand.class,
       NetpolCommand.class,
+      TestCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

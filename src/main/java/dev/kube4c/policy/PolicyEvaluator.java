@@ -98,14 +98,19 @@ final class PolicyEvaluator {
         namespace == null ? NullValue.NULL_VALUE : JsonValues.of(namespace.object()));
     List<Verdict> verdicts = new ArrayList<>();
     Map<String, String> audit = new LinkedHashMap<>();
+    boolean applied = false;
     for (Object param : paramValues) {
       CostBudget budget = new CostBudget(perExpression, total);
       Map<String, Object> activation = new HashMap<>(base);
       activation.put("params", param);
       activation.put("variables", new LazyVariables(compiled.variables(), activation, budget));
-      evaluateFor(compiled, binding, activation, budget, verdicts, audit);
+      applied |= evaluateFor(compiled, binding, activation, budget, verdicts, audit);
     }
-    return new Outcome(true, List.copyOf(verdicts), Map.copyOf(audit));
+    // Match conditions that exclude the request (for every parameter) mean the policy does not
+    // apply.
+    return applied || !verdicts.isEmpty()
+        ? new Outcome(true, List.copyOf(verdicts), Map.copyOf(audit))
+        : Outcome.NOT_MATCHED;
   }
 
   /** One parameter object's evaluation; false when the match conditions exclude the request. */
