@@ -95,7 +95,10 @@ record Request(
       user.put("groups", attributes.userGroups());
       user.put("extra", attributes.userExtra());
       request.put("dryRun", attributes.dryRun());
-    } else {
+    } else { // a scan: nobody sends the object; an empty user, so expressions on it still run
+      user.put("username", "");
+      user.put("groups", java.util.List.of());
+      user.put("extra", Map.of());
       request.put("dryRun", false);
     }
     request.put("userInfo", user);

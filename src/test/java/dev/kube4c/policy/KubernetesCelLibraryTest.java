@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Each Kubernetes CEL library function against the behaviour the Kubernetes documentation
- * describes ("CEL in Kubernetes", the library reference), written as expression and the string
- * form of its result; errors by a part of their message.
+ * Each Kubernetes CEL library function against the behaviour the Kubernetes documentation describes
+ * ("CEL in Kubernetes", the library reference), written as expression and the string form of its
+ * result; errors by a part of their message.
  */
 class KubernetesCelLibraryTest {
 
