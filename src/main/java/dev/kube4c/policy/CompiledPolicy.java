@@ -33,6 +33,7 @@ final class CompiledPolicy {
   private final List<Program> variables;
   private final List<CompiledValidation> validations;
   private final List<Program> auditAnnotations;
+  private final Set<String> reads;
 
   private CompiledPolicy(
       Policy policy,
@@ -45,6 +46,36 @@ final class CompiledPolicy {
     this.variables = List.copyOf(variables);
     this.validations = List.copyOf(validations);
     this.auditAnnotations = List.copyOf(auditAnnotations);
+    this.reads = readVariables(policy);
+  }
+
+  /**
+   * Whether any expression of the policy may read this variable; the evaluator builds only those
+   * that are read (the request map, the Namespace look-up). A name absent from every expression's
+   * text cannot be read.
+   */
+  boolean reads(String variable) {
+    return reads.contains(variable);
+  }
+
+  private static Set<String> readVariables(Policy policy) {
+    StringBuilder text = new StringBuilder();
+    policy.matchConditions().forEach(e -> text.append(e.text()).append('\n'));
+    policy.variables().forEach(e -> text.append(e.text()).append('\n'));
+    policy.auditAnnotations().forEach(e -> text.append(e.text()).append('\n'));
+    for (Policy.Validation v : policy.validations()) {
+      text.append(v.expression().text()).append('\n');
+      if (v.messageExpression() != null) {
+        text.append(v.messageExpression().text()).append('\n');
+      }
+    }
+    Set<String> found = new java.util.HashSet<>();
+    for (String name : CelEnvironment.VARIABLES) {
+      if (java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(text).find()) {
+        found.add(name);
+      }
+    }
+    return Set.copyOf(found);
   }
 
   Policy policy() {

@@ -56,9 +56,20 @@ final class PolicyEvaluator {
     boolean deleting = "DELETE".equals(request.operation());
     JsonNode oldTree = attributes == null ? null : attributes.oldObject();
     JsonNode labelSource = deleting && oldTree != null ? oldTree : object.object();
-    Map<String, String> labels = Labels.of(labelSource.path("metadata").path("labels"));
-    Resource namespace = namespaceOf(request, inventory);
-    Map<String, String> namespaceLabels = namespaceLabels(request, object, namespace);
+    boolean selectsNamespaces =
+        policy.match().namespaceSelector() != null
+            || (binding.match() != null && binding.match().namespaceSelector() != null);
+    boolean selectsObjects =
+        policy.match().objectSelector() != null
+            || (binding.match() != null && binding.match().objectSelector() != null);
+    Map<String, String> labels =
+        selectsObjects ? Labels.of(labelSource.path("metadata").path("labels")) : Map.of();
+    Resource namespace =
+        selectsNamespaces || compiled.reads("namespaceObject")
+            ? namespaceOf(request, inventory)
+            : null;
+    Map<String, String> namespaceLabels =
+        selectsNamespaces ? namespaceLabels(request, object, namespace) : null;
     if (!policy.match().matches(request, namespaceLabels, labels)
         || (binding.match() != null
             && !binding.match().matches(request, namespaceLabels, labels))) {
@@ -92,7 +103,7 @@ final class PolicyEvaluator {
     Map<String, Object> base = new HashMap<>();
     base.put("object", deleting ? NullValue.NULL_VALUE : JsonValues.of(object.object()));
     base.put("oldObject", oldTree == null ? NullValue.NULL_VALUE : JsonValues.of(oldTree));
-    base.put("request", request.toCel());
+    base.put("request", compiled.reads("request") ? request.toCel() : NullValue.NULL_VALUE);
     base.put(
         "namespaceObject",
         namespace == null ? NullValue.NULL_VALUE : JsonValues.of(namespace.object()));

@@ -76,12 +76,13 @@ public final class PolicyRule implements Rule {
   @Override
   public void check(RuleContext context, FindingSink sink) {
     boolean admission = context.request() != null;
-    Map<String, Boolean> kinds = new HashMap<>();
+    Map<String, Map<String, Boolean>> kinds = new HashMap<>(); // apiVersion -> kind -> may match
     for (Resource object : context.inventory().resources()) {
       if (!admission
-          && !kinds.computeIfAbsent(
-              object.apiVersion() + " " + object.kind(),
-              k -> PolicySet.mayMatch(bound, object.apiVersion(), object.kind()))) {
+          && !kinds
+              .computeIfAbsent(object.apiVersion(), k -> new HashMap<>())
+              .computeIfAbsent(
+                  object.kind(), k -> PolicySet.mayMatch(bound, object.apiVersion(), k))) {
         continue;
       }
       List<PolicyEvaluator.Outcome> outcomes =
