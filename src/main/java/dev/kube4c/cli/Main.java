@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       DbCommand.class,
       SbomCommand.class,
       ServeCommand.class,
+      TestCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

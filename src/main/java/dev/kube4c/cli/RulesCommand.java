@@ -36,6 +36,13 @@ final class RulesCommand implements Callable<Integer> {
       description = "only these layers: cloud, cluster, container, code")
   List<String> layers;
 
+  @Option(
+      names = "--policy",
+      split = ",",
+      paramLabel = "PATH",
+      description = "Also list the rules of these ValidatingAdmissionPolicy files or folders.")
+  List<String> policies = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     List<Layer> wanted;
@@ -46,8 +53,12 @@ final class RulesCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--layer must be cloud, cluster, container or code");
     }
+    dev.kube4c.policy.PolicyRules.Loaded custom =
+        PolicyInputs.load(policies, dev.kube4c.config.Config.DEFAULT);
+    custom.problems().forEach(p -> spec.commandLine().getErr().println("error: " + p));
+    spec.commandLine().getErr().flush();
     List<RuleMetadata> rules =
-        RuleCatalogue.builtIn().all().stream()
+        RuleCatalogue.builtIn().with(custom.rules()).all().stream()
             .map(Rule::metadata)
             .filter(m -> wanted.contains(m.layer()))
             .toList();
@@ -69,7 +80,7 @@ final class RulesCommand implements Callable<Integer> {
               spec.commandLine(), "--format must be text or json");
     }
     out.flush();
-    return Main.EXIT_OK;
+    return custom.problems().isEmpty() ? Main.EXIT_OK : Main.EXIT_ERROR;
   }
 
   static ArrayNode toJson(List<RuleMetadata> rules) {

@@ -124,6 +124,21 @@ final class ScanCommand implements Callable<Integer> {
           "Trusted cosign public key, PEM (ECDSA, RSA, Ed25519), for --verify-images; repeat or separate with commas.")
   List<Path> cosignKeys = new ArrayList<>();
 
+  // Repeatable or comma-separated, like --cosign-key, so that it does not swallow the PATHs.
+  @Option(
+      names = "--policy",
+      split = ",",
+      paramLabel = "PATH",
+      description =
+          "ValidatingAdmissionPolicy (and binding, params) files or folders to apply as rules; repeat or separate with commas.")
+  List<String> policies = new ArrayList<>();
+
+  @Option(
+      names = "--no-input-policies",
+      description =
+          "Do not apply ValidatingAdmissionPolicies found among the scanned objects or in the cluster.")
+  boolean noInputPolicies;
+
   @Option(
       names = "--images",
       description =
@@ -203,13 +218,16 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     List<InputProblem> problems = new ArrayList<>();
+    Config loaded = loadConfig(problems);
+    dev.kube4c.policy.PolicyRules.Loaded policyRules = PolicyInputs.load(policies, loaded);
+    problems.addAll(policyRules.problems());
     RuleSetup setup;
     try {
       setup =
           RuleSetup.of(
-              RuleCatalogue.builtIn(),
+              RuleCatalogue.builtIn().with(policyRules.rules()),
               new RuleSetup.Options(
-                  loadConfig(problems),
+                  loaded,
                   pssLevel,
                   pssVersion,
                   layerSet,
@@ -224,7 +242,7 @@ final class ScanCommand implements Callable<Integer> {
     if (scanImages) {
       request = request.withImageScanner(imageScanner(request.config()));
     }
-    Pipeline pipeline = new Pipeline(setup.catalogue());
+    Pipeline pipeline = new Pipeline(setup.catalogue(), PolicyInputs.fromInputs(!noInputPolicies));
     if (parseOnly) {
       request = request.withNoRules();
     }

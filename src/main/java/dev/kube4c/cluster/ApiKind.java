@@ -66,6 +66,21 @@ public record ApiKind(
           builtIn("rbac.authorization.k8s.io", "clusterrolebindings", "ClusterRoleBinding", false),
           builtIn("node.k8s.io", "runtimeclasses", "RuntimeClass", false),
           builtIn("networking.k8s.io", "ingressclasses", "IngressClass", false),
+          // Admission policies (issue 16): v1 since Kubernetes 1.30, so optional on older clusters.
+          new ApiKind(
+              "admissionregistration.k8s.io",
+              "v1",
+              "validatingadmissionpolicies",
+              "ValidatingAdmissionPolicy",
+              false,
+              true),
+          new ApiKind(
+              "admissionregistration.k8s.io",
+              "v1",
+              "validatingadmissionpolicybindings",
+              "ValidatingAdmissionPolicyBinding",
+              false,
+              true),
           core("pods", "Pod", true),
           core("services", "Service", true),
           core("serviceaccounts", "ServiceAccount", true),

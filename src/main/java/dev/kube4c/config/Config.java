@@ -20,13 +20,44 @@ public record Config(
     String pssVersion,
     PssExemptions pssExemptions,
     String source,
-    Integer advisoryMaxAgeDays) {
+    Integer advisoryMaxAgeDays,
+    List<String> policies) {
 
   public static final Config DEFAULT =
-      new Config(null, null, null, null, null, null, null, null, null, null, null);
+      new Config(null, null, null, null, null, null, null, null, null, null, null, null);
 
   /** Advisory data older than this gives a warning on scans with --images (advisoryMaxAgeDays). */
   public static final int DEFAULT_ADVISORY_MAX_AGE_DAYS = 7;
+
+  /**
+   * Without {@code advisoryMaxAgeDays} and {@code policies} (ValidatingAdmissionPolicy files and
+   * folders, see docs/policies.md).
+   */
+  public Config(
+      List<ExceptionSpec> exceptions,
+      Map<String, String> severity,
+      List<String> allowedRegistries,
+      List<String> untrustedNamespaces,
+      List<String> sandboxedRuntimeHandlers,
+      String minimumKubernetesVersion,
+      String pssLevel,
+      String pssVersion,
+      PssExemptions pssExemptions,
+      String source) {
+    this(
+        exceptions,
+        severity,
+        allowedRegistries,
+        untrustedNamespaces,
+        sandboxedRuntimeHandlers,
+        minimumKubernetesVersion,
+        pssLevel,
+        pssVersion,
+        pssExemptions,
+        source,
+        null,
+        null);
+  }
 
   public Config {
     exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
@@ -41,6 +72,7 @@ public record Config(
     pssExemptions = pssExemptions == null ? PssExemptions.NONE : pssExemptions;
     advisoryMaxAgeDays =
         advisoryMaxAgeDays == null ? DEFAULT_ADVISORY_MAX_AGE_DAYS : advisoryMaxAgeDays;
+    policies = policies == null ? List.of() : List.copyOf(policies);
   }
 
   /**
@@ -104,7 +136,8 @@ public record Config(
         version != null ? version : pssVersion,
         pssExemptions,
         source,
-        advisoryMaxAgeDays);
+        advisoryMaxAgeDays,
+        policies);
   }
 
   public Config withSource(String source) {
@@ -119,7 +152,8 @@ public record Config(
         pssVersion,
         pssExemptions,
         source,
-        advisoryMaxAgeDays);
+        advisoryMaxAgeDays,
+        policies);
   }
 
   public Config withExceptions(List<ExceptionSpec> exceptions) {
@@ -134,6 +168,7 @@ public record Config(
         pssVersion,
         pssExemptions,
         source,
-        advisoryMaxAgeDays);
+        advisoryMaxAgeDays,
+        policies);
   }
 }

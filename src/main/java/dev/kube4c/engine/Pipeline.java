@@ -18,6 +18,11 @@ public final class Pipeline {
     this.scanner = new Scanner(catalogue);
   }
 
+  /** With rules that the inputs bring (admission policies among the scanned objects). */
+  public Pipeline(RuleCatalogue catalogue, Scanner.InputRules inputRules) {
+    this.scanner = new Scanner(catalogue, inputRules);
+  }
+
   public Scanner scanner() {
     return scanner;
   }

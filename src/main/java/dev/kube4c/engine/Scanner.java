@@ -43,9 +43,26 @@ public final class Scanner {
   private static final int SEQUENTIAL_BELOW = 32;
 
   private final RuleCatalogue catalogue;
+  private final InputRules inputRules;
+
+  /**
+   * Rules that the scanned objects bring with them (admission policies among the inputs), made once
+   * per scan from the inventory (the cluster-wide index for a live cluster).
+   */
+  @FunctionalInterface
+  public interface InputRules {
+    InputRules NONE = (inventory, knownIds, problems) -> List.of();
+
+    List<Rule> from(Inventory inventory, Set<String> knownIds, List<InputProblem> problems);
+  }
 
   public Scanner(RuleCatalogue catalogue) {
+    this(catalogue, InputRules.NONE);
+  }
+
+  public Scanner(RuleCatalogue catalogue, InputRules inputRules) {
     this.catalogue = catalogue;
+    this.inputRules = inputRules;
   }
 
   public List<Rule> selectedRules(ScanRequest request) {
@@ -120,7 +137,13 @@ public final class Scanner {
       List<InputProblem> ruleErrors) {}
 
   private Prepared prepare(Inventory inventory, ScanRequest request) {
-    List<Rule> selected = selectedRules(request);
+    List<Rule> selected = new ArrayList<>(selectedRules(request));
+    List<InputProblem> ruleErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    Set<String> known = new HashSet<>();
+    catalogue.all().forEach(r -> known.add(r.metadata().id()));
+    inputRules.from(inventory, known, ruleErrors).stream()
+        .filter(r -> request.selects(r.metadata().id(), r.metadata().layer()))
+        .forEach(selected::add);
     long started = System.nanoTime();
     ImageTrust images = verifyImages(inventory, request, selected);
     java.time.Duration verifying = java.time.Duration.ofNanos(System.nanoTime() - started);
@@ -140,7 +163,7 @@ public final class Scanner {
         vulnerabilities,
         context,
         selected.stream().filter(r -> r.isActive(context)).toList(),
-        java.util.Collections.synchronizedList(new ArrayList<>()));
+        ruleErrors);
   }
 
   /**

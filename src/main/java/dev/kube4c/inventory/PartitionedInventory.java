@@ -145,11 +145,42 @@ public final class PartitionedInventory implements AutoCloseable {
     spill.close();
   }
 
+  /**
+   * The parameter objects of admission policies that live in a namespace of their own (a binding's
+   * {@code paramRef.namespace}): policies judge objects of every namespace with them, so the index
+   * keeps them whole. Policies and bindings are cluster-scoped and listed before namespaced kinds.
+   */
+  private static final class ParamTargets {
+    private final java.util.Set<String> kinds = new java.util.HashSet<>();
+    private final java.util.Set<String> namespaces = new java.util.HashSet<>();
+
+    void note(Resource resource) {
+      if (resource.kind().equals("ValidatingAdmissionPolicy")) {
+        String kind = resource.spec().path("paramKind").path("kind").asText("");
+        if (!kind.isEmpty()) {
+          kinds.add(kind);
+        }
+      } else if (resource.kind().equals("ValidatingAdmissionPolicyBinding")) {
+        String namespace = resource.spec().path("paramRef").path("namespace").asText("");
+        if (!namespace.isEmpty()) {
+          namespaces.add(namespace);
+        }
+      }
+    }
+
+    boolean wanted(Resource resource) {
+      return !kinds.isEmpty()
+          && kinds.contains(resource.kind())
+          && namespaces.contains(resource.effectiveNamespace());
+    }
+  }
+
   /** Takes objects one at a time, as a LIST streams them. */
   public static final class Builder implements AutoCloseable {
     private final List<Resource> index = new ArrayList<>();
     private final Map<String, Resource> namespaceObjects = new HashMap<>();
     private final List<Resource> clusterScoped = new ArrayList<>();
+    private final ParamTargets paramTargets = new ParamTargets();
     private final Map<String, SpillFile.Extents> spilled = new HashMap<>();
     private final SpillFile spill = SpillFile.create();
     private final Compactor compactor = new Compactor();
@@ -169,8 +200,13 @@ public final class PartitionedInventory implements AutoCloseable {
         } else {
           clusterScoped.add(resource);
         }
+        paramTargets.note(resource);
       } else {
-        indexCopy(resource).ifPresent(copy -> index.add(compactor.copy(copy)));
+        if (paramTargets.wanted(resource)) {
+          index.add(compactor.copy(resource));
+        } else {
+          indexCopy(resource).ifPresent(copy -> index.add(compactor.copy(copy)));
+        }
         try {
           spill.write(
               MAPPER.writeValueAsBytes(tree),

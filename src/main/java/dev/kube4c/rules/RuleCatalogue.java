@@ -38,6 +38,18 @@ public final class RuleCatalogue {
     return new RuleCatalogue(rules);
   }
 
+  /**
+   * This catalogue with more rules (custom ones, such as admission policies); ids must stay unique.
+   */
+  public RuleCatalogue with(List<Rule> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Rule> all = new ArrayList<>(rules.values());
+    all.addAll(more);
+    return new RuleCatalogue(all);
+  }
+
   public List<Rule> all() {
     return List.copyOf(rules.values());
   }

@@ -201,7 +201,7 @@ class CloudClusterDetectorTest {
     Path pass =
         Fixtures.RULE_FIXTURES.resolve("cloud-kubernetes-version-unsupported/pass-eks-cli.json");
     assertThat(findings(pass, "cloud-kubernetes-version-unsupported")).isEmpty();
-    Config strict = new Config(null, null, null, null, null, "1.34", null, null, null, null, null);
+    Config strict = new Config(null, null, null, null, null, "1.34", null, null, null, null);
     ScanResult result =
         Fixtures.scan(
             List.of(pass.toString()),

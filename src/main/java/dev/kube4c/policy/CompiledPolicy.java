@@ -1,0 +1,203 @@
+package dev.kube4c.policy;
+
+import dev.cel.bundle.Cel;
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.kube4c.policy.cel.CelEnvironment;
+import dev.kube4c.source.InputProblem;
+import dev.kube4c.source.Location;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A policy whose expressions are all compiled and type-checked, ready to evaluate many times from
+ * many threads. Compiled once per scan (or once per webhook start).
+ */
+final class CompiledPolicy {
+
+  /** One compiled expression with its source, for messages. */
+  record Program(Policy.Expression source, CelRuntime.Program program) {}
+
+  /** A validation's programs: the check and, when given, its messageExpression. */
+  record CompiledValidation(Policy.Validation validation, Program check, Program message) {}
+
+  private final Policy policy;
+  private final List<Program> conditions;
+  private final List<Program> variables;
+  private final List<CompiledValidation> validations;
+  private final List<Program> auditAnnotations;
+  private final Set<String> reads;
+
+  private CompiledPolicy(
+      Policy policy,
+      List<Program> conditions,
+      List<Program> variables,
+      List<CompiledValidation> validations,
+      List<Program> auditAnnotations) {
+    this.policy = policy;
+    this.conditions = List.copyOf(conditions);
+    this.variables = List.copyOf(variables);
+    this.validations = List.copyOf(validations);
+    this.auditAnnotations = List.copyOf(auditAnnotations);
+    this.reads = readVariables(policy);
+  }
+
+  /**
+   * Whether any expression of the policy may read this variable; the evaluator builds only those
+   * that are read (the request map, the Namespace look-up). A name absent from every expression's
+   * text cannot be read.
+   */
+  boolean reads(String variable) {
+    return reads.contains(variable);
+  }
+
+  private static Set<String> readVariables(Policy policy) {
+    StringBuilder text = new StringBuilder();
+    policy.matchConditions().forEach(e -> text.append(e.text()).append('\n'));
+    policy.variables().forEach(e -> text.append(e.text()).append('\n'));
+    policy.auditAnnotations().forEach(e -> text.append(e.text()).append('\n'));
+    for (Policy.Validation v : policy.validations()) {
+      text.append(v.expression().text()).append('\n');
+      if (v.messageExpression() != null) {
+        text.append(v.messageExpression().text()).append('\n');
+      }
+    }
+    Set<String> found = new java.util.HashSet<>();
+    for (String name : CelEnvironment.VARIABLES) {
+      if (java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(text).find()) {
+        found.add(name);
+      }
+    }
+    return Set.copyOf(found);
+  }
+
+  Policy policy() {
+    return policy;
+  }
+
+  List<Program> conditions() {
+    return conditions;
+  }
+
+  List<Program> variables() {
+    return variables;
+  }
+
+  List<CompiledValidation> validations() {
+    return validations;
+  }
+
+  List<Program> auditAnnotations() {
+    return auditAnnotations;
+  }
+
+  /**
+   * Compiles every expression of the policy; null (with a problem per bad expression, at its file,
+   * line and column) when any fails, as the API server rejects the whole policy.
+   */
+  static CompiledPolicy compile(Policy policy, List<InputProblem> problems) {
+    Cel cel = CelEnvironment.cel();
+    int before = problems.size();
+    Set<CelKind> bool = Set.of(CelKind.BOOL);
+    Set<CelKind> string = Set.of(CelKind.STRING);
+    List<Program> conditions = new ArrayList<>();
+    for (Policy.Expression e : policy.matchConditions()) {
+      add(conditions, compile(cel, policy, e, bool, problems));
+    }
+    List<Program> variables = new ArrayList<>();
+    for (Policy.Expression e : policy.variables()) {
+      add(variables, compile(cel, policy, e, null, problems));
+    }
+    List<CompiledValidation> validations = new ArrayList<>();
+    for (Policy.Validation v : policy.validations()) {
+      Program check = compile(cel, policy, v.expression(), bool, problems);
+      Program message =
+          v.messageExpression() == null
+              ? null
+              : compile(cel, policy, v.messageExpression(), string, problems);
+      if (check != null) {
+        validations.add(new CompiledValidation(v, check, message));
+      }
+    }
+    List<Program> audit = new ArrayList<>();
+    for (Policy.Expression e : policy.auditAnnotations()) {
+      add(audit, compile(cel, policy, e, Set.of(CelKind.STRING, CelKind.NULL_TYPE), problems));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new CompiledPolicy(policy, conditions, variables, validations, audit);
+  }
+
+  private static void add(List<Program> programs, Program program) {
+    if (program != null) {
+      programs.add(program);
+    }
+  }
+
+  private static Program compile(
+      Cel cel,
+      Policy policy,
+      Policy.Expression expression,
+      Set<CelKind> resultKinds,
+      List<InputProblem> problems) {
+    String where = "ValidatingAdmissionPolicy " + policy.name() + ": " + field(expression) + ": ";
+    CelValidationResult result = cel.compile(expression.text());
+    if (result.hasError()) {
+      CelIssue issue = result.getErrors().get(0);
+      problems.add(
+          new InputProblem(
+              locate(policy, expression, issue), where + "compile error: " + issue.getMessage()));
+      return null;
+    }
+    try {
+      CelAbstractSyntaxTree ast = result.getAst();
+      CelType type = ast.getResultType();
+      if (resultKinds != null && type.kind() != CelKind.DYN && !resultKinds.contains(type.kind())) {
+        problems.add(
+            new InputProblem(
+                at(policy, expression, 1, 0),
+                where
+                    + "type error: must evaluate to "
+                    + (resultKinds.contains(CelKind.BOOL) ? "bool" : "string")
+                    + ", not "
+                    + type.name()));
+        return null;
+      }
+      return new Program(expression, cel.createProgram(ast));
+    } catch (CelValidationException | CelEvaluationException e) {
+      problems.add(new InputProblem(at(policy, expression, 1, 0), where + e.getMessage()));
+      return null;
+    }
+  }
+
+  /** spec.validations[0].expression, as kubectl names a field. */
+  static String field(Policy.Expression expression) {
+    StringBuilder out = new StringBuilder();
+    for (Object part : expression.path()) {
+      if (part instanceof Integer i) {
+        out.append('[').append(i).append(']');
+      } else {
+        out.append(out.length() == 0 ? "" : ".").append(part);
+      }
+    }
+    return out.toString();
+  }
+
+  private static Location locate(Policy policy, Policy.Expression expression, CelIssue issue) {
+    int line = Math.max(1, issue.getSourceLocation().getLine());
+    int column = Math.max(0, issue.getSourceLocation().getColumn());
+    return at(policy, expression, line, column);
+  }
+
+  private static Location at(Policy policy, Policy.Expression expression, int line, int column) {
+    return ExpressionLocator.locate(policy.resource().location(), expression.path(), line, column);
+  }
+}

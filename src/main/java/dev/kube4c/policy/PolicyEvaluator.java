@@ -1,0 +1,329 @@
+package dev.kube4c.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.NullValue;
+import dev.cel.runtime.CelEvaluationException;
+import dev.kube4c.inventory.Inventory;
+import dev.kube4c.inventory.Labels;
+import dev.kube4c.inventory.Resource;
+import dev.kube4c.policy.cel.JsonValues;
+import dev.kube4c.rules.RequestAttributes;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates one compiled policy under one binding against one object, in the order the API server
+ * does: match constraints and the binding's resources, parameters, match conditions, then each
+ * validation (with its message), with the policy's lazily evaluated variables.
+ */
+final class PolicyEvaluator {
+
+  private final long perExpression;
+  private final long total;
+
+  PolicyEvaluator(long perExpression, long total) {
+    this.perExpression = perExpression;
+    this.total = total;
+  }
+
+  PolicyEvaluator() {
+    this(CostBudget.PER_EXPRESSION, CostBudget.TOTAL);
+  }
+
+  /** What one policy said of one object: whether it applied, and each validation's verdict. */
+  record Outcome(boolean matched, List<Verdict> verdicts, Map<String, String> auditAnnotations) {
+    static final Outcome NOT_MATCHED = new Outcome(false, List.of(), Map.of());
+  }
+
+  /**
+   * @param params where parameter objects are looked up, besides the scanned ones
+   * @param attributes the admission request, or null in scans (the object is then created)
+   */
+  Outcome evaluate(
+      CompiledPolicy compiled,
+      Binding binding,
+      Resource object,
+      Inventory inventory,
+      List<Resource> params,
+      RequestAttributes attributes) {
+    Policy policy = compiled.policy();
+    Request request = Request.of(object, attributes);
+    boolean deleting = "DELETE".equals(request.operation());
+    JsonNode oldTree = attributes == null ? null : attributes.oldObject();
+    JsonNode labelSource = deleting && oldTree != null ? oldTree : object.object();
+    boolean selectsNamespaces =
+        policy.match().namespaceSelector() != null
+            || (binding.match() != null && binding.match().namespaceSelector() != null);
+    boolean selectsObjects =
+        policy.match().objectSelector() != null
+            || (binding.match() != null && binding.match().objectSelector() != null);
+    Map<String, String> labels =
+        selectsObjects ? Labels.of(labelSource.path("metadata").path("labels")) : Map.of();
+    Resource namespace =
+        selectsNamespaces || compiled.reads("namespaceObject")
+            ? namespaceOf(request, inventory)
+            : null;
+    Map<String, String> namespaceLabels =
+        selectsNamespaces ? namespaceLabels(request, object, namespace) : null;
+    if (!policy.match().matches(request, namespaceLabels, labels)
+        || (binding.match() != null
+            && !binding.match().matches(request, namespaceLabels, labels))) {
+      return Outcome.NOT_MATCHED;
+    }
+    List<Object> paramValues = new ArrayList<>();
+    if (policy.paramKind() != null) {
+      List<Resource> found =
+          ParamLookup.find(policy.paramKind(), binding.paramRef(), request, inventory, params);
+      if (found.isEmpty()) {
+        if (binding.paramRef().allowsMissing()) {
+          return new Outcome(true, List.of(), Map.of());
+        }
+        return new Outcome(
+            true,
+            List.of(
+                failure(
+                    policy,
+                    binding,
+                    -1,
+                    "no params found for policy binding with `Deny` parameterNotFoundAction ("
+                        + ParamLookup.describe(policy.paramKind(), binding.paramRef(), request)
+                        + ")",
+                    "Invalid")),
+            Map.of());
+      }
+      found.forEach(p -> paramValues.add(JsonValues.of(p.object())));
+    } else {
+      paramValues.add(NullValue.NULL_VALUE);
+    }
+    Map<String, Object> base = new HashMap<>();
+    base.put("object", deleting ? NullValue.NULL_VALUE : JsonValues.of(object.object()));
+    base.put("oldObject", oldTree == null ? NullValue.NULL_VALUE : JsonValues.of(oldTree));
+    base.put("request", compiled.reads("request") ? request.toCel() : NullValue.NULL_VALUE);
+    base.put(
+        "namespaceObject",
+        namespace == null ? NullValue.NULL_VALUE : JsonValues.of(namespace.object()));
+    List<Verdict> verdicts = new ArrayList<>();
+    Map<String, String> audit = new LinkedHashMap<>();
+    boolean applied = false;
+    for (Object param : paramValues) {
+      CostBudget budget = new CostBudget(perExpression, total);
+      Map<String, Object> activation = new HashMap<>(base);
+      activation.put("params", param);
+      activation.put("variables", new LazyVariables(compiled.variables(), activation, budget));
+      applied |= evaluateFor(compiled, binding, activation, budget, verdicts, audit);
+    }
+    // Match conditions that exclude the request (for every parameter) mean the policy does not
+    // apply.
+    return applied || !verdicts.isEmpty()
+        ? new Outcome(true, List.copyOf(verdicts), Map.copyOf(audit))
+        : Outcome.NOT_MATCHED;
+  }
+
+  /** One parameter object's evaluation; false when the match conditions exclude the request. */
+  private boolean evaluateFor(
+      CompiledPolicy compiled,
+      Binding binding,
+      Map<String, Object> activation,
+      CostBudget budget,
+      List<Verdict> verdicts,
+      Map<String, String> audit) {
+    Policy policy = compiled.policy();
+    for (CompiledPolicy.Program condition : compiled.conditions()) {
+      Object result;
+      try {
+        result = condition.program().trace(activation, budget.startExpression());
+      } catch (CelEvaluationException | RuntimeException e) {
+        if (!policy.ignoresFailures()) {
+          verdicts.add(
+              failure(
+                  policy,
+                  binding,
+                  -1,
+                  "failed to evaluate match condition '"
+                      + condition.source().name()
+                      + "': "
+                      + reason(e),
+                  "Invalid"));
+        }
+        return false;
+      }
+      if (!Boolean.TRUE.equals(result)) {
+        return false;
+      }
+    }
+    for (CompiledPolicy.CompiledValidation v : compiled.validations()) {
+      Policy.Validation validation = v.validation();
+      Object result;
+      try {
+        result = v.check().program().trace(activation, budget.startExpression());
+      } catch (CelEvaluationException | RuntimeException e) {
+        if (!policy.ignoresFailures()) {
+          verdicts.add(
+              failure(
+                  policy,
+                  binding,
+                  validation.index(),
+                  "expression '"
+                      + validation.expression().text().strip()
+                      + "' resulted in error: "
+                      + reason(e),
+                  validation.reason()));
+        }
+        continue;
+      }
+      if (Boolean.TRUE.equals(result)) {
+        verdicts.add(
+            new Verdict(policy.name(), binding.name(), validation.index(), true, null, null));
+      } else {
+        verdicts.add(
+            failure(
+                policy,
+                binding,
+                validation.index(),
+                message(v, activation, budget),
+                validation.reason()));
+      }
+    }
+    for (CompiledPolicy.Program annotation : compiled.auditAnnotations()) {
+      try {
+        Object value = annotation.program().trace(activation, budget.startExpression());
+        if (value instanceof String text) {
+          audit.put(policy.name() + "/" + annotation.source().name(), text);
+        }
+      } catch (CelEvaluationException | RuntimeException e) {
+        // An audit annotation never changes the verdict; the API server only logs the error.
+      }
+    }
+    return true;
+  }
+
+  /** messageExpression when it gives a non-empty string, else message, else the expression. */
+  private static String message(
+      CompiledPolicy.CompiledValidation v, Map<String, Object> activation, CostBudget budget) {
+    if (v.message() != null) {
+      try {
+        Object text = v.message().program().trace(activation, budget.startExpression());
+        if (text instanceof String s && !s.isBlank()) {
+          return s.strip();
+        }
+      } catch (CelEvaluationException | RuntimeException e) {
+        // falls back to the static message, as the API server does
+      }
+    }
+    if (v.validation().message() != null && !v.validation().message().isBlank()) {
+      return v.validation().message();
+    }
+    return "failed expression: " + v.validation().expression().text().strip();
+  }
+
+  private static Verdict failure(
+      Policy policy, Binding binding, int index, String message, String reason) {
+    return new Verdict(policy.name(), binding.name(), index, false, message, reason);
+  }
+
+  /** The error's own words, without CEL-Java's "evaluation error at <input>:N:" prefix. */
+  static String reason(Exception e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof CostBudget.Exceeded || cause instanceof LazyVariables.Failed) {
+      return cause.getMessage();
+    }
+    if (e instanceof CostBudget.Exceeded || e instanceof LazyVariables.Failed) {
+      return e.getMessage();
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message
+        .replaceFirst("^evaluation error at <input>:\\d+: ", "")
+        .replaceFirst("^evaluation error: ", "");
+  }
+
+  private static Resource namespaceOf(Request request, Inventory inventory) {
+    if (request.namespace() == null) {
+      return null;
+    }
+    return inventory.clusterWide().find("Namespace", null, request.namespace()).orElse(null);
+  }
+
+  /**
+   * Labels the namespaceSelector is matched against: those of the object's Namespace (when it was
+   * not scanned, the label Kubernetes sets on every namespace), of the object itself when it is a
+   * Namespace, and null for other cluster-scoped objects, which the selector does not exclude.
+   */
+  private static Map<String, String> namespaceLabels(
+      Request request, Resource object, Resource namespace) {
+    if (object.kind().equals("Namespace")) {
+      return object.labels();
+    }
+    if (request.namespace() == null) {
+      return null;
+    }
+    if (namespace != null) {
+      Map<String, String> labels = new HashMap<>(namespace.labels());
+      labels.putIfAbsent("kubernetes.io/metadata.name", request.namespace());
+      return labels;
+    }
+    return Map.of("kubernetes.io/metadata.name", request.namespace());
+  }
+
+  /**
+   * The policy's variables, each evaluated when an expression first reads it and then kept, as in
+   * Kubernetes: an unused variable that would fail costs nothing.
+   */
+  static final class LazyVariables extends AbstractMap<String, Object> {
+
+    /** A variable whose expression failed; the expression that read it fails with this. */
+    static final class Failed extends RuntimeException {
+      private static final long serialVersionUID = 1;
+
+      Failed(String message) {
+        super(message, null, false, false);
+      }
+    }
+
+    private final Map<String, CompiledPolicy.Program> programs = new LinkedHashMap<>();
+    private final Map<String, Object> values = new HashMap<>();
+    private final Map<String, Object> activation;
+    private final CostBudget budget;
+
+    LazyVariables(
+        List<CompiledPolicy.Program> variables, Map<String, Object> activation, CostBudget budget) {
+      variables.forEach(v -> programs.put(v.source().name(), v));
+      this.activation = activation;
+      this.budget = budget;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return programs.containsKey(key);
+    }
+
+    @Override
+    public Object get(Object key) {
+      CompiledPolicy.Program program = programs.get(key);
+      if (program == null) {
+        return null;
+      }
+      Object value = values.get(key);
+      if (value == null) {
+        try {
+          value = program.program().trace(activation, budget);
+        } catch (CelEvaluationException | RuntimeException e) {
+          throw new Failed("variables." + key + ": " + reason(e));
+        }
+        values.put((String) key, value);
+      }
+      return value;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      Map<String, Object> all = new LinkedHashMap<>();
+      programs.keySet().forEach(k -> all.put(k, get(k)));
+      return all.entrySet();
+    }
+  }
+}

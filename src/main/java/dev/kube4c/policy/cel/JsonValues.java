@@ -1,0 +1,114 @@
+package dev.kube4c.policy.cel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.NullValue;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * JSON trees as CEL values, without copying: objects are read-only maps and arrays read-only lists
+ * whose members are converted when an expression touches them. An expression that reads three
+ * fields of a large object converts three fields.
+ */
+public final class JsonValues {
+
+  private JsonValues() {}
+
+  /** The CEL value of a JSON node; a missing node is CEL's null. */
+  public static Object of(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return NullValue.NULL_VALUE;
+    }
+    if (node.isObject()) {
+      return new ObjectView(node);
+    }
+    if (node.isArray()) {
+      return new ArrayView(node);
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return node.longValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    return node.asText();
+  }
+
+  private static final class ObjectView extends AbstractMap<String, Object> {
+    private final JsonNode node;
+
+    ObjectView(JsonNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public Object get(Object key) {
+      return key instanceof String name && node.has(name) ? of(node.get(name)) : null;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String name && node.has(name);
+    }
+
+    @Override
+    public int size() {
+      return node.size();
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Entry<String, Object>> iterator() {
+          Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return fields.hasNext();
+            }
+
+            @Override
+            public Entry<String, Object> next() {
+              Map.Entry<String, JsonNode> field = fields.next();
+              return new SimpleImmutableEntry<>(field.getKey(), of(field.getValue()));
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return node.size();
+        }
+      };
+    }
+  }
+
+  private static final class ArrayView extends AbstractList<Object> {
+    private final JsonNode node;
+
+    ArrayView(JsonNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public Object get(int index) {
+      return of(node.get(index));
+    }
+
+    @Override
+    public int size() {
+      return node.size();
+    }
+  }
+}
