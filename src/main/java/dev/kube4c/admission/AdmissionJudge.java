@@ -85,6 +85,7 @@ public final class AdmissionJudge {
   private final Clock clock;
   private final List<Pattern> controllerUsers;
   private final Set<String> ruleIds;
+  private final boolean judgesEveryKind;
 
   /** {@code images} is null when image signatures are not enforced. */
   public AdmissionJudge(
@@ -98,6 +99,11 @@ public final class AdmissionJudge {
     this.controllerUsers = policy.controllerUsers().stream().map(AdmissionJudge::glob).toList();
     this.ruleIds = new TreeSet<>();
     scanner.selectedRules(setup.request()).forEach(r -> ruleIds.add(r.metadata().id()));
+    // A ValidatingAdmissionPolicy may match any kind, so with policies loaded none is let through
+    // on the fast path; each policy's own match constraints decide.
+    this.judgesEveryKind =
+        scanner.selectedRules(setup.request()).stream()
+            .anyMatch(r -> r instanceof dev.kube4c.policy.PolicyRule);
   }
 
   public Decision judge(AdmissionRequest review) {
@@ -113,7 +119,7 @@ public final class AdmissionJudge {
           "kube4c: the " + request.operation() + " request has no object to judge");
     }
     Resource object = admitted(review.object(), request);
-    if (!JudgedKinds.judges(object)) {
+    if (!judgesEveryKind && !JudgedKinds.judges(object)) {
       return Decision.skipped("no kube4c rule judges kind " + object.kind());
     }
     if (!policy.judgeControlledPods() && madeByController(object, request.userName())) {

@@ -114,6 +114,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "Only rules of these layers: cloud, cluster, container, code.")
   List<String> layers = new ArrayList<>();
 
+  @Option(
+      names = "--policy",
+      split = ",",
+      paramLabel = "PATH",
+      description =
+          "ValidatingAdmissionPolicy (and binding, params) files or folders to enforce as rules; repeat or separate with commas.")
+  List<String> policies = new ArrayList<>();
+
   @Option(names = "--rule", split = ",", description = "Only these rule ids.")
   List<String> rules = new ArrayList<>();
 
@@ -235,13 +243,16 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     List<InputProblem> problems = new ArrayList<>();
+    Config loaded = loadConfig(problems);
+    dev.kube4c.policy.PolicyRules.Loaded policyRules = PolicyInputs.load(policies, loaded);
+    problems.addAll(policyRules.problems());
     RuleSetup setup;
     try {
       setup =
           RuleSetup.of(
-              RuleCatalogue.builtIn(),
+              RuleCatalogue.builtIn().with(policyRules.rules()),
               new RuleSetup.Options(
-                  loadConfig(problems),
+                  loaded,
                   pssLevel,
                   pssVersion,
                   parseLayers(),
