@@ -8,7 +8,7 @@
 #   bench/run.sh --compare BASE [SIZES...]  BASE (a commit) against this checkout, side by side
 #
 # --compare builds BASE from `git archive` in bench/out/base-<commit>/ (its own launcher, jar and
-# class-data archive), then runs the two interleaved (base, this, base, this, ...) RUNS times per
+# class-data archive), and this checkout likewise in bench/out/this-<commit>/, then runs the two interleaved (base, this, base, this, ...) RUNS times per
 # size and mode (MODES, default "scan"; add parse-only with MODES="parse-only scan"), prints the
 # medians of wall, CPU (user+sys) and peak RSS with the ratio this/base, and checks that both
 # wrote the same JSON report (scannedAt removed). Compare CPU on a shared machine; wall is noisy.
@@ -36,7 +36,7 @@ grow() {
   echo "$corpus"
 }
 
-"$here/kube4c" version >/dev/null   # builds the jar (and its class-data archive) when stale
+[ -n "$base" ] || "$here/kube4c" version >/dev/null   # builds the jar (and its class-data archive) when stale
 
 if [ -z "$base" ]; then
   for n in "${sizes[@]}"; do
@@ -61,7 +61,17 @@ if [ ! -x "$basedir/kube4c" ]; then
   git -C "$here" archive "$commit" | tar -x -C "$basedir"
 fi
 "$basedir/kube4c" version >/dev/null 2>&1
+# This side is a snapshot too (uncommitted changes included, via `git stash create`), so that
+# editing the sources during a series does not make the launcher rebuild between runs.
+this_commit="$(git -C "$here" stash create)"
+[ -n "$this_commit" ] || this_commit="$(git -C "$here" rev-parse HEAD)"
 head_label="$(git -C "$here" rev-parse --short HEAD)$(git -C "$here" diff --quiet HEAD -- src pom.xml kube4c || echo +dirty)"
+thisdir="$out/this-$(git -C "$here" rev-parse --short "$this_commit")"
+if [ ! -x "$thisdir/kube4c" ]; then
+  rm -rf "$thisdir" && mkdir -p "$thisdir"
+  git -C "$here" archive "$this_commit" | tar -x -C "$thisdir"
+fi
+"$thisdir/kube4c" version >/dev/null 2>&1
 echo "# base=$commit this=$head_label runs=$runs load: $(uptime | sed 's/.*load average: //')"
 log="$out/compare-$commit.log"
 : >"$log"
@@ -72,7 +82,7 @@ for n in "${sizes[@]}"; do
     [ "$mode" = parse-only ] && extra=(--parse-only)
     for i in $(seq "$runs"); do
       for side in base this; do
-        launcher="$here/kube4c"
+        launcher="$thisdir/kube4c"
         [ $side = base ] && launcher="$basedir/kube4c"
         report="$out/compare-$side.json"
         /usr/bin/time -a -o "$log" -f "objects=$n mode=$mode side=$side run=$i wall=%e cpu=%U+%S rss=%M" \

@@ -13,9 +13,16 @@ import java.util.List;
 public final class Pipeline {
 
   private final Scanner scanner;
+  private final RuleProfile profile; // null unless --profile-rules
 
   public Pipeline(RuleCatalogue catalogue) {
-    this.scanner = new Scanner(catalogue);
+    this(catalogue, null);
+  }
+
+  /** A pipeline that records where its time goes in {@code profile} (null: nowhere). */
+  public Pipeline(RuleCatalogue catalogue, RuleProfile profile) {
+    this.scanner = new Scanner(catalogue, profile);
+    this.profile = profile;
   }
 
   public Scanner scanner() {
@@ -28,8 +35,14 @@ public final class Pipeline {
    */
   public ScanResult scanPaths(
       List<String> paths, InputStream stdin, ScanRequest request, List<InputProblem> extraErrors) {
+    RuleProfile.Mark started = profile == null ? null : profile.start();
     SourceLoader.Loaded loaded = new SourceLoader(stdin).load(paths);
+    RuleProfile.Mark read = profile == null ? null : profile.start();
     Inventory inventory = Inventory.of(loaded.documents(), loaded.problems());
+    if (profile != null) {
+      profile.stage("find, read and parse files", started, read);
+      profile.stage("inventory and indexes", read);
+    }
     return scanner.scan(
         inventory, request, loaded.inputs(), new ArrayList<>(extraErrors), loaded.notes());
   }

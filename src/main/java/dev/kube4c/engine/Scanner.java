@@ -41,9 +41,16 @@ public final class Scanner {
           .orElse("0.1.0-dev");
 
   private final RuleCatalogue catalogue;
+  private final RuleProfile profile; // null unless --profile-rules
 
   public Scanner(RuleCatalogue catalogue) {
+    this(catalogue, null);
+  }
+
+  /** A scanner that records each rule's time in {@code profile} (null: none). */
+  public Scanner(RuleCatalogue catalogue, RuleProfile profile) {
     this.catalogue = catalogue;
+    this.profile = profile;
   }
 
   public List<Rule> selectedRules(ScanRequest request) {
@@ -67,10 +74,18 @@ public final class Scanner {
       List<InputSummary> inputs,
       List<InputProblem> extraErrors,
       List<String> notes) {
+    RuleProfile.Mark started = profile == null ? null : profile.start();
     Prepared run = prepare(inventory, request);
     List<Finding> raw = runAll(run.rules(), run.context(), request, run.ruleErrors());
+    RuleProfile.Mark ran = profile == null ? null : profile.start();
     Exceptions exceptions = new Exceptions(request.config(), inventory, request.today());
-    return result(raw, exceptions, run, inputs, extraErrors, inventory.resources().size(), notes);
+    ScanResult result =
+        result(raw, exceptions, run, inputs, extraErrors, inventory.resources().size(), notes);
+    if (profile != null) {
+      profile.stage("rules (parallel)", started, ran);
+      profile.stage("exceptions, sort, scores", ran);
+    }
+    return result;
   }
 
   /**
@@ -135,7 +150,7 @@ public final class Scanner {
    * objects) and keeps the findings on the part's own objects: a rule may look at the cluster-wide
    * index, but each finding is taken from the one part whose objects it is about.
    */
-  private static void runPart(
+  private void runPart(
       Inventory part,
       String namespace,
       List<Rule> rules,
@@ -164,7 +179,7 @@ public final class Scanner {
     return own.equals(namespace);
   }
 
-  private static List<Finding> runAll(
+  private List<Finding> runAll(
       List<Rule> rules, RuleContext context, ScanRequest request, List<InputProblem> ruleErrors) {
     return rules.parallelStream()
         .flatMap(rule -> run(rule, context, request, ruleErrors).stream())
@@ -239,7 +254,7 @@ public final class Scanner {
     return request.imageVerifier().verify(images);
   }
 
-  private static List<Finding> run(
+  private List<Finding> run(
       Rule rule, RuleContext context, ScanRequest request, List<InputProblem> errors) {
     RuleMetadata metadata = rule.metadata();
     Severity override =
@@ -259,8 +274,12 @@ public final class Scanner {
             found.add(Finding.of(metadata, effective, message, resource, location));
           }
         };
+    RuleProfile.Mark started = profile == null ? null : profile.start();
     try {
       rule.check(context, sink);
+      if (profile != null) {
+        profile.rule(metadata.id(), started, found.size());
+      }
     } catch (RuntimeException e) {
       errors.add(
           new InputProblem(
