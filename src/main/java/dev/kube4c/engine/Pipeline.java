@@ -13,14 +13,21 @@ import java.util.List;
 public final class Pipeline {
 
   private final Scanner scanner;
+  private final RuleProfile profile; // null unless --profile-rules
 
   public Pipeline(RuleCatalogue catalogue) {
-    this.scanner = new Scanner(catalogue);
+    this(catalogue, Scanner.InputRules.NONE, null);
   }
 
   /** With rules that the inputs bring (admission policies among the scanned objects). */
   public Pipeline(RuleCatalogue catalogue, Scanner.InputRules inputRules) {
-    this.scanner = new Scanner(catalogue, inputRules);
+    this(catalogue, inputRules, null);
+  }
+
+  /** A pipeline that also records where its time goes in {@code profile} (null: nowhere). */
+  public Pipeline(RuleCatalogue catalogue, Scanner.InputRules inputRules, RuleProfile profile) {
+    this.scanner = new Scanner(catalogue, inputRules, profile);
+    this.profile = profile;
   }
 
   public Scanner scanner() {
@@ -47,8 +54,14 @@ public final class Pipeline {
       ScanRequest request,
       List<InputProblem> extraErrors,
       dev.kube4c.source.Renderer renderer) {
+    RuleProfile.Mark started = profile == null ? null : profile.start();
     SourceLoader.Loaded loaded = new SourceLoader(stdin, renderer).load(paths);
+    RuleProfile.Mark read = profile == null ? null : profile.start();
     Inventory inventory = Inventory.of(loaded.documents(), loaded.problems());
+    if (profile != null) {
+      profile.stage("find, read and parse files", started, read);
+      profile.stage("inventory and indexes", read);
+    }
     ScanResult result =
         scanner.scan(
             inventory, request, loaded.inputs(), new ArrayList<>(extraErrors), loaded.notes());

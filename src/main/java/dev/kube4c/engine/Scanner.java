@@ -44,6 +44,7 @@ public final class Scanner {
 
   private final RuleCatalogue catalogue;
   private final InputRules inputRules;
+  private final RuleProfile profile; // null unless --profile-rules
 
   /**
    * Rules that the scanned objects bring with them (admission policies among the inputs), made once
@@ -57,12 +58,18 @@ public final class Scanner {
   }
 
   public Scanner(RuleCatalogue catalogue) {
-    this(catalogue, InputRules.NONE);
+    this(catalogue, InputRules.NONE, null);
   }
 
   public Scanner(RuleCatalogue catalogue, InputRules inputRules) {
+    this(catalogue, inputRules, null);
+  }
+
+  /** A scanner that records each rule's time in {@code profile} (null: none). */
+  public Scanner(RuleCatalogue catalogue, InputRules inputRules, RuleProfile profile) {
     this.catalogue = catalogue;
     this.inputRules = inputRules;
+    this.profile = profile;
   }
 
   public List<Rule> selectedRules(ScanRequest request) {
@@ -86,10 +93,18 @@ public final class Scanner {
       List<InputSummary> inputs,
       List<InputProblem> extraErrors,
       List<String> notes) {
+    RuleProfile.Mark started = profile == null ? null : profile.start();
     Prepared run = prepare(inventory, request);
     List<Finding> raw = runAll(run.rules(), run.context(), request, run.ruleErrors());
+    RuleProfile.Mark ran = profile == null ? null : profile.start();
     Exceptions exceptions = new Exceptions(request.config(), inventory, request.today());
-    return result(raw, exceptions, run, inputs, extraErrors, inventory.resources().size(), notes);
+    ScanResult result =
+        result(raw, exceptions, run, inputs, extraErrors, inventory.resources().size(), notes);
+    if (profile != null) {
+      profile.stage("rules (parallel)", started, ran);
+      profile.stage("exceptions, sort, scores", ran);
+    }
+    return result;
   }
 
   /**
@@ -171,7 +186,7 @@ public final class Scanner {
    * objects) and keeps the findings on the part's own objects: a rule may look at the cluster-wide
    * index, but each finding is taken from the one part whose objects it is about.
    */
-  private static void runPart(
+  private void runPart(
       Inventory part,
       String namespace,
       List<Rule> rules,
@@ -207,7 +222,7 @@ public final class Scanner {
     return own.equals(namespace);
   }
 
-  private static List<Finding> runAll(
+  private List<Finding> runAll(
       List<Rule> rules, RuleContext context, ScanRequest request, List<InputProblem> ruleErrors) {
     // A handful of objects (one admitted object and its context): forking costs more than the
     // rules, and under concurrent admission requests the common pool would be the bottleneck.
@@ -298,7 +313,7 @@ public final class Scanner {
     return request.imageVerifier().verify(images);
   }
 
-  private static List<Finding> run(
+  private List<Finding> run(
       Rule rule, RuleContext context, ScanRequest request, List<InputProblem> errors) {
     RuleMetadata metadata = rule.metadata();
     Severity override =
@@ -335,8 +350,12 @@ public final class Scanner {
             }
           }
         };
+    RuleProfile.Mark started = profile == null ? null : profile.start();
     try {
       rule.check(context, sink);
+      if (profile != null) {
+        profile.rule(metadata.id(), started, found.size());
+      }
     } catch (RuntimeException e) {
       errors.add(
           new InputProblem(

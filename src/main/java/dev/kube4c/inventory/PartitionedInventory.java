@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.kube4c.source.FrozenFields;
 import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.Location;
 import java.io.IOException;

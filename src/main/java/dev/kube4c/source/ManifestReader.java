@@ -21,7 +21,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -87,11 +89,12 @@ public final class ManifestReader {
       return new Result(documents, problems);
     }
     if (looksLikeJson(text)) {
-      readOne(file, text, 1, json, documents, problems, new HashMap<>());
+      readOne(file, text, 1, json, documents, problems, new HashMap<>(), new HashMap<>());
     } else {
       Map<String, String> canonical = new HashMap<>();
+      Map<String, TextNode> texts = new HashMap<>();
       for (Chunk chunk : splitYaml(text)) {
-        readOne(file, chunk.text, chunk.firstLine, yaml, documents, problems, canonical);
+        readOne(file, chunk.text, chunk.firstLine, yaml, documents, problems, canonical, texts);
       }
     }
     return new Result(documents, problems);
@@ -145,9 +148,10 @@ public final class ManifestReader {
       JsonFactory factory,
       List<Document> out,
       List<InputProblem> problems,
-      Map<String, String> canonical) {
+      Map<String, String> canonical,
+      Map<String, TextNode> texts) {
     try (JsonParser parser = factory.createParser(text)) {
-      TreeBuilder builder = new TreeBuilder(parser, canonical);
+      TreeBuilder builder = new TreeBuilder(parser, canonical, texts);
       JsonToken first = parser.nextToken();
       while (first != null) {
         Location location = location(file, parser.currentTokenLocation(), firstLine);
@@ -174,20 +178,33 @@ public final class ManifestReader {
 
   /**
    * Builds Jackson trees from tokens, keeping the locations of List items and counting YAML
-   * aliases.
+   * aliases. Objects are built read-only and compact ({@link FrozenFields}, or a hash map sized to
+   * their fields), except the parts the inventory trims: each object's top level, its {@code
+   * metadata} and {@code metadata.annotations} stay Jackson's editable nodes.
    */
   private final class TreeBuilder {
+    private static final int NESTED = 0;
+    private static final int TOP = 1;
+    private static final int METADATA = 2;
+    private static final int ANNOTATIONS = 3;
+
     private final JsonParser parser;
     // Keys and short values repeat across the documents of a file ("name", "TCP", label values);
     // sharing one String per distinct text keeps a 100k-object inventory small.
     private final Map<String, String> canonical;
-    private final Map<String, TextNode> texts = new HashMap<>();
+    private final Map<String, TextNode> texts;
+    // The fields of the objects and arrays being read, innermost last; one stack for the whole
+    // document instead of a growing map per object.
+    private String[] keyStack = new String[64];
+    private JsonNode[] valueStack = new JsonNode[64];
+    private int top;
     private String file;
     private int firstLine;
 
-    TreeBuilder(JsonParser parser, Map<String, String> canonical) {
+    TreeBuilder(JsonParser parser, Map<String, String> canonical, Map<String, TextNode> texts) {
       this.parser = parser;
       this.canonical = canonical;
+      this.texts = texts;
     }
 
     private String canonical(String text) {
@@ -219,26 +236,109 @@ public final class ManifestReader {
           ArrayNode items = nodes.arrayNode();
           for (JsonToken i = parser.nextToken(); i != JsonToken.END_ARRAY; i = parser.nextToken()) {
             itemLocations.add(here());
-            items.add(read(i, 2));
+            items.add(read(i, 2, TOP));
           }
           object.set(name, items);
         } else {
-          object.set(name, read(value, 1));
+          object.set(name, read(value, 1, name.equals("metadata") ? METADATA : NESTED));
         }
       }
       return object;
     }
 
-    private ObjectNode object(int depth) throws IOException {
+    /** An object the inventory may edit (see the class comment). */
+    private ObjectNode editable(int depth, int part) throws IOException {
       ObjectNode object = nodes.objectNode();
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
         String name = canonical(parser.currentName());
-        object.set(name, read(parser.nextToken(), depth + 1));
+        int child =
+            part == TOP && name.equals("metadata")
+                ? METADATA
+                : part == METADATA && name.equals("annotations") ? ANNOTATIONS : NESTED;
+        object.set(name, read(parser.nextToken(), depth + 1, child));
       }
       return object;
     }
 
+    private ObjectNode compact(int depth) throws IOException {
+      int start = top;
+      for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+        String name = canonical(parser.currentName());
+        JsonNode value = read(parser.nextToken(), depth + 1, NESTED);
+        push(name, value);
+      }
+      int count = top - start;
+      Map<String, JsonNode> fields;
+      if (count > FrozenFields.MAX_FIELDS) {
+        // as ObjectNode.set does: a repeated key keeps its first place and takes the last value
+        Map<String, JsonNode> map = new LinkedHashMap<>((int) (count / 0.75f) + 1);
+        for (int i = start; i < top; i++) {
+          map.put(keyStack[i], valueStack[i]);
+        }
+        fields = map;
+      } else {
+        fields = frozen(start);
+      }
+      top = start;
+      return new ObjectNode(nodes, fields);
+    }
+
+    private FrozenFields frozen(int start) {
+      int distinct = 0;
+      String[] keys = new String[top - start];
+      JsonNode[] values = new JsonNode[top - start];
+      for (int i = start; i < top; i++) {
+        int at = indexOf(keys, distinct, keyStack[i]);
+        if (at < 0) {
+          keys[distinct] = keyStack[i];
+          values[distinct++] = valueStack[i];
+        } else {
+          values[at] = valueStack[i];
+        }
+      }
+      if (distinct < keys.length) {
+        keys = Arrays.copyOf(keys, distinct);
+        values = Arrays.copyOf(values, distinct);
+      }
+      return new FrozenFields(keys, values);
+    }
+
+    private static int indexOf(String[] keys, int count, String key) {
+      for (int i = 0; i < count; i++) {
+        if (keys[i].equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private ArrayNode array(int depth) throws IOException {
+      int start = top;
+      for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+        push(null, read(t, depth + 1, NESTED));
+      }
+      List<JsonNode> elements = new ArrayList<>(top - start);
+      for (int i = start; i < top; i++) {
+        elements.add(valueStack[i]);
+      }
+      top = start;
+      return new ArrayNode(nodes, elements);
+    }
+
+    private void push(String key, JsonNode value) {
+      if (top == keyStack.length) {
+        keyStack = Arrays.copyOf(keyStack, top * 2);
+        valueStack = Arrays.copyOf(valueStack, top * 2);
+      }
+      keyStack[top] = key;
+      valueStack[top++] = value;
+    }
+
     JsonNode read(JsonToken token, int depth) throws IOException {
+      return read(token, depth, NESTED);
+    }
+
+    private JsonNode read(JsonToken token, int depth, int part) throws IOException {
       if (depth > MAX_DEPTH) {
         throw new RefusedInput(
             here(), "document nested deeper than " + MAX_DEPTH + " levels; refusing it");
@@ -248,13 +348,9 @@ public final class ManifestReader {
       }
       switch (token) {
         case START_OBJECT:
-          return object(depth);
+          return part == NESTED ? compact(depth) : editable(depth, part);
         case START_ARRAY:
-          ArrayNode array = nodes.arrayNode();
-          for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-            array.add(read(t, depth + 1));
-          }
-          return array;
+          return array(depth);
         case VALUE_STRING:
           return text(parser.getText());
         case VALUE_NUMBER_INT:

@@ -1,4 +1,4 @@
-package dev.kube4c.inventory;
+package dev.kube4c.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.AbstractMap;
@@ -11,17 +11,18 @@ import java.util.Set;
  * The fields of a small JSON object in two arrays, in order and read-only. Jackson backs each
  * object with a LinkedHashMap, an entry object per field and a hash table; most objects of a
  * Kubernetes tree have a handful of fields, for which this takes a third of the memory. Used for
- * the cluster-wide index, which lives as long as the scan; lookups scan the few keys.
+ * the objects the parser builds (all but the parts the inventory trims) and for the cluster-wide
+ * index; lookups scan the few keys.
  */
-final class FrozenFields extends AbstractMap<String, JsonNode> {
+public final class FrozenFields extends AbstractMap<String, JsonNode> {
 
   /** Objects with more fields keep a hash map: lookups stay fast. */
-  static final int MAX_FIELDS = 8;
+  public static final int MAX_FIELDS = 8;
 
   private final String[] keys;
   private final JsonNode[] values;
 
-  FrozenFields(String[] keys, JsonNode[] values) {
+  public FrozenFields(String[] keys, JsonNode[] values) {
     this.keys = keys;
     this.values = values;
   }
