@@ -59,7 +59,11 @@ class ReportIdentityTest {
           "fixtures/" + dir.getFileName(),
           digest(scan(dir, rules, Config.DEFAULT), dump, "fixtures-" + dir.getFileName()));
     }
-    Optional<Path> corpus = Fixtures.sharedIfPresent("corpus");
+    // Relative to the checkout, so that file names in the reports (and the digests) do not depend
+    // on where the checkout is (CI clones it elsewhere, with ../shared beside it).
+    Optional<Path> corpus =
+        Fixtures.sharedIfPresent("corpus")
+            .map(p -> Path.of("").toAbsolutePath().relativize(p.toAbsolutePath()).normalize());
     if (corpus.isPresent()) {
       actual.put("corpus", digest(scan(corpus.get(), rules, Config.DEFAULT), dump, "corpus"));
       Config restricted = Config.DEFAULT.withPss("restricted", "latest");
