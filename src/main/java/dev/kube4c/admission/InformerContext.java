@@ -182,5 +182,16 @@ public final class InformerContext implements ClusterContext, AutoCloseable {
   @Override
   public void close() {
     informers.values().forEach(SharedIndexInformer::stop);
+    // Wait (briefly) until the watches are closed, so a shutdown leaves no connection half open.
+    for (SharedIndexInformer<GenericKubernetesResource> informer : informers.values()) {
+      try {
+        informer.stopped().toCompletableFuture().get(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // stopped with an error or slowly: nothing more to wait for
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }

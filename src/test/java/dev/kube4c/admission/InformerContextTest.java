@@ -31,6 +31,15 @@ class InformerContextTest {
 
   KubernetesClient client;
 
+  /**
+   * Closes the client's connections (the informers' watches) before the extension stops the mock
+   * server, which otherwise can wait on a watch that is still closing and time out.
+   */
+  @org.junit.jupiter.api.AfterEach
+  void closeClient() {
+    client.close();
+  }
+
   @Test
   void namespaceLabelsAndServiceAccountsComeFromTheWatchedCluster() throws Exception {
     client
