@@ -41,8 +41,8 @@ final class ExpressionLocator {
       if (at == null) {
         return document;
       }
-      int scalarLine = (int) at.getLineNr();
-      int scalarColumn = (int) at.getColumnNr();
+      int scalarLine = at.getLineNr();
+      int scalarColumn = at.getColumnNr();
       String text = lines.get(scalarLine - 1);
       char first = scalarColumn - 1 < text.length() ? text.charAt(scalarColumn - 1) : ' ';
       if (first == '|' || first == '>') {
@@ -98,7 +98,7 @@ final class ExpressionLocator {
           }
           default -> {
             if (current.equals(path) && rootStart != null) {
-              int distance = (int) Math.abs(rootStart.getLineNr() - documentLine);
+              int distance = Math.abs(rootStart.getLineNr() - documentLine);
               if (distance < bestDistance) {
                 best = parser.currentTokenLocation();
                 bestDistance = distance;

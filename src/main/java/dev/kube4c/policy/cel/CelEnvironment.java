@@ -51,13 +51,13 @@ public final class CelEnvironment {
                 CelExtensions.lists(),
                 CelExtensions.sets(options),
                 CelExtensions.optional(),
-                CelExtensions.math(options))
+                CelExtensions.math())
             .addRuntimeLibraries(
                 CelExtensions.strings(),
                 CelExtensions.lists(),
                 CelExtensions.sets(options),
                 CelExtensions.optional(),
-                CelExtensions.math(options));
+                CelExtensions.math());
     for (String name : VARIABLES) {
       builder.addVar(name, SimpleType.DYN);
     }
