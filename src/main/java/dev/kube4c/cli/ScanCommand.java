@@ -4,7 +4,6 @@ import dev.kube4c.cluster.ClusterReader;
 import dev.kube4c.cluster.ClusterScan;
 import dev.kube4c.cluster.ClusterTarget;
 import dev.kube4c.config.Config;
-import dev.kube4c.config.ConfigLoader;
 import dev.kube4c.engine.Pipeline;
 import dev.kube4c.engine.RuleProfile;
 import dev.kube4c.engine.RuleSetup;
@@ -18,8 +17,6 @@ import dev.kube4c.images.TrustedKey;
 import dev.kube4c.report.ReportOptions;
 import dev.kube4c.report.Reporter;
 import dev.kube4c.report.Reporters;
-import dev.kube4c.rules.Layer;
-import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.source.InputProblem;
 import java.io.IOException;
@@ -29,12 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,6 +48,8 @@ final class ScanCommand implements Callable<Integer> {
       arity = "0..*",
       description = "Files or folders to scan (recursive), or - for standard input.")
   List<String> paths = new ArrayList<>();
+
+  @CommandLine.Mixin RuleOptions ruleOptions = new RuleOptions();
 
   @Option(
       names = "--node",
@@ -84,33 +79,6 @@ final class ScanCommand implements Callable<Integer> {
   String failOn;
 
   @Option(
-      names = "--config",
-      description = "Configuration file (default: ./.kube4c.yaml when present).")
-  Path config;
-
-  @Option(
-      names = "--layer",
-      split = ",",
-      description = "Only rules of these layers: cloud, cluster, container, code.")
-  List<String> layers = new ArrayList<>();
-
-  @Option(names = "--rule", split = ",", description = "Only these rule ids.")
-  List<String> rules = new ArrayList<>();
-
-  @Option(names = "--exclude-rule", split = ",", description = "Skip these rule ids.")
-  List<String> excludedRules = new ArrayList<>();
-
-  @Option(
-      names = "--pss-level",
-      description = "Evaluate Pod Security Standards at this level: baseline or restricted.")
-  String pssLevel;
-
-  @Option(
-      names = "--pss-version",
-      description = "Pod Security Standards policy version: v1.N or latest.")
-  String pssVersion;
-
-  @Option(
       names = "--verify-images",
       description =
           "Verify cosign signatures of every image against its registry (needs --cosign-key).")
@@ -124,15 +92,6 @@ final class ScanCommand implements Callable<Integer> {
       description =
           "Trusted cosign public key, PEM (ECDSA, RSA, Ed25519), for --verify-images; repeat or separate with commas.")
   List<Path> cosignKeys = new ArrayList<>();
-
-  // Repeatable or comma-separated, like --cosign-key, so that it does not swallow the PATHs.
-  @Option(
-      names = "--policy",
-      split = ",",
-      paramLabel = "PATH",
-      description =
-          "ValidatingAdmissionPolicy (and binding, params) files or folders to apply as rules; repeat or separate with commas.")
-  List<String> policies = new ArrayList<>();
 
   @Option(
       names = "--no-input-policies",
@@ -211,7 +170,7 @@ final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     Severity threshold = parseFailOn();
-    Set<Layer> layerSet = parseLayers();
+    ruleOptions.layers(); // a wrong --layer is a usage error before anything is read
     Reporter reporter =
         new Reporters()
             .find(format)
@@ -223,26 +182,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     List<InputProblem> problems = new ArrayList<>();
-    Config loaded = loadConfig(problems);
-    dev.kube4c.policy.PolicyRules.Loaded policyRules = PolicyInputs.load(policies, loaded);
-    problems.addAll(policyRules.problems());
-    RuleSetup setup;
-    try {
-      setup =
-          RuleSetup.of(
-              RuleCatalogue.builtIn().with(policyRules.rules()),
-              new RuleSetup.Options(
-                  loaded,
-                  pssLevel,
-                  pssVersion,
-                  layerSet,
-                  new HashSet<>(rules),
-                  new HashSet<>(excludedRules),
-                  imageVerifier()),
-              LocalDate.now());
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
+    RuleSetup setup = ruleOptions.setup(imageVerifier(), problems);
     ScanRequest request = setup.request();
     if (scanImages) {
       request = request.withImageScanner(imageScanner(request.config()));
@@ -411,22 +351,6 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private Config loadConfig(List<InputProblem> problems) {
-    Path file = config;
-    if (file == null) {
-      Path implicit = Path.of(".kube4c.yaml");
-      if (!Files.isRegularFile(implicit)) {
-        return Config.DEFAULT;
-      }
-      file = implicit;
-    } else if (!Files.isRegularFile(file)) {
-      throw usage("config file " + file + " does not exist");
-    }
-    ConfigLoader.Loaded loaded = new ConfigLoader().load(file);
-    problems.addAll(loaded.problems());
-    return loaded.config();
-  }
-
   private Severity parseFailOn() {
     if (failOn.equalsIgnoreCase("none")) {
       return null;
@@ -436,16 +360,6 @@ final class ScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage("--fail-on must be critical, high, medium, low, info or none");
     }
-  }
-
-  private Set<Layer> parseLayers() {
-    Set<Layer> set = EnumSet.noneOf(Layer.class);
-    try {
-      layers.forEach(l -> set.add(Layer.parse(l)));
-    } catch (IllegalArgumentException e) {
-      throw usage("--layer must be cloud, cluster, container or code");
-    }
-    return set;
   }
 
   private CommandLine.ParameterException usage(String message) {

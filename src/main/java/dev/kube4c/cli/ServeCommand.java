@@ -9,15 +9,11 @@ import dev.kube4c.admission.Mode;
 import dev.kube4c.admission.WebhookMetrics;
 import dev.kube4c.admission.WebhookServer;
 import dev.kube4c.cluster.ClusterTarget;
-import dev.kube4c.config.Config;
-import dev.kube4c.config.ConfigLoader;
 import dev.kube4c.engine.RuleSetup;
 import dev.kube4c.images.CosignImageVerifier;
 import dev.kube4c.images.DockerCredentials;
 import dev.kube4c.images.OciClient;
 import dev.kube4c.images.TrustedKey;
-import dev.kube4c.rules.Layer;
-import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.source.InputProblem;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,12 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -49,6 +41,8 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin RuleOptions ruleOptions = new RuleOptions();
 
   @Option(
       names = "--tls-cert",
@@ -101,42 +95,6 @@ final class ServeCommand implements Callable<Integer> {
       description =
           "On UPDATE, also deny for findings that the old object already had (by default they only warn, so existing workloads can still be scaled or labelled).")
   boolean denyExistingFindings;
-
-  @Option(
-      names = "--config",
-      description =
-          "Configuration file (default: ./.kube4c.yaml when present): exceptions, severities, PSS.")
-  Path config;
-
-  @Option(
-      names = "--layer",
-      split = ",",
-      description = "Only rules of these layers: cloud, cluster, container, code.")
-  List<String> layers = new ArrayList<>();
-
-  @Option(
-      names = "--policy",
-      split = ",",
-      paramLabel = "PATH",
-      description =
-          "ValidatingAdmissionPolicy (and binding, params) files or folders to enforce as rules; repeat or separate with commas.")
-  List<String> policies = new ArrayList<>();
-
-  @Option(names = "--rule", split = ",", description = "Only these rule ids.")
-  List<String> rules = new ArrayList<>();
-
-  @Option(names = "--exclude-rule", split = ",", description = "Skip these rule ids.")
-  List<String> excludedRules = new ArrayList<>();
-
-  @Option(
-      names = "--pss-level",
-      description = "Evaluate Pod Security Standards at this level: baseline or restricted.")
-  String pssLevel;
-
-  @Option(
-      names = "--pss-version",
-      description = "Pod Security Standards policy version: v1.N or latest.")
-  String pssVersion;
 
   @Option(
       names = "--verify-images",
@@ -243,26 +201,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     List<InputProblem> problems = new ArrayList<>();
-    Config loaded = loadConfig(problems);
-    dev.kube4c.policy.PolicyRules.Loaded policyRules = PolicyInputs.load(policies, loaded);
-    problems.addAll(policyRules.problems());
-    RuleSetup setup;
-    try {
-      setup =
-          RuleSetup.of(
-              RuleCatalogue.builtIn().with(policyRules.rules()),
-              new RuleSetup.Options(
-                  loaded,
-                  pssLevel,
-                  pssVersion,
-                  parseLayers(),
-                  new HashSet<>(rules),
-                  new HashSet<>(excludedRules),
-                  null),
-              LocalDate.now());
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
+    RuleSetup setup = ruleOptions.setup(null, problems);
     if (!problems.isEmpty()) {
       problems.forEach(p -> err.println("error: " + p));
       err.flush();
@@ -383,32 +322,6 @@ final class ServeCommand implements Callable<Integer> {
       case "m" -> Duration.ofMinutes(amount);
       default -> Duration.ofSeconds(amount);
     };
-  }
-
-  private Config loadConfig(List<InputProblem> problems) {
-    Path file = config;
-    if (file == null) {
-      Path implicit = Path.of(".kube4c.yaml");
-      if (!Files.isRegularFile(implicit)) {
-        return Config.DEFAULT;
-      }
-      file = implicit;
-    } else if (!Files.isRegularFile(file)) {
-      throw usage("config file " + file + " does not exist");
-    }
-    ConfigLoader.Loaded loaded = new ConfigLoader().load(file);
-    problems.addAll(loaded.problems());
-    return loaded.config();
-  }
-
-  private Set<Layer> parseLayers() {
-    Set<Layer> set = EnumSet.noneOf(Layer.class);
-    try {
-      layers.forEach(l -> set.add(Layer.parse(l)));
-    } catch (IllegalArgumentException e) {
-      throw usage("--layer must be cloud, cluster, container or code");
-    }
-    return set;
   }
 
   private CommandLine.ParameterException usage(String message) {
