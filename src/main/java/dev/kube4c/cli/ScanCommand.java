@@ -106,6 +106,13 @@ final class ScanCommand implements Callable<Integer> {
   boolean scanImages;
 
   @Option(
+      names = "--db-dir",
+      paramLabel = "DIR",
+      description =
+          "With --images: the advisory store (default: $KUBE4C_CACHE_DIR/db, else ~/.cache/kube4c/db), as given to 'kube4c db import --dir'.")
+  Path dbDir;
+
+  @Option(
       names = "--cluster",
       description =
           "Scan the live cluster of the kubeconfig context (or the in-cluster ServiceAccount) instead of files.")
@@ -278,7 +285,7 @@ final class ScanCommand implements Callable<Integer> {
     return new dev.kube4c.vuln.ImageScanner(
         dev.kube4c.vuln.SbomReaders.builtIn(),
         new dev.kube4c.vuln.db.AdvisoryStore(
-            dev.kube4c.vuln.db.AdvisoryStore.defaultDir(System.getenv())),
+            dbDir != null ? dbDir : dev.kube4c.vuln.db.AdvisoryStore.defaultDir(System.getenv())),
         Duration.ofDays(settings.advisoryMaxAgeDays()),
         4,
         ImageProgress.forTerminal(quiet));

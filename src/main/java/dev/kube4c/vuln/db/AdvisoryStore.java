@@ -58,11 +58,16 @@ public final class AdvisoryStore {
 
   /** {@code $KUBE4C_CACHE_DIR/db}, else {@code ~/.cache/kube4c/db}. */
   public static Path defaultDir(Map<String, String> env) {
+    // The same base as the layer cache: KUBE4C_CACHE_DIR, else XDG_CACHE_HOME/kube4c, else
+    // ~/.cache/kube4c.
     String cache = env.get("KUBE4C_CACHE_DIR");
+    String xdg = env.get("XDG_CACHE_HOME");
     Path base =
         cache != null && !cache.isBlank()
             ? Path.of(cache)
-            : Path.of(System.getProperty("user.home"), ".cache", "kube4c");
+            : xdg != null && !xdg.isBlank()
+                ? Path.of(xdg, "kube4c")
+                : Path.of(System.getProperty("user.home"), ".cache", "kube4c");
     return base.resolve("db");
   }
 
