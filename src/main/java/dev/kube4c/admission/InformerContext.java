@@ -179,6 +179,11 @@ public final class InformerContext implements ClusterContext, AutoCloseable {
     return count.get();
   }
 
+  /** True once every informer has listed its kind and holds an open WATCH. */
+  boolean watching() {
+    return informers.values().stream().allMatch(SharedIndexInformer::isWatching);
+  }
+
   @Override
   public void close() {
     informers.values().forEach(SharedIndexInformer::stop);
