@@ -1,20 +1,16 @@
 package dev.kube4c.rules.vulnerabilities;
 
-import dev.kube4c.inventory.Container;
-import dev.kube4c.inventory.Workload;
 import dev.kube4c.rules.Area;
-import dev.kube4c.rules.ContainerRule;
-import dev.kube4c.rules.FindingSink;
 import dev.kube4c.rules.Frameworks;
 import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
+import dev.kube4c.vuln.ImageScan;
 import dev.kube4c.vuln.OsSupport;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /** With {@code scan --images}: the image's distribution release no longer gets security fixes. */
-public final class ImageOsEol extends ContainerRule {
+public final class ImageOsEol extends ImageScanRule {
 
   private static final RuleMetadata METADATA =
       RuleMetadata.rule("image-os-eol")
@@ -36,38 +32,15 @@ public final class ImageOsEol extends ContainerRule {
                   .withCks(Frameworks.Cks.SUPPLY_CHAIN))
           .build();
 
-  @Override
-  public RuleMetadata metadata() {
-    return METADATA;
+  public ImageOsEol() {
+    super(METADATA);
   }
 
   @Override
-  public boolean isActive(RuleContext context) {
-    return context.vulnerabilities().enabled();
-  }
-
-  @Override
-  protected void check(
-      Workload workload, Container container, RuleContext context, FindingSink sink) {
-    context
-        .vulnerabilities()
-        .scan(container.image())
-        .filter(scan -> scan.sbom() != null)
-        .flatMap(scan -> OsSupport.of(scan.sbom().os()))
+  Optional<String> detail(ImageScan scan, RuleContext context) {
+    return Optional.ofNullable(scan.sbom())
+        .flatMap(sbom -> OsSupport.of(sbom.os()))
         .filter(release -> release.supportEnds().isBefore(context.today()))
-        .ifPresent(
-            release ->
-                sink.report(
-                    workload.resource().ref(container.name()),
-                    workload.resource().location(),
-                    container.path()
-                        + ".image "
-                        + container.image()
-                        + ": "
-                        + release.name()
-                        + " left support on "
-                        + release.supportEnds(),
-                    null,
-                    Map.of("image", List.of(container.image()))));
+        .map(release -> release.name() + " left support on " + release.supportEnds());
   }
 }
