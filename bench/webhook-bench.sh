@@ -2,7 +2,7 @@
 # kube4c serve benchmark on loopback: in-handler latency (judge calls in one JVM), then
 # end-to-end AdmissionReview POSTs over TLS from CLIENTS keep-alive JDK HttpClients against a
 # separate `kube4c serve --no-cluster` process, full catalogue, and that process's peak RSS.
-# Usage: bench/webhook-bench.sh [CLIENTS] [SECONDS]   (default 100 clients, 20 s)
+# Usage: [HEY=/path/to/hey] bench/webhook-bench.sh [CLIENTS] [SECONDS]   (default 100 clients, 20 s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-100}
@@ -25,4 +25,19 @@ for _ in $(seq 1 100); do
 done
 java -cp "$CP" dev.kube4c.admission.WebhookBench handler 20000
 java -cp "$CP" dev.kube4c.admission.WebhookBench http "https://127.0.0.1:$PORT/validate" "$WORK/tls.crt" "$CLIENTS" "$SECONDS_RUN"
+# The same load from Go's hey (go install github.com/rakyll/hey@v0.1.5), which costs the two
+# shared cores far less than 100 JDK HttpClients. -host sets a valid SNI name: hey sends the
+# URL's host:port as SNI, which a JDK TLS server refuses ("illegal parameter").
+HEY=${HEY:-$(command -v hey || true)}
+if [ -n "$HEY" ]; then
+  java -cp "$CP" dev.kube4c.admission.WebhookBench bodies "$WORK"
+  hey_run() { "$HEY" -host localhost -c "$1" -z "$2" -m POST -T application/json -D "$WORK/$3.json" "https://127.0.0.1:$PORT/validate"; }
+  hey_run 50 5s privileged >/dev/null
+  hey_run $((CLIENTS / 2)) "${SECONDS_RUN}s" privileged >"$WORK/p.txt" &
+  hey_run $((CLIENTS / 2)) "${SECONDS_RUN}s" hardened >"$WORK/h.txt"
+  wait $!
+  for f in p h; do
+    echo "hey $((CLIENTS / 2)) clients, $([ $f = p ] && echo "privileged (denied)" || echo "hardened (allowed)"): $(grep -E 'Requests/sec|50%|99%|\[200\]' "$WORK/$f.txt" | tr -s ' \t\n' ' ')"
+  done
+fi
 echo "server peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$SERVER/status)"

@@ -24,6 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
  *
  * <pre>
  * WebhookBench handler N                       in-handler latency: N judge calls, full catalogue
+ * WebhookBench bodies DIR                      writes privileged.json and hardened.json to DIR
  * WebhookBench http URL CA_PEM CLIENTS SECONDS end-to-end over TLS, CLIENTS keep-alive clients
  * </pre>
  *
@@ -36,6 +37,11 @@ public final class WebhookBench {
   public static void main(String[] args) throws Exception {
     if (args[0].equals("handler")) {
       handler(Integer.parseInt(args[1]));
+    } else if (args[0].equals("bodies")) {
+      // For an external load generator (hey): one denied and one allowed AdmissionReview.
+      java.nio.file.Path dir = java.nio.file.Path.of(args[1]);
+      java.nio.file.Files.write(dir.resolve("privileged.json"), body(true));
+      java.nio.file.Files.write(dir.resolve("hardened.json"), body(false));
     } else {
       http(
           args[1],
