@@ -46,13 +46,23 @@ final class RenderMixin {
               + ").")
   String kubeVersion;
 
+  @Option(
+      names = {"-a", "--api-versions"},
+      paramLabel = "API",
+      split = ",",
+      description =
+          "Extra API version for .Capabilities.APIVersions (monitoring.coreos.com/v1 or"
+              + " monitoring.coreos.com/v1/ServiceMonitor), as helm template --api-versions;"
+              + " repeatable or comma-separated.")
+  List<String> apiVersions = new ArrayList<>();
+
   /** The renderer for these options, or null with --no-render; bad options are usage errors. */
   Renderer renderer(String namespace, CommandLine.Model.CommandSpec spec) {
     if (noRender) {
       return null;
     }
     RenderOptions options =
-        new RenderOptions(valuesFiles, sets, releaseName, namespace, kubeVersion);
+        new RenderOptions(valuesFiles, sets, releaseName, namespace, kubeVersion, apiVersions);
     List<String> problems = options.problems();
     if (!problems.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), String.join("; ", problems));

@@ -46,9 +46,11 @@ final class HelmRenderer {
       Pattern.compile("at <\\.Values((?:\\.[A-Za-z0-9_-]+)+)>");
 
   private final RenderOptions options;
+  private final TemplateShims shims;
 
   HelmRenderer(RenderOptions options) {
     this.options = options;
+    this.shims = new TemplateShims(options.apiVersions());
   }
 
   Renderer.Rendered render(Renderer.Target target) {
@@ -91,7 +93,7 @@ final class HelmRenderer {
                   + target.name()
                   + "`. The chart was rendered without them."));
       try {
-        output = templateWithout(target, chart, name, absent);
+        output = templateWithout(chart, name, absent);
       } catch (RuntimeException again) {
         problems.add(renderError(target, name, helmMessage(again)));
         return new Renderer.Rendered(List.of(), problems, notes);
@@ -108,11 +110,14 @@ final class HelmRenderer {
   }
 
   private String template(Renderer.Target target, Path chart, String name) {
-    return template(
-        target.reference() != null
-            ? Helm.template(target.reference())
-            : new Helm(target.path()).template(),
-        name);
+    if (target.reference() != null) {
+      return template(Helm.template(target.reference()), name);
+    }
+    Map<String, String> rewritten = chart == null ? Map.of() : shims.rewrites(chart);
+    if (rewritten.isEmpty()) {
+      return template(new Helm(target.path()).template(), name);
+    }
+    return inCopy(chart, name, rewritten, copy -> {});
   }
 
   private String template(TemplateCommand command, String name) {
@@ -131,26 +136,48 @@ final class HelmRenderer {
   }
 
   /** Renders a copy of the chart whose Chart.yaml no longer lists the missing dependencies. */
-  private String templateWithout(
-      Renderer.Target target, Path chart, String name, List<String> absent) {
+  private String templateWithout(Path chart, String name, List<String> absent) {
+    return inCopy(
+        chart,
+        name,
+        shims.rewrites(chart),
+        copy -> {
+          ObjectNode metadata = chartMetadata(chart);
+          if (metadata != null && metadata.get("dependencies") instanceof ArrayNode dependencies) {
+            ArrayNode kept = metadata.arrayNode();
+            for (JsonNode dependency : dependencies) {
+              String dependencyName =
+                  dependency.path("alias").asText(dependency.path("name").asText());
+              if (!absent.contains(dependencyName)
+                  && !absent.contains(dependency.path("name").asText())) {
+                kept.add(dependency);
+              }
+            }
+            metadata.set("dependencies", kept);
+            YAML.writeValue(copy.resolve("Chart.yaml").toFile(), metadata);
+          }
+          Files.deleteIfExists(copy.resolve("Chart.lock"));
+        });
+  }
+
+  /** What is changed in a chart's temporary copy before it is rendered. */
+  private interface CopyEdit {
+    void apply(Path copy) throws IOException;
+  }
+
+  /**
+   * Renders a temporary copy of the chart with {@code rewritten} templates (relative path to text)
+   * and {@code edit} applied; the copy is deleted afterwards.
+   */
+  private String inCopy(Path chart, String name, Map<String, String> rewritten, CopyEdit edit) {
     Path copy = null;
     try {
       copy = Files.createTempDirectory("kube4c-chart-");
       copyTree(chart, copy);
-      ObjectNode metadata = chartMetadata(chart);
-      if (metadata != null && metadata.get("dependencies") instanceof ArrayNode dependencies) {
-        ArrayNode kept = metadata.arrayNode();
-        for (JsonNode dependency : dependencies) {
-          String dependencyName = dependency.path("alias").asText(dependency.path("name").asText());
-          if (!absent.contains(dependencyName)
-              && !absent.contains(dependency.path("name").asText())) {
-            kept.add(dependency);
-          }
-        }
-        metadata.set("dependencies", kept);
-        YAML.writeValue(copy.resolve("Chart.yaml").toFile(), metadata);
+      for (Map.Entry<String, String> template : rewritten.entrySet()) {
+        Files.writeString(copy.resolve(template.getKey()), template.getValue());
       }
-      Files.deleteIfExists(copy.resolve("Chart.lock"));
+      edit.apply(copy);
       return template(new Helm(copy).template(), name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

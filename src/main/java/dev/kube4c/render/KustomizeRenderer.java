@@ -249,7 +249,8 @@ final class KustomizeRenderer {
     Renderer.FieldLocator fields =
         path -> {
           List<String> fieldKeys = KeyLines.keysOf(path);
-          // The last patch that writes the field itself wins, as it does in kustomize.
+          // The last patch that writes the field itself wins, as it does in kustomize; list items
+          // are not counted there, as strategic merge matches them by name, not by place.
           for (int i = patchKeys.size() - 1; i >= 0; i--) {
             KeyLines.Entry patched = patchKeys.get(i).keys().exact(fieldKeys);
             if (patched != null) {
@@ -259,7 +260,7 @@ final class KustomizeRenderer {
                       null));
             }
           }
-          KeyLines.Entry entry = keys.longestPrefix(fieldKeys);
+          KeyLines.Entry entry = keys.locate(path);
           return entry == null
               ? Optional.empty()
               : Optional.of(

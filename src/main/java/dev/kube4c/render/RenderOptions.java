@@ -11,15 +11,16 @@ import java.util.regex.Pattern;
 /**
  * How charts are rendered: values files and {@code --set} pairs (each for every chart, or for one
  * chart when written {@code CHART:FILE} / {@code CHART:key=value}, CHART being the name in
- * Chart.yaml), the release name and namespace, and the Kubernetes version {@code .Capabilities}
- * reports.
+ * Chart.yaml), the release name and namespace, and the Kubernetes version and extra API versions
+ * (group/version or group/version/Kind) that {@code .Capabilities} reports.
  */
 public record RenderOptions(
     List<String> valuesFiles,
     List<String> sets,
     String releaseName,
     String namespace,
-    String kubeVersion) {
+    String kubeVersion,
+    List<String> apiVersions) {
 
   /**
    * Helm built from source reports Kubernetes v1.20, which recent charts refuse; this is what Helm
@@ -30,7 +31,7 @@ public record RenderOptions(
   public static final String DEFAULT_RELEASE_NAME = "release-name";
 
   public static final RenderOptions DEFAULTS =
-      new RenderOptions(List.of(), List.of(), null, null, null);
+      new RenderOptions(List.of(), List.of(), null, null, null, List.of());
 
   // A chart name as Helm allows it, then ':' — so C:\\ paths and "image=nginx:1.2" stay whole.
   private static final Pattern CHART_PREFIX = Pattern.compile("([a-z0-9][a-z0-9._-]*):(.+)");
@@ -41,6 +42,7 @@ public record RenderOptions(
     releaseName = releaseName == null ? DEFAULT_RELEASE_NAME : releaseName;
     namespace = namespace == null ? "default" : namespace;
     kubeVersion = kubeVersion == null ? DEFAULT_KUBE_VERSION : kubeVersion;
+    apiVersions = apiVersions == null ? List.of() : List.copyOf(apiVersions);
   }
 
   /** The {@code --set} pairs that apply to chart {@code chart}, in order (later ones win). */

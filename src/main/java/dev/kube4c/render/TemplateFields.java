@@ -42,7 +42,7 @@ final class TemplateFields implements Renderer.FieldLocator {
   @Override
   public Optional<Renderer.FieldOrigin> locate(String fieldPath) {
     List<String> keys = KeyLines.keysOf(fieldPath);
-    KeyLines.Entry entry = template.longestPrefix(keys);
+    KeyLines.Entry entry = template.locate(fieldPath);
     if (entry == null) {
       return Optional.empty();
     }

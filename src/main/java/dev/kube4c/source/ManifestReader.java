@@ -25,7 +25,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -442,7 +445,30 @@ public final class ManifestReader {
     String message = e.getOriginalMessage();
     int newline = message.indexOf('\n');
     return (e.getProcessor() instanceof YAMLParser ? "invalid YAML: " : "invalid JSON: ")
-        + (newline > 0 ? message.substring(0, newline) : message);
+        + plainEvents(newline > 0 ? message.substring(0, newline) : message);
+  }
+
+  // Jackson names SnakeYAML's parser events: "<org.yaml.snakeyaml.events.MappingStartEvent(...)>".
+  private static final Pattern EVENT =
+      Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)StartEvent\\([^>]*\\)>");
+
+  /**
+   * The parser's message in YAML's words: a mapping or sequence, not a Java class; a mapping where
+   * a key should be is nearly always a {{ placeholder }} of a template that was not rendered.
+   */
+  private static String plainEvents(String message) {
+    Matcher event = EVENT.matcher(message);
+    if (!event.find()) {
+      return message;
+    }
+    String what =
+        event.group(1).equals("Mapping")
+            ? "a mapping"
+            : "a " + event.group(1).toLowerCase(Locale.ROOT);
+    return event.replaceAll(what)
+        + (message.contains("field name") && what.equals("a mapping")
+            ? " (a `{{ }}` template placeholder? render the template first)"
+            : "");
   }
 
   private static boolean looksLikeJson(String text) {

@@ -178,6 +178,54 @@ class HelmRenderTest {
   }
 
   @Test
+  void apiVersionsAddToCapabilitiesAsHelmTemplateDoes() {
+    CliRunner without = CliRunner.run("render", CHARTS + "/capabilities");
+    assertThat(without.out()).doesNotContain("kind: ServiceMonitor");
+
+    CliRunner with =
+        CliRunner.run(
+            "render",
+            CHARTS + "/capabilities",
+            "--api-versions",
+            "example.com/v1,monitoring.coreos.com/v1/ServiceMonitor");
+    assertThat(with.exitCode()).isZero();
+    assertThat(with.out()).contains("kind: ServiceMonitor");
+
+    CliRunner otherApi =
+        CliRunner.run("render", CHARTS + "/capabilities", "-a", "monitoring.coreos.com/v1");
+    assertThat(otherApi.out())
+        .as("Has tests the exact string, group/version/Kind here")
+        .doesNotContain("kind: ServiceMonitor");
+  }
+
+  @Test
+  void lookupFindsNothingAsUnderHelmTemplate() throws IOException {
+    CliRunner run = CliRunner.run("scan", "-f", "json", "--fail-on", "none", CHARTS + "/lookup");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(report.path("errors")).isEmpty();
+    CliRunner render = CliRunner.run("render", CHARTS + "/lookup");
+    assertThat(render.out()).contains("password: Z2VuZXJhdGVk"); // the "no such Secret" branch
+  }
+
+  @Test
+  void listItemsAreToldApartInTemplateLines() throws IOException {
+    JsonNode report = scanJson(CHARTS + "/sidecar", "--rule", "container-privileged");
+
+    List<JsonNode> privileged = findings(report, "container-privileged");
+    assertThat(privileged).hasSize(1);
+    JsonNode location = privileged.get(0).path("location");
+    assertThat(location.path("file").asText())
+        .isEqualTo(CHARTS + "/sidecar/templates/deployment.yaml");
+    // line 21 is the second container's "securityContext:"; line 18 is the first one's field
+    assertThat(location.path("line").asInt()).isEqualTo(21);
+    assertThat(privileged.get(0).path("message").asText())
+        .contains(
+            "value from " + CHARTS + "/sidecar/values.yaml:4 proxy.securityContext.privileged");
+  }
+
+  @Test
   void libraryChartsRenderNothingAloneAndWorkAsDependencies() {
     CliRunner library = CliRunner.run("render", CHARTS + "/common");
     assertThat(library.exitCode()).isZero();

@@ -51,6 +51,19 @@ class BadInputTest {
   }
 
   @Test
+  void anUnrenderedPlaceholderIsExplainedInYamlWordsNotParserClassNames() throws IOException {
+    Path template = dir.resolve("rc-template.yaml");
+    Files.writeString(
+        template, "kind: ReplicationController\napiVersion: v1\nspec:\n  replicas: {{replicas}}\n");
+    JsonNode error = only(scanWithGoodFile(template));
+    assertThat(error.path("line").asInt()).isEqualTo(4);
+    assertThat(error.path("message").asText())
+        .contains("got this instead: a mapping")
+        .contains("template placeholder")
+        .doesNotContain("snakeyaml", "Event(");
+  }
+
+  @Test
   void invalidYamlIsReportedWithLineAndColumn() throws IOException {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(
