@@ -47,6 +47,8 @@ final class HelmRenderer {
 
   private final RenderOptions options;
   private final TemplateShims shims;
+  // Charts render one at a time (Rendering), so this needs no synchronisation of its own.
+  private boolean engineLoaded;
 
   HelmRenderer(RenderOptions options) {
     this.options = options;
@@ -105,7 +107,9 @@ final class HelmRenderer {
             + name
             + " in "
             + (System.nanoTime() - started) / 1_000_000
-            + " ms");
+            + " ms"
+            + (engineLoaded ? "" : " (loading Helm's engine included)"));
+    engineLoaded = true;
     return new Renderer.Rendered(documents(target, chart, name, output), problems, notes);
   }
 

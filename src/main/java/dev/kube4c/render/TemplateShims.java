@@ -71,7 +71,8 @@ final class TemplateShims {
 
   /** The template text with the rewrites applied; the same string when none applies. */
   String rewrite(String template) {
-    if (!template.contains("lookup") && !template.contains("APIVersions.Has")) {
+    if (!inAnAction(template, "lookup")
+        && (apiVersions.isEmpty() || !inAnAction(template, "APIVersions.Has"))) {
       return template;
     }
     Matcher action = ACTION.matcher(template);
@@ -82,6 +83,26 @@ final class TemplateShims {
     }
     action.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * Whether {@code word} occurs inside a {@code {{ }}} action: one pass, so that large CRD
+   * templates whose descriptions say "lookup" cost a scan, not a regex over every action.
+   */
+  private static boolean inAnAction(String text, String word) {
+    for (int open = text.indexOf("{{"); open >= 0; ) {
+      int close = text.indexOf("}}", open + 2);
+      int end = close < 0 ? text.length() : close;
+      int at = text.indexOf(word, open + 2);
+      if (at >= 0 && at < end) {
+        return true;
+      }
+      if (close < 0 || at < 0) {
+        return false;
+      }
+      open = text.indexOf("{{", close + 2);
+    }
+    return false;
   }
 
   private String rewriteAction(String action) {
@@ -109,10 +130,7 @@ final class TemplateShims {
 
   private static String read(Path file) throws IOException {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
       return null; // not a text template: leave it to Helm
     }

@@ -36,7 +36,7 @@ class CorpusChartsTest {
               .toList();
     }
     assertThat(charts).hasSizeGreaterThanOrEqualTo(20);
-    int rendered = 0;
+    List<String> rendered = new ArrayList<>();
     List<String> unexplained = new ArrayList<>();
     for (Path chart : charts) {
       // --no-render would skip the chart: kustomizations inside are not what this test is about
@@ -46,7 +46,7 @@ class CorpusChartsTest {
       for (JsonNode input : report.path("inputs")) {
         if (input.path("source").asText().equals(chart.toString())
             && input.path("resources").asInt() > 0) {
-          rendered++;
+          rendered.add(chart.getFileName().toString());
         }
       }
       for (JsonNode error : report.path("errors")) {
@@ -65,6 +65,9 @@ class CorpusChartsTest {
       assertThat(run.exitCode()).as(chart.toString()).isIn(0, 2);
     }
     assertThat(unexplained).isEmpty();
-    assertThat(rendered).as("charts that rendered objects").isGreaterThanOrEqualTo(15);
+    // 24 charts: 16 render objects (the dashboard chart, which calls lookup, among them); 6 have
+    // no templates of their own to render (5 wrap only missing subcharts, 1 holds only helpers);
+    // 2 need helpers of missing subcharts and fail with Helm's message at the template line.
+    assertThat(rendered).as("charts that rendered objects").hasSizeGreaterThanOrEqualTo(16);
   }
 }
