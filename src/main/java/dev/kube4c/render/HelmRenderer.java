@@ -117,11 +117,29 @@ final class HelmRenderer {
     if (target.reference() != null) {
       return template(Helm.template(target.reference()), name);
     }
-    Map<String, String> rewritten = chart == null ? Map.of() : shims.rewrites(chart);
+    if (chart == null) {
+      return templatePackaged(target.path(), name);
+    }
+    Map<String, String> rewritten = shims.rewrites(chart);
     if (rewritten.isEmpty()) {
       return template(new Helm(target.path()).template(), name);
     }
     return inCopy(chart, name, rewritten, copy -> {});
+  }
+
+  /** A .tgz chart: rendered as it is, or unpacked with its templates rewritten when needed. */
+  private String templatePackaged(Path archive, String name) {
+    Path unpacked = null;
+    try {
+      unpacked = Files.createTempDirectory("kube4c-chart-");
+      Path chart = shims.unpackIfNeeded(archive, unpacked);
+      return template(new Helm(chart != null ? chart : archive).template(), name);
+    } catch (IOException e) {
+      // Helm reads the archive itself and says what is wrong with it in its own words
+      return template(new Helm(archive).template(), name);
+    } finally {
+      deleteTree(unpacked);
+    }
   }
 
   private String template(TemplateCommand command, String name) {

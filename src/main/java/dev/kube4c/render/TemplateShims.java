@@ -1,7 +1,9 @@
 package dev.kube4c.render;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Where helm-java's template differs from {@code helm template}, the chart's templates rewritten so
@@ -68,6 +73,62 @@ final class TemplateShims {
     }
     return rewritten;
   }
+
+  /**
+   * For a packaged chart ({@code .tgz}), unpacked into {@code into} when one of its templates needs
+   * rewriting: the unpacked chart folder, its templates rewritten; null when the archive renders as
+   * it is (nothing is written then). Entries that would land outside {@code into} and archives that
+   * unpack to more than Helm's own limit are refused, as Helm refuses them.
+   */
+  Path unpackIfNeeded(Path archive, Path into) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    boolean needed = false;
+    long total = 0;
+    // java.util.zip, not commons-compress: Helm writes a gzip extra field that commons-compress
+    // 1.28 refuses ("Extra subfield length exceeds remaining bytes").
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(
+            new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive))))) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        if (!entry.isFile()) {
+          continue;
+        }
+        byte[] bytes = tar.readNBytes(MAX_UNPACKED + 1);
+        total += bytes.length;
+        if (total > MAX_UNPACKED) {
+          throw new IOException("the chart unpacks to more than " + MAX_UNPACKED + " bytes");
+        }
+        String name = entry.getName();
+        if (("/" + name + "/").matches(".*/templates/.*")) {
+          String text = decode(bytes);
+          String shimmed = text == null ? null : rewrite(text);
+          if (shimmed != null && !shimmed.equals(text)) {
+            bytes = shimmed.getBytes(StandardCharsets.UTF_8);
+            needed = true;
+          }
+        }
+        entries.put(name, bytes);
+      }
+    }
+    if (!needed) {
+      return null;
+    }
+    Path root = into.toAbsolutePath().normalize();
+    String top = null;
+    for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+      Path file = root.resolve(entry.getKey()).normalize();
+      if (!file.startsWith(root) || file.equals(root)) {
+        throw new IOException("archive entry " + entry.getKey() + " points outside the chart");
+      }
+      Files.createDirectories(file.getParent());
+      Files.write(file, entry.getValue());
+      top = top != null ? top : root.relativize(file).getName(0).toString();
+    }
+    return top == null ? null : root.resolve(top);
+  }
+
+  // Helm's own limit on a decompressed chart (pkg/chart/loader: 100 MiB).
+  private static final int MAX_UNPACKED = 100 << 20;
 
   /** The template text with the rewrites applied; the same string when none applies. */
   String rewrite(String template) {
@@ -133,6 +194,14 @@ final class TemplateShims {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
       return null; // not a text template: leave it to Helm
+    }
+  }
+
+  private static String decode(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
     }
   }
 }

@@ -42,4 +42,32 @@ class PackagedChartTest {
     }
     assertThat(Files.list(dir)).isNotEmpty();
   }
+
+  @Test
+  void packagedChartsGetApiVersionsAndLookupLikeFolders(@TempDir Path dir) throws Exception {
+    new Helm(Path.of(HelmRenderTest.CHARTS, "capabilities"))
+        .packageIt()
+        .withDestination(dir)
+        .call();
+    new Helm(Path.of(HelmRenderTest.CHARTS, "lookup")).packageIt().withDestination(dir).call();
+    String capabilities = dir.resolve("capabilities-0.1.0.tgz").toString();
+    long copiesBefore = chartCopies();
+
+    assertThat(CliRunner.run("render", capabilities).out()).doesNotContain("kind: ServiceMonitor");
+    CliRunner with =
+        CliRunner.run("render", capabilities, "-a", "monitoring.coreos.com/v1/ServiceMonitor");
+    assertThat(with.exitCode()).isZero();
+    assertThat(with.out()).contains("kind: ServiceMonitor");
+
+    CliRunner lookup = CliRunner.run("render", dir.resolve("lookup-0.1.0.tgz").toString());
+    assertThat(lookup.exitCode()).isZero();
+    assertThat(lookup.out()).contains("password: Z2VuZXJhdGVk");
+    assertThat(chartCopies()).as("unpacked copies are deleted").isEqualTo(copiesBefore);
+  }
+
+  private static long chartCopies() throws java.io.IOException {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("kube4c-chart-")).count();
+    }
+  }
 }
