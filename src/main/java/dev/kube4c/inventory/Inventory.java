@@ -96,14 +96,17 @@ public final class Inventory {
   static Resource resourceOf(ObjectNode tree, dev.kube4c.source.Location location) {
     trim(tree);
     JsonNode metadata = tree.path("metadata");
-    String kind = tree.path("kind").asText();
+    // Interned: a scan holds a handful of distinct kinds and apiVersions, and every rule keys maps
+    // by them, so equal ones are then the same String and compare at once.
+    String kind = tree.path("kind").asText().intern();
     String namespace =
         metadata.path("namespace").isTextual() ? metadata.path("namespace").asText() : null;
     if (ClusterScope.isClusterScoped(kind)) {
       namespace = null;
     }
     String name = metadata.path("name").asText(metadata.path("generateName").asText("(unnamed)"));
-    return new Resource(tree.path("apiVersion").asText(), kind, namespace, name, tree, location);
+    return new Resource(
+        tree.path("apiVersion").asText().intern(), kind, namespace, name, tree, location);
   }
 
   /** Drops fields no rule reads, to keep memory proportional to what matters. */
@@ -164,6 +167,11 @@ public final class Inventory {
 
   public List<Resource> ofKind(String kind) {
     return byKind.getOrDefault(kind, List.of());
+  }
+
+  /** The kinds of the objects held, each once. */
+  public Set<String> kinds() {
+    return byKind.keySet();
   }
 
   public boolean hasKind(String kind) {

@@ -3,6 +3,7 @@ package dev.kube4c.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.NullValue;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelVariableResolver;
 import dev.kube4c.inventory.Inventory;
 import dev.kube4c.inventory.Labels;
 import dev.kube4c.inventory.Resource;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -113,9 +115,12 @@ final class PolicyEvaluator {
     for (Object param : paramValues) {
       CostBudget budget = new CostBudget(perExpression, total);
       Map<String, Object> activation = new HashMap<>(base);
+      // A resolver, not the map: CEL-Java copies a map activation into a new ImmutableMap on every
+      // evaluation, which cost as much as the expressions themselves.
+      CelVariableResolver variables = name -> Optional.ofNullable(activation.get(name));
       activation.put("params", param);
-      activation.put("variables", new LazyVariables(compiled.variables(), activation, budget));
-      applied |= evaluateFor(compiled, binding, activation, budget, verdicts, audit);
+      activation.put("variables", new LazyVariables(compiled.variables(), variables, budget));
+      applied |= evaluateFor(compiled, binding, variables, budget, verdicts, audit);
     }
     // Match conditions that exclude the request (for every parameter) mean the policy does not
     // apply.
@@ -128,7 +133,7 @@ final class PolicyEvaluator {
   private boolean evaluateFor(
       CompiledPolicy compiled,
       Binding binding,
-      Map<String, Object> activation,
+      CelVariableResolver activation,
       CostBudget budget,
       List<Verdict> verdicts,
       Map<String, String> audit) {
@@ -204,7 +209,7 @@ final class PolicyEvaluator {
 
   /** messageExpression when it gives a non-empty string, else message, else the expression. */
   private static String message(
-      CompiledPolicy.CompiledValidation v, Map<String, Object> activation, CostBudget budget) {
+      CompiledPolicy.CompiledValidation v, CelVariableResolver activation, CostBudget budget) {
     if (v.message() != null) {
       try {
         Object text = v.message().program().trace(activation, budget.startExpression());
@@ -286,11 +291,11 @@ final class PolicyEvaluator {
 
     private final Map<String, CompiledPolicy.Program> programs = new LinkedHashMap<>();
     private final Map<String, Object> values = new HashMap<>();
-    private final Map<String, Object> activation;
+    private final CelVariableResolver activation;
     private final CostBudget budget;
 
     LazyVariables(
-        List<CompiledPolicy.Program> variables, Map<String, Object> activation, CostBudget budget) {
+        List<CompiledPolicy.Program> variables, CelVariableResolver activation, CostBudget budget) {
       variables.forEach(v -> programs.put(v.source().name(), v));
       this.activation = activation;
       this.budget = budget;

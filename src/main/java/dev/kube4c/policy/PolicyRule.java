@@ -1,5 +1,6 @@
 package dev.kube4c.policy;
 
+import dev.kube4c.inventory.Inventory;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -9,10 +10,8 @@ import dev.kube4c.rules.RuleContext;
 import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.source.InputProblem;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -75,25 +74,36 @@ public final class PolicyRule implements Rule {
 
   @Override
   public void check(RuleContext context, FindingSink sink) {
-    boolean admission = context.request() != null;
-    Map<String, Map<String, Boolean>> kinds = new HashMap<>(); // apiVersion -> kind -> may match
-    for (Resource object : context.inventory().resources()) {
-      if (!admission
-          && !kinds
-              .computeIfAbsent(object.apiVersion(), k -> new HashMap<>())
-              .computeIfAbsent(
-                  object.kind(), k -> PolicySet.mayMatch(bound, object.apiVersion(), k))) {
-        continue;
+    Inventory inventory = context.inventory();
+    if (context.request() != null) {
+      inventory.resources().forEach(object -> check(object, context, sink));
+      return;
+    }
+    // A kind (and apiVersion) at a time, so that kinds the policy cannot match cost one test.
+    for (String kind : inventory.kinds()) {
+      String apiVersion = null;
+      boolean mayMatch = false;
+      for (Resource object : inventory.ofKind(kind)) {
+        if (!object.apiVersion().equals(apiVersion)) {
+          apiVersion = object.apiVersion();
+          mayMatch = PolicySet.mayMatch(bound, apiVersion, kind);
+        }
+        if (mayMatch) {
+          check(object, context, sink);
+        }
       }
-      List<PolicyEvaluator.Outcome> outcomes =
-          set.evaluate(bound, object, context.inventory(), context.request());
-      for (int b = 0; b < outcomes.size(); b++) {
-        Binding binding = bound.bindings().get(b);
-        for (Verdict verdict : outcomes.get(b).verdicts()) {
-          if (!verdict.passed()
-              && (verdict.validation() == index || (index == 0 && verdict.validation() < 0))) {
-            sink.report(object.ref(), object.location(), verdict.message(), severityFor(binding));
-          }
+    }
+  }
+
+  private void check(Resource object, RuleContext context, FindingSink sink) {
+    List<PolicyEvaluator.Outcome> outcomes =
+        set.evaluate(bound, object, context.inventory(), context.request());
+    for (int b = 0; b < outcomes.size(); b++) {
+      Binding binding = bound.bindings().get(b);
+      for (Verdict verdict : outcomes.get(b).verdicts()) {
+        if (!verdict.passed()
+            && (verdict.validation() == index || (index == 0 && verdict.validation() < 0))) {
+          sink.report(object.ref(), object.location(), verdict.message(), severityFor(binding));
         }
       }
     }
