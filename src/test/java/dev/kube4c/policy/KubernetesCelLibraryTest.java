@@ -163,6 +163,66 @@ class KubernetesCelLibraryTest {
         .hasMessageContaining(message);
   }
 
+  /** string.format, with the CEL strings specification's own examples among the cases. */
+  @ParameterizedTest(name = "{0} == {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          "'%s'.format(['foo'])"                       | foo
+          "'%s'.format([b'foo'])"                      | foo
+          "'%d'.format([1])"                           | 1
+          "'%d'.format([1u])"                          | 1
+          "'%f'.format([1])"                           | 1.000000
+          "'%f'.format([3.14])"                        | 3.140000
+          "'%.1f'.format([3.14])"                      | 3.1
+          "'%e'.format([1])"                           | 1.000000e+00
+          "'%.1e'.format([-3.14])"                     | -3.1e+00
+          "'%.3f'.format([123.4999])"                  | 123.500
+          "'%.3f'.format([123.4994])"                  | 123.499
+          "'%.0f'.format([2.5])"                       | 2
+          "'%s'.format([3.14])"                        | 3.14
+          "'%s'.format([2.0])"                         | 2
+          "'%s'.format([null])"                        | null
+          "'%s'.format([true])"                        | true
+          "'%s'.format([[1, 'a', [2.5]]])"             | [1, a, [2.5]]
+          "'%s'.format([{'b': 2, 'a': 1}])"            | {a: 1, b: 2}
+          "'%x %X'.format([255, 255])"                 | ff FF
+          "'%x'.format(['Hi'])"                        | 4869
+          "'%x'.format([-255])"                        | -ff
+          "'%o %b'.format([8, 5])"                     | 10 101
+          "'%b'.format([true])"                        | 1
+          "'%s'.format([duration('1.5s')])"            | 1.5s
+          "'%s'.format([timestamp('2023-02-03T23:31:20Z')])" | 2023-02-03T23:31:20Z
+          "'%f'.format([double('NaN')])"               | NaN
+          "'%s'.format([-double('Infinity')])"         | -Infinity
+          "'100%% of %s'.format(['pods'])"             | 100% of pods
+          "'container %s has no limits'.format(['web'])" | container web has no limits
+          """)
+  void formatsAsTheStringsSpecificationSays(String expression, String expected) throws Exception {
+    assertThat(eval(expression)).hasToString(expected);
+  }
+
+  @ParameterizedTest(name = "{0} fails with {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
+          "'%s and %s'.format(['one'])"     | index 1 out of range
+          "'%d'.format(['x'])"              | %d needs an int or uint, not string
+          "'%q'.format([1])"                | unrecognized formatting clause '%q'
+          "'%.2d'.format([1])"              | %d takes no precision
+          "'%f'.format(['x'])"              | %f needs a number, not string
+          "'50%'.format([])"                | at the end of the format string
+          """)
+  void formatErrors(String expression, String message) {
+    assertThatThrownBy(() -> eval(expression))
+        .isInstanceOf(CelEvaluationException.class)
+        .hasMessageContaining(message);
+  }
+
   @ParameterizedTest(name = "{0} does not compile")
   @CsvSource(
       delimiter = '|',

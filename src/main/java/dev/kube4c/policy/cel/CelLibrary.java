@@ -27,7 +27,8 @@ public record CelLibrary(List<CelFunctionDecl> declarations, List<CelFunctionBin
         NetFunctions.library(),
         UrlFunctions.library(),
         SemverFunctions.library(),
-        FormatFunctions.library());
+        FormatFunctions.library(),
+        StringFormat.library());
   }
 
   /** Collects declarations and bindings while a library is described. */
