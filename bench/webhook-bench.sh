@@ -16,15 +16,19 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
   -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
   -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -Xmx256m -cp "$CP" dev.kube4c.cli.Main serve --no-cluster --no-access-log \
+# SERVER_OPTS: the server JVM's options (default: what the launcher gives `kube4c serve`).
+read -r -a server_opts <<<"${SERVER_OPTS:-$(./kube4c --print-java-opts serve 2>/dev/null || echo -Xmx256m)}"
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java "${server_opts[@]}" -cp "$CP" dev.kube4c.cli.Main serve --no-cluster --no-access-log \
   --address 127.0.0.1 --port "$PORT" --tls-cert "$WORK/tls.crt" --tls-key "$WORK/tls.key" &
 SERVER=$!
 for _ in $(seq 1 100); do
   curl -sk "https://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
-java -cp "$CP" dev.kube4c.admission.WebhookBench handler 20000
-java -cp "$CP" dev.kube4c.admission.WebhookBench http "https://127.0.0.1:$PORT/validate" "$WORK/tls.crt" "$CLIENTS" "$SECONDS_RUN"
+if [ -z "${HEY_ONLY:-}" ]; then
+  java -cp "$CP" dev.kube4c.admission.WebhookBench handler 20000
+  java -cp "$CP" dev.kube4c.admission.WebhookBench http "https://127.0.0.1:$PORT/validate" "$WORK/tls.crt" "$CLIENTS" "$SECONDS_RUN"
+fi
 # The same load from Go's hey (go install github.com/rakyll/hey@v0.1.5), which costs the two
 # shared cores far less than 100 JDK HttpClients. -host sets a valid SNI name: hey sends the
 # URL's host:port as SNI, which a JDK TLS server refuses ("illegal parameter").
@@ -40,4 +44,5 @@ if [ -n "$HEY" ]; then
     echo "hey $((CLIENTS / 2)) clients, $([ $f = p ] && echo "privileged (denied)" || echo "hardened (allowed)"): $(grep -E 'Requests/sec|50%|99%|\[200\]' "$WORK/$f.txt" | tr -s ' \t\n' ' ')"
   done
 fi
+echo "server options: ${server_opts[*]}"
 echo "server peak RSS: $(awk '/VmHWM/ {print $2/1024 " MB"}' /proc/$SERVER/status)"
