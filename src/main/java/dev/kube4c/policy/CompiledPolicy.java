@@ -70,7 +70,9 @@ final class CompiledPolicy {
       }
     }
     Set<String> found = new java.util.HashSet<>();
-    for (String name : CelEnvironment.VARIABLES) {
+    List<String> names = new ArrayList<>(CelEnvironment.VARIABLES);
+    names.add(CelEnvironment.AUTHORIZER);
+    for (String name : names) {
       if (java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(text).find()) {
         found.add(name);
       }

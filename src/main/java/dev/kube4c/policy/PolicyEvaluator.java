@@ -7,7 +7,10 @@ import dev.cel.runtime.CelVariableResolver;
 import dev.kube4c.inventory.Inventory;
 import dev.kube4c.inventory.Labels;
 import dev.kube4c.inventory.Resource;
+import dev.kube4c.policy.cel.CelEnvironment;
 import dev.kube4c.policy.cel.JsonValues;
+import dev.kube4c.policy.cel.KubeAuthorizer;
+import dev.kube4c.rbac.RbacModel;
 import dev.kube4c.rules.RequestAttributes;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -109,6 +112,18 @@ final class PolicyEvaluator {
     base.put(
         "namespaceObject",
         namespace == null ? NullValue.NULL_VALUE : JsonValues.of(namespace.object()));
+    if (compiled.reads(CelEnvironment.AUTHORIZER)) {
+      KubeAuthorizer authorizer = authorizer(inventory, attributes);
+      base.put(CelEnvironment.AUTHORIZER, authorizer);
+      base.put(
+          CelEnvironment.AUTHORIZER + ".requestResource",
+          authorizer.requestResource(
+              request.group(),
+              request.resource(),
+              request.subResource(),
+              request.namespace(),
+              request.name()));
+    }
     List<Verdict> verdicts = new ArrayList<>();
     Map<String, String> audit = new LinkedHashMap<>();
     boolean applied = false;
@@ -244,6 +259,14 @@ final class PolicyEvaluator {
     return message
         .replaceFirst("^evaluation error at <input>:\\d+: ", "")
         .replaceFirst("^evaluation error: ", "");
+  }
+
+  /** The request's user at admission; in a scan, no user (only service accounts are answered). */
+  private static KubeAuthorizer authorizer(Inventory inventory, RequestAttributes attributes) {
+    RbacModel rbac = RbacModel.of(inventory.clusterWide());
+    return attributes == null || attributes.userName() == null
+        ? KubeAuthorizer.withoutUser(rbac)
+        : KubeAuthorizer.forUser(rbac, attributes.userName(), attributes.userGroups());
   }
 
   private static Resource namespaceOf(Request request, Inventory inventory) {

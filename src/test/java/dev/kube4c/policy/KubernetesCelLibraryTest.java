@@ -233,7 +233,7 @@ class KubernetesCelLibraryTest {
           ip('1.2.3.4').isGreaterThan(1)    | found no matching overload
           ['a', 'b'].sum()                  | found no matching overload
           'abc'.unknownFunction()           | undeclared reference
-          authorizer.group('apps')          | undeclared reference to 'authorizer'
+          authorizer.group(1)               | found no matching overload for 'group'
           """)
   void rejectedAtCompileTime(String expression, String message) {
     assertThatThrownBy(() -> CEL.compile(expression).getAst())

@@ -385,6 +385,91 @@ class PolicyRulesTest {
         .noneSatisfy(f -> assertThat(f.message()).contains("no params found"));
   }
 
+  @Test
+  void authorizerChecksServiceAccountsAgainstTheScannedRbac() throws IOException {
+    String text =
+        policy(
+                "deployer-can-create",
+                """
+            validations:
+            - expression: >-
+                authorizer.serviceAccount(object.metadata.namespace, 'deployer').group('apps')
+                .resource('deployments').namespace(object.metadata.namespace).check('create').allowed()
+              messageExpression: "'deployer may not create Deployments in ' + object.metadata.namespace"
+            - expression: >-
+                authorizer.serviceAccount('shop', 'deployer').group('apps').resource('deployments')
+                .namespace('shop').check('create').reason() == ''
+              messageExpression: >-
+                authorizer.serviceAccount('shop', 'deployer').group('apps').resource('deployments')
+                .namespace('shop').check('create').reason()
+            """)
+            + "---\n"
+            + policy(
+                "who-asks",
+                """
+            validations:
+            - expression: "!authorizer.group('').resource('pods').check('get').errored()"
+              messageExpression: "authorizer.group('').resource('pods').check('get').error()"
+            """);
+    String rbac =
+        """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: deploy, namespace: shop}
+        rules:
+        - apiGroups: [apps]
+          resources: [deployments]
+          verbs: [create, update]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: deployer-deploys, namespace: shop}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deploy}
+        subjects:
+        - {kind: ServiceAccount, name: deployer, namespace: shop}
+        ---
+        """;
+    String elsewhere = DEPLOYMENT.replace("namespace: shop", "namespace: prod");
+
+    List<FoundFinding> findings = scan(load(text).rules(), rbac + DEPLOYMENT + "---\n" + elsewhere);
+
+    assertThat(findings)
+        .filteredOn(f -> f.rule().equals("deployer-can-create/0"))
+        .extracting(FoundFinding::message)
+        .containsExactly("deployer may not create Deployments in prod");
+    assertThat(findings)
+        .filteredOn(f -> f.rule().equals("deployer-can-create/1"))
+        .extracting(FoundFinding::message)
+        .containsOnly(
+            "RBAC: allowed by RoleBinding \"deployer-deploys\" of Role \"deploy\" to"
+                + " ServiceAccount \"deployer\"");
+    assertThat(findings)
+        .filteredOn(f -> f.rule().equals("who-asks/0"))
+        .extracting(FoundFinding::message)
+        .hasSize(2)
+        .allSatisfy(m -> assertThat(m).startsWith("a scan has no requesting user"));
+  }
+
+  @Test
+  void authorizerAnswersForTheRequestingUserAtAdmission() throws IOException {
+    String text =
+        policy(
+            "admins-only",
+            """
+            validations:
+            - expression: "authorizer.requestResource.check('delete').allowed()"
+              messageExpression: "request.userInfo.username + ' may not delete ' + request.name"
+            """);
+    List<Rule> rules = load(text).rules();
+    Resource object = resources(DEPLOYMENT).get(0);
+
+    assertThat(admit(rules, object, request("UPDATE", "alice", List.of("dev"), null)))
+        .containsExactly("admins-only/0: alice may not delete web");
+    assertThat(admit(rules, object, request("UPDATE", "root", List.of("system:masters"), null)))
+        .as("system:masters is allowed before RBAC, as by the API server")
+        .isEmpty();
+  }
+
   record FoundFinding(String rule, String message, Severity severity) {}
 
   private static List<Resource> resources(String yaml) throws IOException {

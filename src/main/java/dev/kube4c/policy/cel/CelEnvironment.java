@@ -26,6 +26,12 @@ public final class CelEnvironment {
   public static final List<String> VARIABLES =
       List.of("object", "oldObject", "request", "params", "namespaceObject");
 
+  /**
+   * The authorizer variable (with {@code authorizer.requestResource}): a {@link KubeAuthorizer},
+   * not a JSON value like the others.
+   */
+  public static final String AUTHORIZER = "authorizer";
+
   private static final class Holder {
     static final Cel CEL = build();
   }
@@ -62,6 +68,8 @@ public final class CelEnvironment {
       builder.addVar(name, SimpleType.DYN);
     }
     builder.addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN));
+    builder.addVar(AUTHORIZER, AuthorizerFunctions.AUTHORIZER);
+    builder.addVar(AUTHORIZER + ".requestResource", AuthorizerFunctions.RESOURCE_CHECK);
     List<CelFunctionBinding> bindings = new ArrayList<>();
     Map<String, List<CelOverloadDecl>> overloads = new LinkedHashMap<>();
     for (CelLibrary library : CelLibrary.kubernetes()) {

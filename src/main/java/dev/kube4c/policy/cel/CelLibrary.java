@@ -28,7 +28,8 @@ public record CelLibrary(List<CelFunctionDecl> declarations, List<CelFunctionBin
         UrlFunctions.library(),
         SemverFunctions.library(),
         FormatFunctions.library(),
-        StringFormat.library());
+        StringFormat.library(),
+        AuthorizerFunctions.library());
   }
 
   /** Collects declarations and bindings while a library is described. */
