@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Compiled policies with their bindings and the parameter objects given beside them: what every
@@ -84,8 +87,58 @@ public final class PolicySet {
     return List.copyOf(policies.values());
   }
 
-  /** Every binding's outcome for one object, in binding order. */
+  /**
+   * Every binding's outcome for one object, in binding order. A policy with several validations is
+   * one rule per validation; its object is evaluated once (variables, match conditions, every
+   * validation) and the outcome handed to each of those rules.
+   */
   List<PolicyEvaluator.Outcome> evaluate(
+      Bound bound, Resource object, Inventory inventory, RequestAttributes request) {
+    int rules = Math.max(1, bound.policy().policy().validations().size());
+    if (rules == 1) {
+      return evaluateNow(bound, object, inventory, request);
+    }
+    return inventory
+        .derived(SharedOutcomes.class, i -> new SharedOutcomes())
+        .take(bound, object, rules, () -> evaluateNow(bound, object, inventory, request));
+  }
+
+  /**
+   * Outcomes computed for one rule of a policy and waiting for its other rules, per inventory. An
+   * entry goes when every rule took it; with some of a policy's rules excluded, entries stay until
+   * the inventory goes, after the scan.
+   */
+  private static final class SharedOutcomes {
+    private final Map<Key, Shared> waiting = new ConcurrentHashMap<>();
+
+    /** Identity of (policy, object): records would compare whole object trees. */
+    private record Key(Bound bound, Resource object) {
+      @Override
+      public boolean equals(Object other) {
+        return other instanceof Key key && key.bound == bound && key.object == object;
+      }
+
+      @Override
+      public int hashCode() {
+        return 31 * System.identityHashCode(bound) + System.identityHashCode(object);
+      }
+    }
+
+    private record Shared(List<PolicyEvaluator.Outcome> outcomes, AtomicInteger left) {}
+
+    List<PolicyEvaluator.Outcome> take(
+        Bound bound, Resource object, int rules, Supplier<List<PolicyEvaluator.Outcome>> evaluate) {
+      Key key = new Key(bound, object);
+      Shared shared =
+          waiting.computeIfAbsent(key, k -> new Shared(evaluate.get(), new AtomicInteger(rules)));
+      if (shared.left().decrementAndGet() == 0) {
+        waiting.remove(key);
+      }
+      return shared.outcomes();
+    }
+  }
+
+  private List<PolicyEvaluator.Outcome> evaluateNow(
       Bound bound, Resource object, Inventory inventory, RequestAttributes request) {
     List<PolicyEvaluator.Outcome> outcomes = new ArrayList<>();
     for (Binding binding : bound.bindings()) {
