@@ -14,6 +14,7 @@ import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +35,7 @@ final class CompiledPolicy {
   private final List<CompiledValidation> validations;
   private final List<Program> auditAnnotations;
   private final Set<String> reads;
+  private final Map<String, String> shareKeys;
 
   private CompiledPolicy(
       Policy policy,
@@ -47,6 +49,34 @@ final class CompiledPolicy {
     this.validations = List.copyOf(validations);
     this.auditAnnotations = List.copyOf(auditAnnotations);
     this.reads = readVariables(policy);
+    this.shareKeys = shareKeys(policy);
+  }
+
+  /**
+   * Per variable, a key that is equal in every policy that defines it, and the variables before it,
+   * in the same words, all from {@code object} alone: such a variable has one value per object
+   * whichever policy asks (the podSpec and containers variables most policies start with). Absent
+   * for variables that read anything else.
+   */
+  String shareKey(String variable) {
+    return shareKeys.get(variable);
+  }
+
+  private static final java.util.regex.Pattern READS_MORE_THAN_OBJECT =
+      java.util.regex.Pattern.compile(
+          "\\b(params|request|oldObject|namespaceObject|authorizer)\\b");
+
+  private static Map<String, String> shareKeys(Policy policy) {
+    Map<String, String> keys = new java.util.HashMap<>();
+    StringBuilder chain = new StringBuilder();
+    for (Policy.Expression variable : policy.variables()) {
+      if (READS_MORE_THAN_OBJECT.matcher(variable.text()).find()) {
+        break;
+      }
+      chain.append(variable.name()).append('=').append(variable.text().strip()).append('\n');
+      keys.put(variable.name(), chain.toString());
+    }
+    return Map.copyOf(keys);
   }
 
   /**

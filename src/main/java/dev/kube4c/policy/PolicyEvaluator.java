@@ -134,7 +134,16 @@ final class PolicyEvaluator {
       // evaluation, which cost as much as the expressions themselves.
       CelVariableResolver variables = name -> Optional.ofNullable(activation.get(name));
       activation.put("params", param);
-      activation.put("variables", new LazyVariables(compiled.variables(), variables, budget));
+      activation.put(
+          "variables",
+          new LazyVariables(
+              compiled,
+              variables,
+              budget,
+              deleting
+                  ? null
+                  : inventory.derived(SharedVariables.class, i -> new SharedVariables()),
+              object.object()));
       applied |= evaluateFor(compiled, binding, variables, budget, verdicts, audit);
     }
     // Match conditions that exclude the request (for every parameter) mean the policy does not
@@ -298,6 +307,40 @@ final class PolicyEvaluator {
   }
 
   /**
+   * Values of variables that depend on the object alone (see {@link CompiledPolicy#shareKey}), per
+   * object and variable definition, for every policy of one inventory. A failing variable is not
+   * kept: each policy that reads it fails with it.
+   */
+  static final class SharedVariables {
+    private final Map<Key, Object> values = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The object by identity (trees would compare field by field), and the definition. */
+    private record Key(JsonNode object, String definition) {
+      @Override
+      public boolean equals(Object other) {
+        return other instanceof Key key
+            && key.object == object
+            && key.definition.equals(definition);
+      }
+
+      @Override
+      public int hashCode() {
+        return 31 * System.identityHashCode(object) + definition.hashCode();
+      }
+    }
+
+    Object get(JsonNode object, String definition, java.util.function.Supplier<Object> compute) {
+      Key key = new Key(object, definition);
+      Object value = values.get(key);
+      if (value == null) {
+        value = compute.get();
+        values.putIfAbsent(key, value);
+      }
+      return value;
+    }
+  }
+
+  /**
    * The policy's variables, each evaluated when an expression first reads it and then kept, as in
    * Kubernetes: an unused variable that would fail costs nothing.
    */
@@ -314,14 +357,28 @@ final class PolicyEvaluator {
 
     private final Map<String, CompiledPolicy.Program> programs = new LinkedHashMap<>();
     private final Map<String, Object> values = new HashMap<>();
+    private final CompiledPolicy policy;
     private final CelVariableResolver activation;
     private final CostBudget budget;
+    private final SharedVariables shared;
+    private final JsonNode object;
 
+    /**
+     * @param shared values of variables computed from the object alone, across policies; null when
+     *     they may not be shared (DELETE, where {@code object} is null)
+     */
     LazyVariables(
-        List<CompiledPolicy.Program> variables, CelVariableResolver activation, CostBudget budget) {
-      variables.forEach(v -> programs.put(v.source().name(), v));
+        CompiledPolicy policy,
+        CelVariableResolver activation,
+        CostBudget budget,
+        SharedVariables shared,
+        JsonNode object) {
+      policy.variables().forEach(v -> programs.put(v.source().name(), v));
+      this.policy = policy;
       this.activation = activation;
       this.budget = budget;
+      this.shared = shared;
+      this.object = object;
     }
 
     @Override
@@ -337,14 +394,22 @@ final class PolicyEvaluator {
       }
       Object value = values.get(key);
       if (value == null) {
-        try {
-          value = program.program().trace(activation, budget);
-        } catch (CelEvaluationException | RuntimeException e) {
-          throw new Failed("variables." + key + ": " + reason(e));
-        }
+        String share = shared == null ? null : policy.shareKey((String) key);
+        value =
+            share == null
+                ? evaluate(program, key)
+                : shared.get(object, share, () -> evaluate(program, key));
         values.put((String) key, value);
       }
       return value;
+    }
+
+    private Object evaluate(CompiledPolicy.Program program, Object key) {
+      try {
+        return program.program().trace(activation, budget);
+      } catch (CelEvaluationException | RuntimeException e) {
+        throw new Failed("variables." + key + ": " + reason(e));
+      }
     }
 
     @Override
