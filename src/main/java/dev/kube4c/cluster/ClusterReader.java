@@ -79,7 +79,26 @@ public final class ClusterReader {
       List<ApiKind> listed,
       int listCalls,
       int objectsListed,
-      int ownedSkipped) {}
+      int ownedSkipped) {
+
+    /** This outcome and a later read's, as one. */
+    public Outcome and(Outcome later) {
+      List<Gap> allGaps = new ArrayList<>(gaps);
+      allGaps.addAll(later.gaps());
+      List<InputProblem> allProblems = new ArrayList<>(problems);
+      allProblems.addAll(later.problems());
+      List<ApiKind> allListed = new ArrayList<>(listed);
+      allListed.addAll(later.listed());
+      return new Outcome(
+          accepted + later.accepted(),
+          allGaps,
+          allProblems,
+          allListed,
+          listCalls + later.listCalls(),
+          objectsListed + later.objectsListed(),
+          ownedSkipped + later.ownedSkipped());
+    }
+  }
 
   private final HttpClient http;
   private final HttpClient probeHttp;
@@ -120,7 +139,7 @@ public final class ClusterReader {
     List<Gap> gaps = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     List<ApiKind> listed = new ArrayList<>();
-    Map<String, Set<String>> discovered = new HashMap<>();
+    Map<String, List<JsonNode>> discovered = new HashMap<>();
     int[] counts = new int[4]; // list calls, objects listed, owned skipped, accepted
     for (ApiKind kind : kinds) {
       if (kind.optional() && !served(kind, discovered)) {
@@ -185,26 +204,50 @@ public final class ClusterReader {
    * Whether discovery shows the optional kind's resource in its group version (one request per
    * group version).
    */
-  private boolean served(ApiKind kind, Map<String, Set<String>> discovered) {
-    Set<String> resources =
-        discovered.computeIfAbsent(
-            kind.discoveryPath(),
-            path -> {
-              try (Answer answer = get(path)) {
-                if (answer.code() != 200) {
-                  return Set.of();
-                }
-                Set<String> names = new java.util.HashSet<>();
-                MAPPER
-                    .readTree(answer.body())
-                    .path("resources")
-                    .forEach(r -> names.add(r.path("name").asText()));
-                return names;
-              } catch (IOException | TimeoutException | RuntimeException e) {
-                return Set.of();
-              }
-            });
-    return resources.contains(kind.plural());
+  private boolean served(ApiKind kind, Map<String, List<JsonNode>> discovered) {
+    return resources(kind.discoveryPath(), discovered).stream()
+        .anyMatch(r -> r.path("name").asText().equals(kind.plural()));
+  }
+
+  /**
+   * The kind an admission policy names as its {@code paramKind} (a custom resource, most often), as
+   * discovery serves it; empty when the cluster does not serve it.
+   */
+  public java.util.Optional<ApiKind> discover(String apiVersion, String kind) {
+    int slash = apiVersion.indexOf('/');
+    String group = slash < 0 ? "" : apiVersion.substring(0, slash);
+    String version = slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
+    ApiKind probe = new ApiKind(group, version, "", kind, true, true);
+    return resources(probe.discoveryPath(), new HashMap<>()).stream()
+        .filter(r -> r.path("kind").asText().equals(kind) && !r.path("name").asText().contains("/"))
+        .findFirst()
+        .map(
+            r ->
+                new ApiKind(
+                    group,
+                    version,
+                    r.path("name").asText(),
+                    kind,
+                    r.path("namespaced").asBoolean(true),
+                    true));
+  }
+
+  /** The resources of one discovery document, fetched once per scan; empty when unavailable. */
+  private List<JsonNode> resources(String path, Map<String, List<JsonNode>> discovered) {
+    return discovered.computeIfAbsent(
+        path,
+        p -> {
+          try (Answer answer = get(p)) {
+            if (answer.code() != 200) {
+              return List.of();
+            }
+            List<JsonNode> resources = new ArrayList<>();
+            MAPPER.readTree(answer.body()).path("resources").forEach(resources::add);
+            return resources;
+          } catch (IOException | TimeoutException | RuntimeException e) {
+            return List.of();
+          }
+        });
   }
 
   /**

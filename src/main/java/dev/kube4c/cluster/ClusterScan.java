@@ -1,5 +1,7 @@
 package dev.kube4c.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kube4c.engine.ScanRequest;
 import dev.kube4c.engine.Scanner;
 import dev.kube4c.findings.ScanResult;
@@ -9,7 +11,9 @@ import dev.kube4c.source.InputSummary;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code kube4c scan --cluster}: lists the cluster ({@link ClusterReader}) into a {@link
@@ -83,10 +87,41 @@ public final class ClusterScan {
             options.pageSize(),
             options.requestTimeout());
     try (PartitionedInventory.Builder builder = PartitionedInventory.builder()) {
+      Map<String, String> paramKinds = new LinkedHashMap<>(); // kind -> apiVersion
       ClusterReader.Outcome outcome =
-          reader.read(ApiKind.NEEDED, options.namespace(), options.listener(), builder::add);
+          reader.read(
+              ApiKind.NEEDED,
+              options.namespace(),
+              options.listener(),
+              (tree, location) -> {
+                notePolicyParams(tree, paramKinds);
+                builder.add(tree, location);
+              });
+      // Parameter kinds of the cluster's policies that kube4c does not list anyway (custom
+      // resources, most often) are listed too, as discovery serves them.
+      List<ApiKind> params = new ArrayList<>();
+      paramKinds.forEach(
+          (kind, apiVersion) -> {
+            if (ApiKind.NEEDED.stream().noneMatch(k -> k.kind().equals(kind))) {
+              reader.discover(apiVersion, kind).ifPresent(params::add);
+            }
+          });
+      if (!params.isEmpty()) {
+        outcome =
+            outcome.and(reader.read(params, options.namespace(), options.listener(), builder::add));
+      }
       try (PartitionedInventory cluster = builder.build(List.of())) {
         return scan(cluster, outcome, source, request, extraErrors, options);
+      }
+    }
+  }
+
+  private static void notePolicyParams(ObjectNode tree, Map<String, String> paramKinds) {
+    if (tree.path("kind").asText().equals("ValidatingAdmissionPolicy")) {
+      JsonNode paramKind = tree.path("spec").path("paramKind");
+      if (paramKind.path("kind").isTextual() && paramKind.path("apiVersion").isTextual()) {
+        paramKinds.putIfAbsent(
+            paramKind.path("kind").asText(), paramKind.path("apiVersion").asText());
       }
     }
   }

@@ -10,8 +10,10 @@ import dev.kube4c.cli.Main;
 import dev.kube4c.config.Config;
 import dev.kube4c.engine.Pipeline;
 import dev.kube4c.engine.ScanRequest;
+import dev.kube4c.engine.Scanner;
 import dev.kube4c.findings.Finding;
 import dev.kube4c.findings.ScanResult;
+import dev.kube4c.policy.PolicyRules;
 import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.source.InputSummary;
 import dev.kube4c.testing.FindingLines;
@@ -342,6 +344,74 @@ class ClusterScanTest {
     ScanResult result = scan(500);
     assertThat(result.resources()).isEqualTo(1);
     assertThat(result.inputs()).hasSize(1); // no gap for kinds that are simply not installed
+  }
+
+  @Test
+  void customResourceParamsOfTheClustersPoliciesAreListed() {
+    server.add(
+        ClusterObjects.BY_KIND.get("ValidatingAdmissionPolicy"),
+        ClusterObjects.parse(
+            """
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicy
+            metadata: {name: registries}
+            spec:
+              paramKind: {apiVersion: example.com/v1, kind: RegistryConfig}
+              matchConstraints:
+                resourceRules:
+                - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}
+              validations:
+              - expression: "object.spec.template.spec.containers.all(c, c.image.startsWith(params.spec.prefix))"
+                messageExpression: "'images must come from ' + params.spec.prefix"
+            """));
+    server.add(
+        ClusterObjects.BY_KIND.get("ValidatingAdmissionPolicyBinding"),
+        ClusterObjects.parse(
+            """
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicyBinding
+            metadata: {name: registries}
+            spec:
+              policyName: registries
+              validationActions: [Deny]
+              paramRef: {name: allowed, namespace: policy, parameterNotFoundAction: Deny}
+            """));
+    ApiKind registryConfig =
+        new ApiKind("example.com", "v1", "registryconfigs", "RegistryConfig", true, true);
+    server.add(
+        registryConfig,
+        ClusterObjects.parse(
+            """
+            apiVersion: example.com/v1
+            kind: RegistryConfig
+            metadata: {name: allowed, namespace: policy}
+            spec: {prefix: registry.example/}
+            """));
+    server.add(ClusterObjects.BY_KIND.get("Deployment"), deployment("shop", "web"));
+    // The cluster's own policies become rules, as `kube4c scan --cluster` makes them.
+    Scanner.InputRules clusterPolicies =
+        (inventory, known, problems) -> {
+          PolicyRules.Loaded loaded = PolicyRules.fromInventory(inventory, known);
+          problems.addAll(loaded.problems());
+          return loaded.rules();
+        };
+
+    ScanResult result =
+        new ClusterScan(new Pipeline(RuleCatalogue.builtIn(), clusterPolicies).scanner())
+            .scan(
+                client,
+                "cluster/test",
+                REQUEST,
+                List.of(),
+                new ClusterScan.Options(
+                    null, 500, ClusterTarget.REQUEST_TIMEOUT, ClusterReader.Listener.NONE));
+
+    assertThat(server.requests())
+        .anyMatch(p -> p.startsWith("/apis/example.com/v1/registryconfigs"));
+    assertThat(result.findings())
+        .filteredOn(f -> f.ruleId().equals("registries/0"))
+        .extracting(f -> f.resource().display() + ": " + f.message())
+        .containsExactly("Deployment/shop/web: images must come from registry.example/");
   }
 
   /** The same objects give the same findings whether they come from files or from the cluster. */
