@@ -32,6 +32,7 @@ final class CompiledPolicy {
   private final Policy policy;
   private final List<Program> conditions;
   private final List<Program> variables;
+  private final Map<String, Program> variablesByName;
   private final List<CompiledValidation> validations;
   private final List<Program> auditAnnotations;
   private final Set<String> reads;
@@ -46,6 +47,9 @@ final class CompiledPolicy {
     this.policy = policy;
     this.conditions = List.copyOf(conditions);
     this.variables = List.copyOf(variables);
+    Map<String, Program> byName = new java.util.LinkedHashMap<>();
+    variables.forEach(v -> byName.put(v.source().name(), v));
+    this.variablesByName = java.util.Collections.unmodifiableMap(byName);
     this.validations = List.copyOf(validations);
     this.auditAnnotations = List.copyOf(auditAnnotations);
     this.reads = readVariables(policy);
@@ -116,6 +120,11 @@ final class CompiledPolicy {
 
   List<Program> conditions() {
     return conditions;
+  }
+
+  /** The variables by name, in order (built once: every evaluation looks them up). */
+  Map<String, Program> variablesByName() {
+    return variablesByName;
   }
 
   List<Program> variables() {

@@ -105,37 +105,30 @@ final class PolicyEvaluator {
     } else {
       paramValues.add(NullValue.NULL_VALUE);
     }
-    Map<String, Object> base = new HashMap<>();
-    base.put("object", deleting ? NullValue.NULL_VALUE : JsonValues.of(object.object()));
-    base.put("oldObject", oldTree == null ? NullValue.NULL_VALUE : JsonValues.of(oldTree));
-    base.put("request", compiled.reads("request") ? request.toCel() : NullValue.NULL_VALUE);
-    base.put(
-        "namespaceObject",
-        namespace == null ? NullValue.NULL_VALUE : JsonValues.of(namespace.object()));
+    Activation base = new Activation();
+    base.object = deleting ? NullValue.NULL_VALUE : JsonValues.of(object.object());
+    base.oldObject = oldTree == null ? NullValue.NULL_VALUE : JsonValues.of(oldTree);
+    base.request = compiled.reads("request") ? request.toCel() : NullValue.NULL_VALUE;
+    base.namespaceObject =
+        namespace == null ? NullValue.NULL_VALUE : JsonValues.of(namespace.object());
     if (compiled.reads(CelEnvironment.AUTHORIZER)) {
       KubeAuthorizer authorizer = authorizer(inventory, attributes);
-      base.put(CelEnvironment.AUTHORIZER, authorizer);
-      base.put(
-          CelEnvironment.AUTHORIZER + ".requestResource",
+      base.authorizer = authorizer;
+      base.requestResource =
           authorizer.requestResource(
               request.group(),
               request.resource(),
               request.subResource(),
               request.namespace(),
-              request.name()));
+              request.name());
     }
     List<Verdict> verdicts = new ArrayList<>();
     Map<String, String> audit = new LinkedHashMap<>();
     boolean applied = false;
     for (Object param : paramValues) {
       CostBudget budget = new CostBudget(perExpression, total);
-      Map<String, Object> activation = new HashMap<>(base);
-      // A resolver, not the map: CEL-Java copies a map activation into a new ImmutableMap on every
-      // evaluation, which cost as much as the expressions themselves.
-      CelVariableResolver variables = name -> Optional.ofNullable(activation.get(name));
-      activation.put("params", param);
-      activation.put(
-          "variables",
+      Activation variables = base.with(param);
+      variables.variables =
           new LazyVariables(
               compiled,
               variables,
@@ -143,7 +136,7 @@ final class PolicyEvaluator {
               deleting
                   ? null
                   : inventory.derived(SharedVariables.class, i -> new SharedVariables()),
-              object.object()));
+              object.object());
       applied |= evaluateFor(compiled, binding, variables, budget, verdicts, audit);
     }
     // Match conditions that exclude the request (for every parameter) mean the policy does not
@@ -151,6 +144,52 @@ final class PolicyEvaluator {
     return applied || !verdicts.isEmpty()
         ? new Outcome(true, List.copyOf(verdicts), Map.copyOf(audit))
         : Outcome.NOT_MATCHED;
+  }
+
+  /**
+   * The variables an expression sees, as fields: a resolver rather than a map, because CEL-Java
+   * copies a map activation into a new ImmutableMap on every evaluation, and fields rather than a
+   * HashMap, because the look-ups showed in profiles.
+   */
+  private static final class Activation implements CelVariableResolver {
+    Object object;
+    Object oldObject;
+    Object request;
+    Object namespaceObject;
+    Object params = NullValue.NULL_VALUE;
+    Object variables;
+    Object authorizer;
+    Object requestResource;
+
+    /** A copy for one parameter object. */
+    Activation with(Object param) {
+      Activation copy = new Activation();
+      copy.object = object;
+      copy.oldObject = oldObject;
+      copy.request = request;
+      copy.namespaceObject = namespaceObject;
+      copy.params = param;
+      copy.authorizer = authorizer;
+      copy.requestResource = requestResource;
+      return copy;
+    }
+
+    @Override
+    public Optional<Object> find(String name) {
+      Object value =
+          switch (name) {
+            case "object" -> object;
+            case "oldObject" -> oldObject;
+            case "request" -> request;
+            case "namespaceObject" -> namespaceObject;
+            case "params" -> params;
+            case "variables" -> variables;
+            case CelEnvironment.AUTHORIZER -> authorizer;
+            case CelEnvironment.AUTHORIZER + ".requestResource" -> requestResource;
+            default -> null;
+          };
+      return Optional.ofNullable(value);
+    }
   }
 
   /** One parameter object's evaluation; false when the match conditions exclude the request. */
@@ -355,8 +394,8 @@ final class PolicyEvaluator {
       }
     }
 
-    private final Map<String, CompiledPolicy.Program> programs = new LinkedHashMap<>();
-    private final Map<String, Object> values = new HashMap<>();
+    private final Map<String, CompiledPolicy.Program> programs;
+    private final Map<String, Object> values = new HashMap<>(4);
     private final CompiledPolicy policy;
     private final CelVariableResolver activation;
     private final CostBudget budget;
@@ -373,7 +412,7 @@ final class PolicyEvaluator {
         CostBudget budget,
         SharedVariables shared,
         JsonNode object) {
-      policy.variables().forEach(v -> programs.put(v.source().name(), v));
+      this.programs = policy.variablesByName();
       this.policy = policy;
       this.activation = activation;
       this.budget = budget;
