@@ -7,6 +7,7 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelFunctionOverload;
 import java.util.List;
 
 /**
@@ -28,20 +29,22 @@ final class AuthorizerFunctions {
 
   static CelLibrary library() {
     CelLibrary.Builder b = new CelLibrary.Builder();
-    member(b, "path", "kube4c_authz_path", PATH_CHECK, AUTHORIZER, SimpleType.STRING);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_path",
-            KubeAuthorizer.class,
-            String.class,
-            KubeAuthorizer.PathCheck::new));
-    member(b, "group", "kube4c_authz_group", GROUP_CHECK, AUTHORIZER, SimpleType.STRING);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_group",
-            KubeAuthorizer.class,
-            String.class,
-            KubeAuthorizer.GroupCheck::new));
+    stringMember(
+        b,
+        "path",
+        "kube4c_authz_path",
+        PATH_CHECK,
+        AUTHORIZER,
+        KubeAuthorizer.class,
+        KubeAuthorizer.PathCheck::new);
+    stringMember(
+        b,
+        "group",
+        "kube4c_authz_group",
+        GROUP_CHECK,
+        AUTHORIZER,
+        KubeAuthorizer.class,
+        KubeAuthorizer.GroupCheck::new);
     b.declare(
         newFunctionDeclaration(
             "serviceAccount",
@@ -56,46 +59,39 @@ final class AuthorizerFunctions {
             "kube4c_authz_service_account",
             List.of(KubeAuthorizer.class, String.class, String.class),
             args -> ((KubeAuthorizer) args[0]).serviceAccount((String) args[1], (String) args[2])));
-    member(b, "resource", "kube4c_authz_resource", RESOURCE_CHECK, GROUP_CHECK, SimpleType.STRING);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_resource",
-            KubeAuthorizer.GroupCheck.class,
-            String.class,
-            KubeAuthorizer.GroupCheck::resource));
-    member(
+    stringMember(
+        b,
+        "resource",
+        "kube4c_authz_resource",
+        RESOURCE_CHECK,
+        GROUP_CHECK,
+        KubeAuthorizer.GroupCheck.class,
+        KubeAuthorizer.GroupCheck::resource);
+    stringMember(
         b,
         "subresource",
         "kube4c_authz_subresource",
         RESOURCE_CHECK,
         RESOURCE_CHECK,
-        SimpleType.STRING);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_subresource",
-            KubeAuthorizer.ResourceCheck.class,
-            String.class,
-            KubeAuthorizer.ResourceCheck::subresource));
-    member(
+        KubeAuthorizer.ResourceCheck.class,
+        KubeAuthorizer.ResourceCheck::subresource);
+    stringMember(
         b,
         "namespace",
         "kube4c_authz_namespace",
         RESOURCE_CHECK,
         RESOURCE_CHECK,
-        SimpleType.STRING);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_namespace",
-            KubeAuthorizer.ResourceCheck.class,
-            String.class,
-            KubeAuthorizer.ResourceCheck::namespace));
-    member(b, "name", "kube4c_authz_name", RESOURCE_CHECK, RESOURCE_CHECK, SimpleType.STRING);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_name",
-            KubeAuthorizer.ResourceCheck.class,
-            String.class,
-            KubeAuthorizer.ResourceCheck::name));
+        KubeAuthorizer.ResourceCheck.class,
+        KubeAuthorizer.ResourceCheck::namespace);
+    stringMember(
+        b,
+        "name",
+        "kube4c_authz_name",
+        RESOURCE_CHECK,
+        RESOURCE_CHECK,
+        KubeAuthorizer.ResourceCheck.class,
+        KubeAuthorizer.ResourceCheck::name);
+    // check(verb) has one name and two overloads, so it is declared in one go.
     b.declare(
         newFunctionDeclaration(
             "check",
@@ -114,35 +110,41 @@ final class AuthorizerFunctions {
             KubeAuthorizer.ResourceCheck.class,
             String.class,
             KubeAuthorizer.ResourceCheck::check));
-    decision(b, "allowed", "kube4c_authz_allowed", SimpleType.BOOL);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_allowed",
-            KubeAuthorizer.Decision.class,
-            KubeAuthorizer.Decision::allowed));
-    decision(b, "reason", "kube4c_authz_reason", SimpleType.STRING);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_reason", KubeAuthorizer.Decision.class, KubeAuthorizer.Decision::reason));
-    decision(b, "errored", "kube4c_authz_errored", SimpleType.BOOL);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_errored", KubeAuthorizer.Decision.class, d -> d.error() != null));
-    decision(b, "error", "kube4c_authz_error", SimpleType.STRING);
-    b.bind(
-        CelFunctionBinding.from(
-            "kube4c_authz_error",
-            KubeAuthorizer.Decision.class,
-            d -> d.error() == null ? "" : d.error()));
+    decision(
+        b, "allowed", "kube4c_authz_allowed", SimpleType.BOOL, KubeAuthorizer.Decision::allowed);
+    decision(
+        b, "reason", "kube4c_authz_reason", SimpleType.STRING, KubeAuthorizer.Decision::reason);
+    decision(b, "errored", "kube4c_authz_errored", SimpleType.BOOL, d -> d.error() != null);
+    decision(
+        b,
+        "error",
+        "kube4c_authz_error",
+        SimpleType.STRING,
+        d -> d.error() == null ? "" : d.error());
     return b.build();
   }
 
-  private static void member(
-      CelLibrary.Builder b, String name, String id, CelType result, CelType on, CelType argument) {
-    b.declare(newFunctionDeclaration(name, newMemberOverload(id, result, on, argument)));
+  /** A member function {@code on.name(string)} and its binding. */
+  private static <T> void stringMember(
+      CelLibrary.Builder b,
+      String name,
+      String id,
+      CelType result,
+      CelType on,
+      Class<T> type,
+      CelFunctionOverload.Binary<T, String> function) {
+    b.declare(newFunctionDeclaration(name, newMemberOverload(id, result, on, SimpleType.STRING)));
+    b.bind(CelFunctionBinding.from(id, type, String.class, function));
   }
 
-  private static void decision(CelLibrary.Builder b, String name, String id, CelType result) {
+  /** A member function of a decision, without arguments, and its binding. */
+  private static void decision(
+      CelLibrary.Builder b,
+      String name,
+      String id,
+      CelType result,
+      CelFunctionOverload.Unary<KubeAuthorizer.Decision> function) {
     b.declare(newFunctionDeclaration(name, newMemberOverload(id, result, DECISION)));
+    b.bind(CelFunctionBinding.from(id, KubeAuthorizer.Decision.class, function));
   }
 }
