@@ -127,17 +127,17 @@ final class PolicyEvaluator {
     boolean applied = false;
     for (Object param : paramValues) {
       CostBudget budget = new CostBudget(perExpression, total);
-      Activation variables = base.with(param);
-      variables.variables =
+      Activation activation = base.with(param);
+      activation.variables =
           new LazyVariables(
               compiled,
-              variables,
+              activation,
               budget,
               deleting
                   ? null
                   : inventory.derived(SharedVariables.class, i -> new SharedVariables()),
               object.object());
-      applied |= evaluateFor(compiled, binding, variables, budget, verdicts, audit);
+      applied |= evaluateFor(compiled, binding, activation, budget, verdicts, audit);
     }
     // Match conditions that exclude the request (for every parameter) mean the policy does not
     // apply.
