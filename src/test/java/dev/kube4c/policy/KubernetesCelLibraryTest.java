@@ -128,7 +128,10 @@ class KubernetesCelLibraryTest {
           'a,b'.split(',').join('-')                       | a-b
           ' x '.trim()                                     | x
           'AbC'.lowerAscii()                               | abc
-          [1, 2, 3, 4].slice(1, 3)                         | [2, 3]
+          [1, 2].transformList(i, v, v * 2)                | [2, 4]
+          [3, 4].all(i, v, i < v)                          | true
+          [1, 2].first().hasValue()                        | true
+          strings.quote('a').size()                        | 3
           sets.contains([1, 2, 3], [2, 3])                 | true
           sets.intersects([1], [2])                        | false
           {'a': 1}.?b.orValue(5)                           | 5
@@ -234,6 +237,11 @@ class KubernetesCelLibraryTest {
           ['a', 'b'].sum()                  | found no matching overload
           'abc'.unknownFunction()           | undeclared reference
           authorizer.group(1)               | found no matching overload for 'group'
+          [1, 2].slice(0, 1)                | undeclared reference to 'slice'
+          [[1]].flatten()                   | undeclared reference to 'flatten'
+          'abc'.reverse()                   | undeclared reference to 'reverse'
+          math.greatest(1, 2)               | undeclared reference to 'math'
+          lists.range(3)                    | undeclared reference to 'lists'
           """)
   void rejectedAtCompileTime(String expression, String message) {
     assertThatThrownBy(() -> CEL.compile(expression).getAst())
