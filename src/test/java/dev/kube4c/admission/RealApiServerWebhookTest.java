@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,43 +40,66 @@ class RealApiServerWebhookTest {
     }
     Assumptions.assumeTrue(binaries.isPresent(), "kube-apiserver not installed");
     TestTls tls = TestTls.create(dir, "webhook");
-    FakeContext context = FakeContext.namespace("shop", "team: web");
-    WebhookServer webhook =
-        WebhookServerTest.start(tls, AdmissionJudgeTest.judge(context), context);
-    int port = WebhookServerTest.port;
     try (RealApiServer server = RealApiServer.start(binaries.get());
         KubernetesClient admin = server.client(RealApiServer.ADMIN_TOKEN)) {
-      admin
-          .resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build())
-          .create();
-      // No controller manager runs here to make the namespace's default ServiceAccount.
-      admin
-          .resource(
-              new ServiceAccountBuilder()
-                  .withNewMetadata()
-                  .withName("default")
-                  .withNamespace("shop")
-                  .endMetadata()
-                  .build())
-          .create();
-      admin.resource(webhookConfiguration(port, Files.readString(tls.cert()))).create();
-      HasMetadata privileged = pod(Reviews.PRIVILEGED_POD);
-      HasMetadata hardened = pod(Reviews.HARDENED_POD);
+      for (String[] namespace : new String[][] {{"shop", "enforce"}, {"dev", "warn"}}) {
+        admin
+            .resource(
+                new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName(namespace[0])
+                    .addToLabels("kube4c.dev/mode", namespace[1])
+                    .endMetadata()
+                    .build())
+            .create();
+        // No controller manager runs here to make the namespace's default ServiceAccount.
+        admin
+            .resource(
+                new ServiceAccountBuilder()
+                    .withNewMetadata()
+                    .withName("default")
+                    .withNamespace(namespace[0])
+                    .endMetadata()
+                    .build())
+            .create();
+      }
+      // The webhook's context comes from informers on this API server, as in a cluster.
+      try (InformerContext context = InformerContext.start(admin, 10_000)) {
+        long synced = System.nanoTime() + 20_000_000_000L;
+        while (!context.ready() && System.nanoTime() < synced) {
+          Thread.sleep(100);
+        }
+        assertThat(context.missingKinds()).isEmpty();
+        assertThat(context.namespace("shop")).isPresent();
+        WebhookServer webhook =
+            WebhookServerTest.start(tls, AdmissionJudgeTest.judge(context), context);
+        try {
+          admin
+              .resource(webhookConfiguration(WebhookServerTest.port, Files.readString(tls.cert())))
+              .create();
+          HasMetadata privileged = pod(Reviews.PRIVILEGED_POD);
+          HasMetadata hardened = pod(Reviews.HARDENED_POD);
 
-      // The API server picks the configuration up from its informer: until then it admits.
-      String denial = awaitDenial(admin, privileged, Duration.ofSeconds(20));
+          // The API server picks the configuration up from its informer: until then it admits.
+          String denial = awaitDenial(admin, privileged, Duration.ofSeconds(20));
 
-      assertThat(denial)
-          .contains("admission webhook \"validate.kube4c.dev\" denied the request")
-          .contains("kube4c denied Pod/shop/web")
-          .contains("container-privileged (critical)");
-      admin.resource(hardened).dryRun().create(); // admitted: no exception
-      assertThatThrownBy(() -> admin.resource(privileged).create())
-          .isInstanceOf(KubernetesClientException.class)
-          .hasMessageContaining("kube4c denied");
-      assertThat(admin.pods().inNamespace("shop").list().getItems()).isEmpty();
-    } finally {
-      webhook.stop(Duration.ofSeconds(2));
+          assertThat(denial)
+              .contains("admission webhook \"validate.kube4c.dev\" denied the request")
+              .contains("kube4c denied Pod/shop/web")
+              .contains("container-privileged (critical)");
+          admin.resource(hardened).dryRun().create(); // admitted: no exception
+          assertThatThrownBy(() -> admin.resource(privileged).create())
+              .isInstanceOf(KubernetesClientException.class)
+              .hasMessageContaining("kube4c denied");
+          assertThat(admin.pods().inNamespace("shop").list().getItems()).isEmpty();
+          // dev is labelled warn (read through the informers): the same pod is let in there.
+          HasMetadata inDev =
+              pod(Reviews.PRIVILEGED_POD.replace("namespace: shop", "namespace: dev"));
+          admin.resource(inDev).dryRun().create();
+        } finally {
+          webhook.stop(Duration.ofSeconds(2));
+        }
+      }
     }
   }
 
@@ -123,7 +145,11 @@ class RealApiServerWebhookTest {
         .withScope("Namespaced")
         .endRule()
         .withNewNamespaceSelector()
-        .withMatchLabels(Map.of("kubernetes.io/metadata.name", "shop"))
+        .addNewMatchExpression()
+        .withKey("kubernetes.io/metadata.name")
+        .withOperator("In")
+        .withValues("shop", "dev")
+        .endMatchExpression()
         .endNamespaceSelector()
         .endWebhook()
         .build();
