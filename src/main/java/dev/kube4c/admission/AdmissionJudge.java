@@ -84,7 +84,7 @@ public final class AdmissionJudge {
   private final Policy policy;
   private final Clock clock;
   private final List<Pattern> controllerUsers;
-  private final Set<String> ruleIds;
+  private final ContextKinds contextKinds;
   private final boolean judgesEveryKind;
 
   /** {@code images} is null when image signatures are not enforced. */
@@ -97,8 +97,9 @@ public final class AdmissionJudge {
     this.policy = policy;
     this.clock = clock;
     this.controllerUsers = policy.controllerUsers().stream().map(AdmissionJudge::glob).toList();
-    this.ruleIds = new TreeSet<>();
-    scanner.selectedRules(setup.request()).forEach(r -> ruleIds.add(r.metadata().id()));
+    this.contextKinds =
+        ContextKinds.of(
+            scanner.selectedRules(setup.request()).stream().map(r -> r.metadata()).toList());
     // A ValidatingAdmissionPolicy may match any kind, so with policies loaded none is let through
     // on the fast path; each policy's own match constraints decide.
     this.judgesEveryKind =
@@ -129,7 +130,7 @@ public final class AdmissionJudge {
     Mode mode =
         namespaceLabel(namespace, Mode.LABEL).flatMap(Mode::parse).orElse(policy.defaultMode());
     Set<String> missing = context.missingKinds();
-    Set<String> notRun = ContextKinds.rulesNotRun(missing, ruleIds);
+    Set<String> notRun = contextKinds.rulesNotRun(missing);
     ScanRequest rules =
         setup.request().forAdmission(request, LocalDate.now(clock)).excluding(notRun);
 
@@ -165,10 +166,10 @@ public final class AdmissionJudge {
         .map(InputProblem::message)
         .forEach(m -> warnings.add("kube4c: " + m));
     Set<String> waiting = new TreeSet<>(notRun);
-    waiting.removeAll(ContextKinds.NOT_AT_ADMISSION);
+    waiting.removeAll(contextKinds.notAtAdmission());
     if (!waiting.isEmpty()) {
       Set<String> needed = new TreeSet<>(missing);
-      needed.retainAll(ContextKinds.neededKinds());
+      needed.retainAll(contextKinds.neededKinds());
       warnings.add(
           "kube4c: not judged, context not loaded: "
               + String.join(", ", waiting)

@@ -1,6 +1,9 @@
 package dev.kube4c.admission;
 
 import dev.kube4c.cluster.ApiKind;
+import dev.kube4c.rules.RuleMetadata;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +11,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which other objects the webhook caches for its rules, and which rules read them. Workloads and
+ * Which other objects the webhook caches for its rules, and which rules read them, as each rule
+ * declares in its metadata ({@code readsAtAdmission}, {@code notAtAdmission}). Workloads and
  * Secrets are not cached (too many, or too sensitive): the rules that need them to judge an object
- * do not run at admission ({@link #NOT_AT_ADMISSION}; {@code docs/admission.md} lists them), and
- * neither do the rules whose context has not synced yet ({@link #rulesNotRun}).
+ * do not run at admission ({@code docs/admission.md} lists them), and neither do the rules whose
+ * context has not synced yet ({@link #rulesNotRun}).
  */
 final class ContextKinds {
 
@@ -30,58 +34,51 @@ final class ContextKinds {
   static final Set<String> KINDS =
       WATCHED.stream().map(ApiKind::kind).collect(Collectors.toUnmodifiableSet());
 
-  /** Rule (or rule-id prefix ending in '-') to the cached kinds it reads beside the object. */
-  static final Map<String, Set<String>> NEEDS =
-      Map.of(
-          "sa-token-automount", Set.of("ServiceAccount"),
-          "runtime-class-sandbox-missing", Set.of("RuntimeClass"),
-          "runtime-class-unknown", Set.of("RuntimeClass"),
-          "netpol-pod-unprotected", Set.of("NetworkPolicy"),
-          "port-debug-exposed", Set.of("Service"),
-          "service-public-load-balancer", Set.of("Service"));
+  /** Rule id to the cached kinds it reads beside the object, as the rules declare. */
+  private final Map<String, Set<String>> needs;
 
-  /**
-   * Rules that judge an object by objects the webhook does not cache (pods and other workloads,
-   * Secrets, mesh resources), or by what a new Namespace cannot contain yet at its creation.
-   */
-  static final Set<String> NOT_AT_ADMISSION =
-      Set.of(
-          "port-unused",
-          "service-plaintext-exposed",
-          "waf-missing",
-          "ingress-http-not-redirected",
-          "ingress-tls-secret-missing",
-          "netpol-selects-nothing",
-          "netpol-default-deny-missing",
-          "namespace-limitrange-missing",
-          "namespace-resourcequota-missing",
-          "pss-namespace-would-reject",
-          "mesh-sidecar-injection-missing",
-          "mesh-tls-disabled",
-          "mesh-mtls-not-strict",
-          "mesh-authorization-missing",
-          "rbac-default-service-account-bound");
+  /** Rules that declare they do not run at admission. */
+  private final Set<String> notAtAdmission;
 
-  private ContextKinds() {}
+  private ContextKinds(Map<String, Set<String>> needs, Set<String> notAtAdmission) {
+    this.needs = needs;
+    this.notAtAdmission = notAtAdmission;
+  }
 
-  static Set<String> neededKinds() {
+  /** What the rules declare in {@link RuleMetadata#admission()}. */
+  static ContextKinds of(Collection<RuleMetadata> rules) {
+    Map<String, Set<String>> needs = new HashMap<>();
+    Set<String> notAtAdmission = new HashSet<>();
+    for (RuleMetadata rule : rules) {
+      if (!rule.admission().runs()) {
+        notAtAdmission.add(rule.id());
+      } else if (!rule.admission().contextKinds().isEmpty()) {
+        needs.put(rule.id(), rule.admission().contextKinds());
+      }
+    }
+    return new ContextKinds(Map.copyOf(needs), Set.copyOf(notAtAdmission));
+  }
+
+  Set<String> notAtAdmission() {
+    return notAtAdmission;
+  }
+
+  /** Every kind some rule reads beside the object. */
+  Set<String> neededKinds() {
     Set<String> kinds = new HashSet<>();
-    NEEDS.values().forEach(kinds::addAll);
+    needs.values().forEach(kinds::addAll);
     return kinds;
   }
 
   /** The rules not to run while {@code missing} kinds are not loaded, plus those never run. */
-  static Set<String> rulesNotRun(Set<String> missing, Set<String> catalogue) {
-    Set<String> out = new HashSet<>(NOT_AT_ADMISSION);
-    for (String id : catalogue) {
-      NEEDS.forEach(
-          (rule, kinds) -> {
-            boolean matches = rule.endsWith("-") ? id.startsWith(rule) : id.equals(rule);
-            if (matches && kinds.stream().anyMatch(missing::contains)) {
-              out.add(id);
-            }
-          });
-    }
+  Set<String> rulesNotRun(Set<String> missing) {
+    Set<String> out = new HashSet<>(notAtAdmission);
+    needs.forEach(
+        (rule, kinds) -> {
+          if (kinds.stream().anyMatch(missing::contains)) {
+            out.add(rule);
+          }
+        });
     return out;
   }
 }

@@ -2,6 +2,7 @@ package dev.kube4c.rules;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a user, report or framework view needs to know about a rule apart from its logic.
@@ -15,10 +16,26 @@ public record RuleMetadata(
     String rationale,
     String remediation,
     List<String> references,
-    Frameworks frameworks) {
+    Frameworks frameworks,
+    Admission admission) {
 
   public RuleMetadata {
     references = List.copyOf(references);
+  }
+
+  /**
+   * How the rule runs in the admission webhook: with the cached cluster objects of these kinds that
+   * it reads beside the object ({@code contextKinds}), or not at all ({@code runs} false) when it
+   * judges by objects the webhook does not cache (workloads, Secrets, mesh resources) or by what a
+   * new object cannot have yet.
+   */
+  public record Admission(boolean runs, Set<String> contextKinds) {
+    public static final Admission OBJECT_ONLY = new Admission(true, Set.of());
+    public static final Admission NOT_AT_ADMISSION = new Admission(false, Set.of());
+
+    public Admission {
+      contextKinds = Set.copyOf(contextKinds);
+    }
   }
 
   public Layer layer() {
@@ -39,6 +56,7 @@ public record RuleMetadata(
     private String remediation;
     private List<String> references = List.of();
     private Frameworks frameworks = Frameworks.NONE;
+    private Admission admission = Admission.OBJECT_ONLY;
 
     private Builder(String id) {
       this.id = id;
@@ -79,6 +97,18 @@ public record RuleMetadata(
       return this;
     }
 
+    /** At admission the rule reads cached cluster objects of these kinds beside the object. */
+    public Builder readsAtAdmission(String... kinds) {
+      this.admission = new Admission(true, Set.of(kinds));
+      return this;
+    }
+
+    /** The rule does not run at admission (see {@link Admission}). */
+    public Builder notAtAdmission() {
+      this.admission = Admission.NOT_AT_ADMISSION;
+      return this;
+    }
+
     public RuleMetadata build() {
       return new RuleMetadata(
           Objects.requireNonNull(id, "id"),
@@ -88,7 +118,8 @@ public record RuleMetadata(
           Objects.requireNonNull(rationale, "rationale of " + id),
           Objects.requireNonNull(remediation, "remediation of " + id),
           references,
-          frameworks);
+          frameworks,
+          admission);
     }
   }
 }

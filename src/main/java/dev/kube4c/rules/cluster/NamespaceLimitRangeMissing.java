@@ -25,6 +25,7 @@ public final class NamespaceLimitRangeMissing extends NamespaceObjectMissing {
                   .withNsa("Pod security: hardening container environments")
                   .withMitre("T1499")
                   .withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .notAtAdmission()
           .build();
 
   public NamespaceLimitRangeMissing() {

@@ -26,6 +26,7 @@ public final class NamespaceResourceQuotaMissing extends NamespaceObjectMissing 
                   .withNsa("Pod security: hardening container environments")
                   .withMitre("T1499")
                   .withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .notAtAdmission()
           .build();
 
   public NamespaceResourceQuotaMissing() {

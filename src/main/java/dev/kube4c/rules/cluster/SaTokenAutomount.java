@@ -36,6 +36,7 @@ public final class SaTokenAutomount extends WorkloadRule {
                   .withNsa("Pod security: protecting Pod service account tokens")
                   .withMitre("T1528")
                   .withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .readsAtAdmission("ServiceAccount")
           .build();
 
   @Override

@@ -37,6 +37,7 @@ public final class MeshAuthorizationMissing implements Rule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1021")
                   .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .notAtAdmission()
           .build();
 
   @Override

@@ -41,6 +41,7 @@ public final class MeshMtlsNotStrict implements Rule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1557")
                   .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .notAtAdmission()
           .build();
 
   @Override

@@ -37,6 +37,7 @@ public final class MeshSidecarInjectionMissing implements Rule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1557")
                   .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .notAtAdmission()
           .build();
 
   @Override

@@ -39,6 +39,7 @@ public final class MeshTlsDisabled implements Rule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1557")
                   .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .notAtAdmission()
           .build();
 
   @Override

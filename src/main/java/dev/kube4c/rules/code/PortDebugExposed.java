@@ -51,6 +51,7 @@ public final class PortDebugExposed implements Rule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1133", "T1210")
                   .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .readsAtAdmission("Service")
           .build();
 
   @Override

@@ -41,6 +41,7 @@ public final class PortUnused implements Rule {
               Frameworks.NONE
                   .withMitre("T1046")
                   .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .notAtAdmission()
           .build();
 
   @Override

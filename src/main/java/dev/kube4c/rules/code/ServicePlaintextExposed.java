@@ -56,6 +56,7 @@ public final class ServicePlaintextExposed implements Rule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1557")
                   .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .notAtAdmission()
           .build();
 
   @Override

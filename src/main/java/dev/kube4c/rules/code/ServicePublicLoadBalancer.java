@@ -45,6 +45,7 @@ public final class ServicePublicLoadBalancer extends ResourceRule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1133")
                   .withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .readsAtAdmission("Service")
           .build();
 
   public ServicePublicLoadBalancer() {

@@ -44,6 +44,7 @@ public final class WafMissing implements Rule {
               Frameworks.NONE
                   .withMitre("T1190")
                   .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .notAtAdmission()
           .build();
 
   @Override

@@ -37,6 +37,7 @@ public final class RuntimeClassSandboxMissing extends WorkloadRule {
                   .withNsa("Pod security: hardening container environments")
                   .withMitre("T1611")
                   .withCks(Frameworks.Cks.SYSTEM_HARDENING))
+          .readsAtAdmission("RuntimeClass")
           .build();
 
   @Override

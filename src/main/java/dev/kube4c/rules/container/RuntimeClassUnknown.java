@@ -26,6 +26,7 @@ public final class RuntimeClassUnknown extends WorkloadRule {
               "Correct spec.runtimeClassName to one of the RuntimeClasses of the cluster, or add the missing RuntimeClass (node.k8s.io/v1) with its handler.")
           .references("https://kubernetes.io/docs/concepts/containers/runtime-class/")
           .frameworks(Frameworks.NONE.withCks(Frameworks.Cks.SYSTEM_HARDENING))
+          .readsAtAdmission("RuntimeClass")
           .build();
 
   @Override

@@ -33,6 +33,7 @@ public final class IngressHttpNotRedirected extends ResourceRule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1557")
                   .withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .notAtAdmission()
           .build();
 
   public IngressHttpNotRedirected() {

@@ -33,6 +33,7 @@ public final class IngressTlsSecretMissing extends ResourceRule {
               Frameworks.NONE
                   .withNsa("Network separation and hardening")
                   .withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .notAtAdmission()
           .build();
 
   public IngressTlsSecretMissing() {

@@ -35,6 +35,7 @@ public final class NetpolDefaultDenyMissing extends NamespaceRule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1210")
                   .withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .notAtAdmission()
           .build();
 
   @Override

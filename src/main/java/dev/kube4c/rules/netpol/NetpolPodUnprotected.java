@@ -31,6 +31,7 @@ public final class NetpolPodUnprotected implements Rule {
                   .withNsa("Network separation and hardening")
                   .withMitre("T1210")
                   .withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .readsAtAdmission("NetworkPolicy")
           .build();
 
   @Override

@@ -29,6 +29,7 @@ public final class NetpolSelectsNothing extends ResourceRule {
               Frameworks.NONE
                   .withNsa("Network separation and hardening")
                   .withCks(Frameworks.Cks.CLUSTER_SETUP))
+          .notAtAdmission()
           .build();
 
   public NetpolSelectsNothing() {

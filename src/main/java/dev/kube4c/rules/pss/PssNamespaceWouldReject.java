@@ -44,6 +44,7 @@ public final class PssNamespaceWouldReject implements Rule {
                   .withNsa("Pod security: pod security enforcement")
                   .withPss("Pod Security Admission")
                   .withCks(Frameworks.Cks.MICROSERVICE_VULNERABILITIES))
+          .notAtAdmission()
           .build();
 
   /**

@@ -38,6 +38,7 @@ public final class RbacDefaultServiceAccountBound implements Rule {
                   .withNsa("Authentication and authorization: RBAC least privilege")
                   .withMitre("T1078")
                   .withCks(Frameworks.Cks.CLUSTER_HARDENING))
+          .notAtAdmission()
           .build();
 
   @Override
