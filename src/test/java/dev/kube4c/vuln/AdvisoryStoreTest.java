@@ -2,6 +2,9 @@ package dev.kube4c.vuln;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.sbom.OsRelease;
 import dev.kube4c.sbom.Sbom;
@@ -9,6 +12,7 @@ import dev.kube4c.sbom.SoftwarePackage;
 import dev.kube4c.vuln.db.AdvisoryIndex;
 import dev.kube4c.vuln.db.AdvisoryStore;
 import dev.kube4c.vuln.osv.Cvss3;
+import dev.kube4c.vuln.osv.OsvParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -201,6 +205,34 @@ class AdvisoryStoreTest {
     assertThat(Cvss3.baseScore("CVSS:3.1/AV:X/AC:L")).isEmpty();
     assertThat(Cvss3.baseScore("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"))
         .isEmpty();
+  }
+
+  @Test
+  void cvss40VectorsRateARecordThatHasNoV3One() throws Exception {
+    String v4 = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N";
+    var onlyV4 =
+        new ObjectMapper()
+            .readTree(
+                """
+                {"id": "GHSA-test-v4", "modified": "2026-01-01T00:00:00Z",
+                 "severity": [{"type": "CVSS_V4", "score": "%s"}],
+                 "affected": [{"package": {"ecosystem": "npm", "name": "left-pad"},
+                   "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.3.0"}]}]}]}
+                """
+                    .formatted(v4));
+    var rating = new OsvParser().parse(onlyV4, "test").advisory().rating();
+    // 9.3 is the CVSS v4.0 specification's score for this vector
+    assertThat(rating.basis()).isEqualTo(v4 + " = 9.3");
+    assertThat(rating.severity()).isEqualTo(Severity.CRITICAL);
+
+    var both = (ObjectNode) onlyV4.deepCopy();
+    ((ArrayNode) both.get("severity"))
+        .addObject()
+        .put("type", "CVSS_V3")
+        .put("score", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H");
+    assertThat(new OsvParser().parse(both, "test").advisory().rating().basis())
+        .as("v3 first, as most databases and scanners rate")
+        .endsWith("= 7.5");
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import us.springett.cvss.Cvss;
 
 /**
  * Reads one OSV record (schema 1.x) into an {@link Advisory}. Each problem is a message naming the
@@ -149,28 +150,31 @@ public final class OsvParser {
   }
 
   /**
-   * The rating: the highest CVSS v3 base score among the record's vectors; else a rating the
-   * database wrote ({@code database_specific.severity}, an affected entry's {@code
-   * ecosystem_specific.severity} or {@code database_specific.severity}, or a typed severity such as
-   * Ubuntu's). CVSS v4 vectors are not scored here (their score needs the specification's lookup
-   * tables); such records use the database's own rating when they carry one.
+   * The rating: the highest CVSS v3 base score among the record's vectors (most databases and
+   * scanners rate by v3, so kube4c agrees with them where both are given); else the highest CVSS
+   * v4.0 base score; else a rating the database wrote ({@code database_specific.severity}, an
+   * affected entry's {@code ecosystem_specific.severity} or {@code database_specific.severity}, or
+   * a typed severity such as Ubuntu's).
    */
   static Rating rating(JsonNode record) {
-    double best = -1;
-    String vector = null;
-    for (JsonNode s : record.path("severity")) {
-      String type = text(s, "type");
-      String score = text(s, "score");
-      if (type != null && type.startsWith("CVSS_V3")) {
-        Optional<Double> value = Cvss3.baseScore(score);
-        if (value.isPresent() && value.get() > best) {
-          best = value.get();
-          vector = score;
+    for (String version : List.of("CVSS_V3", "CVSS_V4")) {
+      double best = -1;
+      String vector = null;
+      for (JsonNode s : record.path("severity")) {
+        String type = text(s, "type");
+        String score = text(s, "score");
+        if (type != null && type.startsWith(version)) {
+          Optional<Double> value =
+              version.equals("CVSS_V3") ? Cvss3.baseScore(score) : cvss4BaseScore(score);
+          if (value.isPresent() && value.get() > best) {
+            best = value.get();
+            vector = score;
+          }
         }
       }
-    }
-    if (vector != null) {
-      return new Rating(Rating.ofScore(best), vector + " = " + best);
+      if (vector != null) {
+        return new Rating(Rating.ofScore(best), vector + " = " + best);
+      }
     }
     List<String> words = new ArrayList<>();
     words.add(text(record.path("database_specific"), "severity"));
@@ -190,6 +194,19 @@ public final class OsvParser {
       }
     }
     return Rating.UNRATED;
+  }
+
+  /** A CVSS v4.0 base score, or empty for a vector that is not a complete v4.0 base vector. */
+  static Optional<Double> cvss4BaseScore(String vector) {
+    if (vector == null || !vector.startsWith("CVSS:4.0/")) {
+      return Optional.empty();
+    }
+    try {
+      Cvss cvss = Cvss.fromVector(vector);
+      return cvss == null ? Optional.empty() : Optional.of(cvss.calculateScore().getBaseScore());
+    } catch (RuntimeException e) {
+      return Optional.empty(); // MalformedVectorException and kin: the record stays unscored by v4
+    }
   }
 
   private static Severity ofWord(String word) {
