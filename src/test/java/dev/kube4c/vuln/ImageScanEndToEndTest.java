@@ -3,6 +3,7 @@ package dev.kube4c.vuln;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kube4c.cli.CliRunner;
@@ -39,9 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code scan --images} with every real part: an image holding the real Go binary built with
  * golang.org/x/text v0.3.7 (.ci/install-go-fixture.sh), pushed to a real registry (Debian's
  * docker-registry on loopback), the real Go vulnerability database (.ci/install-vulndb.sh) imported
- * through {@code kube4c db import}, and a Deployment scanned by the pipeline. The scan itself runs
- * in-process because {@code scan} finds its store only through $KUBE4C_CACHE_DIR (or ~/.cache),
- * which a test cannot set for the JVM it runs in.
+ * through {@code kube4c db import}, and a Deployment scanned by the pipeline in-process and by the
+ * command line with {@code --db-dir}.
  */
 class ImageScanEndToEndTest {
 
@@ -86,23 +86,7 @@ class ImageScanEndToEndTest {
   void deploymentRunningTheGoImageGetsItsAdvisoryAndAMissingTagSaysWhy() throws IOException {
     String image = registry.address() + "/shop/gotext:1.0";
     String missing = registry.address() + "/shop/gotext:9.9";
-    Path manifest = tmp.resolve("deployment.yaml");
-    Files.writeString(
-        manifest,
-        String.join(
-            "\n",
-            "apiVersion: apps/v1",
-            "kind: Deployment",
-            "metadata: {name: web, namespace: shop}",
-            "spec:",
-            "  selector: {matchLabels: {app: web}}",
-            "  template:",
-            "    metadata: {labels: {app: web}}",
-            "    spec:",
-            "      containers:",
-            "        - {name: app, image: \"" + image + "\"}",
-            "        - {name: sidecar, image: \"" + missing + "\"}",
-            ""));
+    Path manifest = deployment(image, missing);
 
     ScanResult result;
     try (ImageSbomReader reader =
@@ -157,6 +141,62 @@ class ImageScanEndToEndTest {
                           + missing
                           + ": no such image in the registry");
             });
+  }
+
+  /** The same through the command line, as a user runs it: the store chosen with --db-dir. */
+  @Test
+  void theCommandLineFindsTheAdvisoryInTheStoreGivenWithDbDir() throws IOException {
+    String image = registry.address() + "/shop/gotext:1.0";
+    String missing = registry.address() + "/shop/gotext:9.9";
+    CliRunner run =
+        CliRunner.run(
+            "scan",
+            "--images",
+            "--db-dir",
+            tmp.resolve("db").toString(),
+            "--rule",
+            "image-vulnerable,image-vulnerability-scan-unavailable",
+            "-f",
+            "json",
+            "--fail-on",
+            "medium",
+            deployment(image, missing).toString());
+
+    // The Go database rates nothing, so its advisories count as medium: at the threshold here.
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    List<String> found = new java.util.ArrayList<>();
+    report
+        .path("findings")
+        .forEach(f -> found.add(f.path("ruleId").asText() + " " + f.path("message").asText()));
+    assertThat(found)
+        .anyMatch(f -> f.startsWith("image-vulnerable ") && f.contains("GO-2022-1059"))
+        .noneMatch(f -> f.contains("GO-2021-0113"))
+        .anyMatch(
+            f ->
+                f.startsWith("image-vulnerability-scan-unavailable ")
+                    && f.endsWith(missing + ": no such image in the registry"));
+  }
+
+  private static Path deployment(String image, String missing) throws IOException {
+    Path manifest = tmp.resolve("deployment.yaml");
+    Files.writeString(
+        manifest,
+        String.join(
+            "\n",
+            "apiVersion: apps/v1",
+            "kind: Deployment",
+            "metadata: {name: web, namespace: shop}",
+            "spec:",
+            "  selector: {matchLabels: {app: web}}",
+            "  template:",
+            "    metadata: {labels: {app: web}}",
+            "    spec:",
+            "      containers:",
+            "        - {name: app, image: \"" + image + "\"}",
+            "        - {name: sidecar, image: \"" + missing + "\"}",
+            ""));
+    return manifest;
   }
 
   private static List<Finding> ofRule(ScanResult result, String rule) {
