@@ -204,13 +204,20 @@ final class ScanCommand implements Callable<Integer> {
     if (nodeRoot != null && !Files.isDirectory(Path.of(nodeRoot))) {
       throw usage("--node root " + nodeRoot + " is not a folder");
     }
-    ScanResult result =
-        cluster
-            ? scanCluster(pipeline, request, problems)
-            : nodeRoot != null
-                ? pipeline.scanNode(Path.of(nodeRoot), paths, System.in, request, problems)
-                : pipeline.scanPaths(
-                    paths, System.in, request, problems, render.renderer(namespace, spec));
+    ScanResult result;
+    try {
+      result =
+          cluster
+              ? scanCluster(pipeline, request, problems)
+              : nodeRoot != null
+                  ? pipeline.scanNode(Path.of(nodeRoot), paths, System.in, request, problems)
+                  : pipeline.scanPaths(
+                      paths, System.in, request, problems, render.renderer(namespace, spec));
+    } finally {
+      if (request.imageScanner() != null) {
+        request.imageScanner().close(); // its download threads
+      }
+    }
     RuleProfile.Mark reporting = profile == null ? null : profile.start();
     boolean toTerminal = output == null && System.console() != null;
     ReportOptions options =

@@ -6,7 +6,7 @@ import java.io.IOException;
  * Reads what an image contains. The vulnerability rules depend on this interface only, so that
  * image access (registry, OCI layout, docker-save tarball) and advisory matching stay apart.
  */
-public interface SbomReader {
+public interface SbomReader extends AutoCloseable {
 
   /**
    * @param image an image reference as written in a pod spec ({@code registry/repo:tag@digest}),
@@ -15,4 +15,8 @@ public interface SbomReader {
    * @throws IOException with a message fit for the user when the image cannot be read
    */
   Sbom read(String image) throws IOException;
+
+  /** Stops what the reader runs in the background (its download threads); by default nothing. */
+  @Override
+  default void close() {}
 }

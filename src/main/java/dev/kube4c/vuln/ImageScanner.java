@@ -34,7 +34,14 @@ import java.util.concurrent.Future;
  * @param progress told how many images are done (a progress bar on a terminal)
  */
 public record ImageScanner(
-    SbomReader reader, AdvisoryStore store, Duration maxAge, int parallelism, Progress progress) {
+    SbomReader reader, AdvisoryStore store, Duration maxAge, int parallelism, Progress progress)
+    implements AutoCloseable {
+
+  /** Stops the reader's threads; for callers that outlive one scan. */
+  @Override
+  public void close() {
+    reader.close();
+  }
 
   /** Told as images are read and when matching is done. */
   public interface Progress {

@@ -176,6 +176,19 @@ class ImageScanEndToEndTest {
             f ->
                 f.startsWith("image-vulnerability-scan-unavailable ")
                     && f.endsWith(missing + ": no such image in the registry"));
+    // The image reader's download threads stop with the scan, so a caller that runs many scans
+    // in one JVM does not collect them.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (layerThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(layerThreads()).isZero();
+  }
+
+  private static long layerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("kube4c-layer") && t.isAlive())
+        .count();
   }
 
   private static Path deployment(String image, String missing) throws IOException {
