@@ -53,7 +53,9 @@ public final class JsonValues {
 
     @Override
     public Object get(Object key) {
-      return key instanceof String name && node.has(name) ? of(node.get(name)) : null;
+      // One look-up, not has() then get(): CEL reads every field through here.
+      JsonNode child = key instanceof String name ? node.get(name) : null;
+      return child == null ? null : of(child);
     }
 
     @Override
