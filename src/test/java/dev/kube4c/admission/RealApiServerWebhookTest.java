@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,15 +31,9 @@ class RealApiServerWebhookTest {
 
   @Test
   void theApiServerAsksKube4cAndEnforcesItsAnswer() throws Exception {
-    var binaries = RealApiServer.binaries();
-    if (binaries.isEmpty()) {
-      System.err.println(
-          "RealApiServerWebhookTest skipped: no kube-apiserver/etcd in /var/cache/kube4c/apiserver"
-              + " (run .ci/install-apiserver.sh)");
-    }
-    Assumptions.assumeTrue(binaries.isPresent(), "kube-apiserver not installed");
+    Path binaries = RealApiServer.binariesOrSkip("RealApiServerWebhookTest");
     TestTls tls = TestTls.create(dir, "webhook");
-    try (RealApiServer server = RealApiServer.start(binaries.get());
+    try (RealApiServer server = RealApiServer.start(binaries);
         KubernetesClient admin = server.client(RealApiServer.ADMIN_TOKEN)) {
       for (String[] namespace : new String[][] {{"shop", "enforce"}, {"dev", "warn"}}) {
         admin

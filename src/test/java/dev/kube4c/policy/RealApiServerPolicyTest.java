@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,13 +35,7 @@ class RealApiServerPolicyTest {
 
   @Test
   void shippedPoliciesGiveTheApiServersVerdictsAndMessages() throws Exception {
-    var binaries = RealApiServer.binaries();
-    if (binaries.isEmpty()) {
-      System.err.println(
-          "RealApiServerPolicyTest skipped: no kube-apiserver/etcd in /var/cache/kube4c/apiserver"
-              + " (run .ci/install-apiserver.sh)");
-    }
-    Assumptions.assumeTrue(binaries.isPresent(), "kube-apiserver not installed");
+    Path binaries = RealApiServer.binariesOrSkip("RealApiServerPolicyTest");
     List<Path> dirs;
     try (Stream<Path> listing = Files.list(Path.of("policies"))) {
       dirs = listing.filter(d -> Files.isRegularFile(d.resolve("policy.yaml"))).sorted().toList();
@@ -50,7 +43,7 @@ class RealApiServerPolicyTest {
     assertThat(dirs).hasSizeGreaterThanOrEqualTo(15);
     Map<String, String> byApiServer = new TreeMap<>();
     Map<String, String> byKube4c = new TreeMap<>();
-    try (RealApiServer server = RealApiServer.start(binaries.get());
+    try (RealApiServer server = RealApiServer.start(binaries);
         KubernetesClient admin = server.client(RealApiServer.ADMIN_TOKEN)) {
       // Every policy's params exist before any policy does, as in a cluster set up for them: a
       // param created after kube-apiserver v1.34.4 began watching its kind was not found here.

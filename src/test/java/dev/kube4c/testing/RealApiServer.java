@@ -57,6 +57,22 @@ public final class RealApiServer implements AutoCloseable {
         : Optional.empty();
   }
 
+  /**
+   * The binaries, or the test is skipped with a message on stderr saying how to install them (CI's
+   * .ci/install-apiserver.sh does).
+   */
+  public static Path binariesOrSkip(String test) {
+    Optional<Path> found = binaries();
+    if (found.isEmpty()) {
+      System.err.println(
+          test
+              + " skipped: no kube-apiserver/etcd in /var/cache/kube4c/apiserver"
+              + " (run .ci/install-apiserver.sh)");
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(), "kube-apiserver not installed");
+    return found.get();
+  }
+
   public static RealApiServer start(Path binaries) throws IOException, InterruptedException {
     Path work = Files.createTempDirectory("kube4c-apiserver-");
     int etcdPort = freePort();
