@@ -13,9 +13,13 @@ import dev.kube4c.policy.cel.CelEnvironment;
 import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.Location;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A policy whose expressions are all compiled and type-checked, ready to evaluate many times from
@@ -47,9 +51,9 @@ final class CompiledPolicy {
     this.policy = policy;
     this.conditions = List.copyOf(conditions);
     this.variables = List.copyOf(variables);
-    Map<String, Program> byName = new java.util.LinkedHashMap<>();
+    Map<String, Program> byName = new LinkedHashMap<>();
     variables.forEach(v -> byName.put(v.source().name(), v));
-    this.variablesByName = java.util.Collections.unmodifiableMap(byName);
+    this.variablesByName = Collections.unmodifiableMap(byName);
     this.validations = List.copyOf(validations);
     this.auditAnnotations = List.copyOf(auditAnnotations);
     this.reads = readVariables(policy);
@@ -66,12 +70,11 @@ final class CompiledPolicy {
     return shareKeys.get(variable);
   }
 
-  private static final java.util.regex.Pattern READS_MORE_THAN_OBJECT =
-      java.util.regex.Pattern.compile(
-          "\\b(params|request|oldObject|namespaceObject|authorizer)\\b");
+  private static final Pattern READS_MORE_THAN_OBJECT =
+      Pattern.compile("\\b(params|request|oldObject|namespaceObject|authorizer)\\b");
 
   private static Map<String, String> shareKeys(Policy policy) {
-    Map<String, String> keys = new java.util.HashMap<>();
+    Map<String, String> keys = new HashMap<>();
     StringBuilder chain = new StringBuilder();
     for (Policy.Expression variable : policy.variables()) {
       if (READS_MORE_THAN_OBJECT.matcher(variable.text()).find()) {
@@ -107,7 +110,7 @@ final class CompiledPolicy {
     List<String> names = new ArrayList<>(CelEnvironment.VARIABLES);
     names.add(CelEnvironment.AUTHORIZER);
     for (String name : names) {
-      if (java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(text).find()) {
+      if (Pattern.compile("\\b" + name + "\\b").matcher(text).find()) {
         found.add(name);
       }
     }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Evaluates one compiled policy under one binding against one object, in the order the API server
@@ -351,7 +353,7 @@ final class PolicyEvaluator {
    * kept: each policy that reads it fails with it.
    */
   static final class SharedVariables {
-    private final Map<Key, Object> values = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Key, Object> values = new ConcurrentHashMap<>();
 
     /** The object by identity (trees would compare field by field), and the definition. */
     private record Key(JsonNode object, String definition) {
@@ -368,7 +370,7 @@ final class PolicyEvaluator {
       }
     }
 
-    Object get(JsonNode object, String definition, java.util.function.Supplier<Object> compute) {
+    Object get(JsonNode object, String definition, Supplier<Object> compute) {
       Key key = new Key(object, definition);
       Object value = values.get(key);
       if (value == null) {
