@@ -15,8 +15,7 @@ if [ -x "$OUT/kube-apiserver" ] && [ -x "$OUT/etcd" ] &&
   [ "$(cat "$OUT/VERSION" 2>/dev/null)" = "$KUBERNETES_VERSION $ETCD_VERSION" ]; then
   exit 0
 fi
-GO=$(command -v go || true)
-[ -z "$GO" ] && [ -x /usr/local/go/bin/go ] && GO=/usr/local/go/bin/go
+. "$(dirname "$0")/lib/go.sh"
 if [ -z "$GO" ]; then
   echo "install-apiserver: go not found; the real API server tests will be skipped" >&2
   exit 0

@@ -7,8 +7,7 @@ COSIGN_VERSION=v2.6.5
 if [ "${KUBE4C_SKIP_COSIGN:-0}" = 1 ] || command -v cosign >/dev/null 2>&1; then
   exit 0
 fi
-GO=$(command -v go || true)
-[ -z "$GO" ] && [ -x /usr/local/go/bin/go ] && GO=/usr/local/go/bin/go
+. "$(dirname "$0")/lib/go.sh"
 if [ -z "$GO" ]; then
   echo "install-cosign: go not found; CosignInteropTest will be skipped" >&2
   exit 0

@@ -7,8 +7,8 @@ OUT=/var/cache/kube4c/sbom-fixtures/gotext
 if [ -x "$OUT" ]; then
   exit 0
 fi
-GO=$(command -v go || echo /usr/local/go/bin/go)
-if [ ! -x "$GO" ]; then
+. "$(dirname "$0")/lib/go.sh"
+if [ -z "$GO" ]; then
   echo "install-go-fixture: no Go toolchain; the Go-binary SBOM tests will skip"
   exit 0
 fi

@@ -7,8 +7,7 @@ KUSTOMIZE_VERSION=v5.8.2
 if [ "${KUBE4C_SKIP_KUSTOMIZE:-0}" = 1 ] || command -v kustomize >/dev/null 2>&1; then
   exit 0
 fi
-GO=$(command -v go || true)
-[ -z "$GO" ] && [ -x /usr/local/go/bin/go ] && GO=/usr/local/go/bin/go
+. "$(dirname "$0")/lib/go.sh"
 if [ -z "$GO" ]; then
   echo "install-kustomize: go not found; the Kustomize tests will be skipped" >&2
   exit 0

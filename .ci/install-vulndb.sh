@@ -9,8 +9,7 @@ TARGET=${KUBE4C_VULNDB_DIR:-/var/cache/kube4c/vulndb}
 if [ "${KUBE4C_SKIP_VULNDB:-0}" = 1 ] || [ "$(cat "$TARGET/VERSION" 2>/dev/null)" = "$VULNDB_VERSION" ]; then
   exit 0
 fi
-GO=$(command -v go || true)
-[ -z "$GO" ] && [ -x /usr/local/go/bin/go ] && GO=/usr/local/go/bin/go
+. "$(dirname "$0")/lib/go.sh"
 if [ -z "$GO" ]; then
   echo "install-vulndb: go not found; the Go vulnerability database tests will be skipped" >&2
   exit 0
