@@ -67,7 +67,14 @@ public final class Provenance {
     if (!field.find()) {
       return finding;
     }
-    Optional<Renderer.FieldOrigin> origin = fields.locate(field.group(1));
+    Optional<Renderer.FieldOrigin> origin;
+    try {
+      origin = fields.locate(field.group(1));
+    } catch (RuntimeException e) {
+      // Field lines come from reading template text by indentation; a template shape that this
+      // reading does not foresee keeps the finding where its object starts, never ends the scan.
+      return finding;
+    }
     if (origin.isEmpty()) {
       return finding;
     }
