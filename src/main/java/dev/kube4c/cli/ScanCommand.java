@@ -19,10 +19,10 @@ import dev.kube4c.report.Reporter;
 import dev.kube4c.report.Reporters;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.source.InputProblem;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -224,8 +224,8 @@ final class ScanCommand implements Callable<Integer> {
         new ReportOptions(
             toTerminal && !noColor && System.getenv("NO_COLOR") == null, verbose, quiet);
     if (output != null) {
-      try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reporter.write(result, options, writer);
+      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output), 1 << 16)) {
+        reporter.write(result, options, file);
       }
     } else {
       PrintWriter writer = spec.commandLine().getOut();

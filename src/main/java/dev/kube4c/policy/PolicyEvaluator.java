@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +49,7 @@ final class PolicyEvaluator {
   /**
    * @param params where parameter objects are looked up, besides the scanned ones
    * @param attributes the admission request, or null in scans (the object is then created)
+   * @param shared this object's variables computed by other policies, to reuse and add to
    */
   Outcome evaluate(
       CompiledPolicy compiled,
@@ -57,7 +57,8 @@ final class PolicyEvaluator {
       Resource object,
       Inventory inventory,
       List<Resource> params,
-      RequestAttributes attributes) {
+      RequestAttributes attributes,
+      SharedVariables shared) {
     Policy policy = compiled.policy();
     Request request = Request.of(object, attributes);
     boolean deleting = "DELETE".equals(request.operation());
@@ -131,14 +132,7 @@ final class PolicyEvaluator {
       CostBudget budget = new CostBudget(perExpression, total);
       Activation activation = base.with(param);
       activation.variables =
-          new LazyVariables(
-              compiled,
-              activation,
-              budget,
-              deleting
-                  ? null
-                  : inventory.derived(SharedVariables.class, i -> new SharedVariables()),
-              object.object());
+          new LazyVariables(compiled, activation, budget, deleting ? null : shared);
       applied |= evaluateFor(compiled, binding, activation, budget, verdicts, audit);
     }
     // Match conditions that exclude the request (for every parameter) mean the policy does not
@@ -348,34 +342,18 @@ final class PolicyEvaluator {
   }
 
   /**
-   * Values of variables that depend on the object alone (see {@link CompiledPolicy#shareKey}), per
-   * object and variable definition, for every policy of one inventory. A failing variable is not
-   * kept: each policy that reads it fails with it.
+   * Values of variables that depend on the object alone (see {@link CompiledPolicy#shareKey}) for
+   * one object, by definition, across the policies evaluated on it; used by one thread. A failing
+   * variable is not kept: each policy that reads it fails with it.
    */
   static final class SharedVariables {
-    private final Map<Key, Object> values = new ConcurrentHashMap<>();
+    private final Map<String, Object> values = new HashMap<>();
 
-    /** The object by identity (trees would compare field by field), and the definition. */
-    private record Key(JsonNode object, String definition) {
-      @Override
-      public boolean equals(Object other) {
-        return other instanceof Key key
-            && key.object == object
-            && key.definition.equals(definition);
-      }
-
-      @Override
-      public int hashCode() {
-        return 31 * System.identityHashCode(object) + definition.hashCode();
-      }
-    }
-
-    Object get(JsonNode object, String definition, Supplier<Object> compute) {
-      Key key = new Key(object, definition);
-      Object value = values.get(key);
+    Object get(String definition, Supplier<Object> compute) {
+      Object value = values.get(definition);
       if (value == null) {
         value = compute.get();
-        values.putIfAbsent(key, value);
+        values.put(definition, value);
       }
       return value;
     }
@@ -402,7 +380,6 @@ final class PolicyEvaluator {
     private final CelVariableResolver activation;
     private final CostBudget budget;
     private final SharedVariables shared;
-    private final JsonNode object;
 
     /**
      * @param shared values of variables computed from the object alone, across policies; null when
@@ -412,14 +389,12 @@ final class PolicyEvaluator {
         CompiledPolicy policy,
         CelVariableResolver activation,
         CostBudget budget,
-        SharedVariables shared,
-        JsonNode object) {
+        SharedVariables shared) {
       this.programs = policy.variablesByName();
       this.policy = policy;
       this.activation = activation;
       this.budget = budget;
       this.shared = shared;
-      this.object = object;
     }
 
     @Override
@@ -439,7 +414,7 @@ final class PolicyEvaluator {
         value =
             share == null
                 ? evaluate(program, key)
-                : shared.get(object, share, () -> evaluate(program, key));
+                : shared.get(share, () -> evaluate(program, key));
         values.put((String) key, value);
       }
       return value;

@@ -1,6 +1,5 @@
 package dev.kube4c.policy;
 
-import dev.kube4c.inventory.Inventory;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.Area;
 import dev.kube4c.rules.FindingSink;
@@ -11,10 +10,8 @@ import dev.kube4c.rules.RuleMetadata;
 import dev.kube4c.rules.Severity;
 import dev.kube4c.source.InputProblem;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,14 +29,16 @@ public final class PolicyRule implements Rule {
 
   private final PolicySet set;
   private final PolicySet.Bound bound;
+  private final int policyIndex;
   private final int index;
   private final RuleMetadata metadata;
   private final Severity annotated;
 
   private PolicyRule(
-      PolicySet set, PolicySet.Bound bound, int index, RuleMetadata metadata, Severity annotated) {
+      PolicySet set, int policyIndex, int index, RuleMetadata metadata, Severity annotated) {
     this.set = set;
-    this.bound = bound;
+    this.bound = set.all().get(policyIndex);
+    this.policyIndex = policyIndex;
     this.index = index;
     this.metadata = metadata;
     this.annotated = annotated;
@@ -51,13 +50,13 @@ public final class PolicyRule implements Rule {
    */
   static List<Rule> of(PolicySet set, List<InputProblem> problems) {
     List<Rule> rules = new ArrayList<>();
-    for (PolicySet.Bound bound : set.all()) {
-      Policy policy = bound.policy().policy();
+    for (int p = 0; p < set.all().size(); p++) {
+      Policy policy = set.all().get(p).policy().policy();
       Severity severity = severity(policy, problems);
       Area area = area(policy, problems);
       int count = Math.max(1, policy.validations().size());
       for (int i = 0; i < count; i++) {
-        rules.add(new PolicyRule(set, bound, i, metadata(policy, i, area, severity), severity));
+        rules.add(new PolicyRule(set, p, i, metadata(policy, i, area, severity), severity));
       }
     }
     return rules;
@@ -77,44 +76,19 @@ public final class PolicyRule implements Rule {
 
   @Override
   public void check(RuleContext context, FindingSink sink) {
-    Inventory inventory = context.inventory();
-    if (context.request() != null) {
-      inventory.resources().forEach(object -> check(object, context, sink));
-      return;
-    }
-    // A kind and apiVersion at a time, so that those the policy cannot match cost one test, not
-    // one per object (a walk over every object for each of 20 policies showed in profiles).
-    inventory
-        .derived(ByApiVersion.class, ByApiVersion::of)
-        .groups()
-        .forEach(
-            (kind, byVersion) ->
-                byVersion.forEach(
-                    (apiVersion, objects) -> {
-                      if (PolicySet.mayMatch(bound, apiVersion, kind)) {
-                        objects.forEach(object -> check(object, context, sink));
-                      }
-                    }));
-  }
-
-  /** An inventory's objects by kind, then apiVersion; built once per inventory. */
-  private record ByApiVersion(Map<String, Map<String, List<Resource>>> groups) {
-    static ByApiVersion of(Inventory inventory) {
-      Map<String, Map<String, List<Resource>>> groups = new HashMap<>();
-      for (String kind : inventory.kinds()) {
-        Map<String, List<Resource>> byVersion = new HashMap<>();
-        for (Resource object : inventory.ofKind(kind)) {
-          byVersion.computeIfAbsent(object.apiVersion(), v -> new ArrayList<>()).add(object);
-        }
-        groups.put(kind, byVersion);
+    // Every policy of the set is evaluated in one pass over the objects; each rule reports its
+    // validation's failures from that pass.
+    PolicyBatch batch = PolicyBatch.of(set, context.inventory(), context.request());
+    List<Resource> objects = context.inventory().resources();
+    for (int i = 0; i < objects.size(); i++) {
+      List<PolicyEvaluator.Outcome> outcomes = batch.failures(i, policyIndex);
+      if (outcomes != null) {
+        report(objects.get(i), outcomes, sink);
       }
-      return new ByApiVersion(groups);
     }
   }
 
-  private void check(Resource object, RuleContext context, FindingSink sink) {
-    List<PolicyEvaluator.Outcome> outcomes =
-        set.evaluate(bound, object, context.inventory(), context.request());
+  private void report(Resource object, List<PolicyEvaluator.Outcome> outcomes, FindingSink sink) {
     for (int b = 0; b < outcomes.size(); b++) {
       Binding binding = bound.bindings().get(b);
       for (Verdict verdict : outcomes.get(b).verdicts()) {

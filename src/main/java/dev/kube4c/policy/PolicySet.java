@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * Compiled policies with their bindings and the parameter objects given beside them: what every
@@ -22,11 +19,13 @@ public final class PolicySet {
   record Bound(CompiledPolicy policy, List<Binding> bindings) {}
 
   private final Map<String, Bound> policies;
+  private final List<Bound> all;
   private final List<Resource> params;
   private final PolicyEvaluator evaluator;
 
   private PolicySet(Map<String, Bound> policies, List<Resource> params, PolicyEvaluator evaluator) {
     this.policies = policies;
+    this.all = List.copyOf(policies.values());
     this.params = List.copyOf(params);
     this.evaluator = evaluator;
   }
@@ -83,66 +82,30 @@ public final class PolicySet {
     return policies.get(name);
   }
 
+  /** The policies in a fixed order: a policy's place is its index in a {@link PolicyBatch}. */
   List<Bound> all() {
-    return List.copyOf(policies.values());
+    return all;
   }
 
-  /**
-   * Every binding's outcome for one object, in binding order. A policy with several validations is
-   * one rule per validation; its object is evaluated once (variables, match conditions, every
-   * validation) and the outcome handed to each of those rules.
-   */
+  /** Every binding's outcome for one object, in binding order. */
   List<PolicyEvaluator.Outcome> evaluate(
       Bound bound, Resource object, Inventory inventory, RequestAttributes request) {
-    int rules = Math.max(1, bound.policy().policy().validations().size());
-    if (rules == 1) {
-      return evaluateNow(bound, object, inventory, request);
-    }
-    return inventory
-        .derived(SharedOutcomes.class, i -> new SharedOutcomes())
-        .take(bound, object, rules, () -> evaluateNow(bound, object, inventory, request));
+    return evaluate(bound, object, inventory, request, new PolicyEvaluator.SharedVariables());
   }
 
   /**
-   * Outcomes computed for one rule of a policy and waiting for its other rules, per inventory. An
-   * entry goes when every rule took it; with some of a policy's rules excluded, entries stay until
-   * the inventory goes, after the scan.
+   * @param shared the object's variables already computed by other policies
    */
-  private static final class SharedOutcomes {
-    private final Map<Key, Shared> waiting = new ConcurrentHashMap<>();
-
-    /** Identity of (policy, object): records would compare whole object trees. */
-    private record Key(Bound bound, Resource object) {
-      @Override
-      public boolean equals(Object other) {
-        return other instanceof Key key && key.bound == bound && key.object == object;
-      }
-
-      @Override
-      public int hashCode() {
-        return 31 * System.identityHashCode(bound) + System.identityHashCode(object);
-      }
-    }
-
-    private record Shared(List<PolicyEvaluator.Outcome> outcomes, AtomicInteger left) {}
-
-    List<PolicyEvaluator.Outcome> take(
-        Bound bound, Resource object, int rules, Supplier<List<PolicyEvaluator.Outcome>> evaluate) {
-      Key key = new Key(bound, object);
-      Shared shared =
-          waiting.computeIfAbsent(key, k -> new Shared(evaluate.get(), new AtomicInteger(rules)));
-      if (shared.left().decrementAndGet() == 0) {
-        waiting.remove(key);
-      }
-      return shared.outcomes();
-    }
-  }
-
-  private List<PolicyEvaluator.Outcome> evaluateNow(
-      Bound bound, Resource object, Inventory inventory, RequestAttributes request) {
-    List<PolicyEvaluator.Outcome> outcomes = new ArrayList<>();
+  List<PolicyEvaluator.Outcome> evaluate(
+      Bound bound,
+      Resource object,
+      Inventory inventory,
+      RequestAttributes request,
+      PolicyEvaluator.SharedVariables shared) {
+    List<PolicyEvaluator.Outcome> outcomes = new ArrayList<>(bound.bindings().size());
     for (Binding binding : bound.bindings()) {
-      outcomes.add(evaluator.evaluate(bound.policy(), binding, object, inventory, params, request));
+      outcomes.add(
+          evaluator.evaluate(bound.policy(), binding, object, inventory, params, request, shared));
     }
     return outcomes;
   }

@@ -1,5 +1,6 @@
 package dev.kube4c.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.InputSummary;
 import dev.kube4c.source.Location;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.format.DateTimeFormatter;
@@ -41,27 +43,42 @@ public final class JsonReporter implements Reporter {
 
   @Override
   public void write(ScanResult result, ReportOptions options, Writer out) throws IOException {
+    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(new NonClosing(out))) {
+      write(result, generator);
+    }
+    out.write('\n');
+  }
+
+  @Override
+  public void write(ScanResult result, ReportOptions options, OutputStream out) throws IOException {
+    // Jackson's UTF-8 generator writes bytes straight from the strings.
+    JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+    generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    try (generator) {
+      write(result, generator);
+    }
+    out.write('\n');
+  }
+
+  private static void write(ScanResult result, JsonGenerator generator) throws IOException {
     // Findings are rendered one at a time: a 100k-object scan has over 100k of them, and holding
     // all their trees at once would double the peak memory of the scan. Same bytes as toJson.
     ObjectNode head = toJson(result, false);
-    try (JsonGenerator generator = MAPPER.getFactory().createGenerator(new NonClosing(out))) {
-      generator.setPrettyPrinter(new DefaultPrettyPrinter());
-      generator.writeStartObject();
-      for (Map.Entry<String, JsonNode> field : head.properties()) {
-        generator.writeFieldName(field.getKey());
-        if (field.getKey().equals("findings")) {
-          generator.writeStartArray();
-          for (Finding finding : result.findings()) {
-            writeFinding(generator, finding);
-          }
-          generator.writeEndArray();
-        } else {
-          MAPPER.writeTree(generator, field.getValue());
+    generator.setPrettyPrinter(new DefaultPrettyPrinter());
+    generator.writeStartObject();
+    for (Map.Entry<String, JsonNode> field : head.properties()) {
+      generator.writeFieldName(field.getKey());
+      if (field.getKey().equals("findings")) {
+        generator.writeStartArray();
+        for (Finding finding : result.findings()) {
+          writeFinding(generator, finding);
         }
+        generator.writeEndArray();
+      } else {
+        MAPPER.writeTree(generator, field.getValue());
       }
-      generator.writeEndObject();
     }
-    out.write('\n');
+    generator.writeEndObject();
   }
 
   public static ObjectNode toJson(ScanResult result) {

@@ -1,5 +1,7 @@
 package dev.kube4c.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +16,7 @@ import dev.kube4c.rules.Severity;
 import dev.kube4c.source.InputProblem;
 import dev.kube4c.source.Location;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -54,6 +57,16 @@ public final class SarifReporter implements Reporter {
   public void write(ScanResult result, ReportOptions options, Writer out) throws IOException {
     MAPPER.writeValue(
         new JsonReporter.NonClosing(out), toSarif(result, Path.of("").toAbsolutePath()));
+    out.write('\n');
+  }
+
+  @Override
+  public void write(ScanResult result, ReportOptions options, OutputStream out) throws IOException {
+    JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+    generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    try (generator) {
+      MAPPER.writeValue(generator, toSarif(result, Path.of("").toAbsolutePath()));
+    }
     out.write('\n');
   }
 

@@ -1,0 +1,160 @@
+package dev.kube4c.policy;
+
+import dev.kube4c.inventory.Inventory;
+import dev.kube4c.inventory.Resource;
+import dev.kube4c.rules.RequestAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Every policy of a set evaluated on every object of one inventory, an object at a time: an object
+ * is read once for all policies (a pass per policy over 100k objects missed the caches), and the
+ * variables that depend on the object alone are shared between policies without a scan-wide map.
+ * Only outcomes with a failed verdict are kept, for the policy rules to report.
+ */
+final class PolicyBatch {
+
+  /** Objects per share of the work that one thread claims at a time. */
+  private static final int CHUNK = 512;
+
+  private final PolicySet set;
+  private final Inventory inventory;
+  private final RequestAttributes request;
+  private final List<PolicySet.Bound> policies;
+  private final Map<String, Map<String, int[]>> candidates = new HashMap<>();
+  private final List<PolicyEvaluator.Outcome>[][] rows;
+  private final int chunks;
+  private final AtomicInteger nextChunk = new AtomicInteger();
+  private final CountDownLatch done;
+  private volatile RuntimeException failure;
+
+  @SuppressWarnings("unchecked")
+  private PolicyBatch(PolicySet set, Inventory inventory, RequestAttributes request) {
+    this.set = set;
+    this.inventory = inventory;
+    this.request = request;
+    this.policies = set.all();
+    List<Resource> objects = inventory.resources();
+    // Which policies can match a kind and apiVersion at all, worked out once per pair.
+    for (Resource object : objects) {
+      candidates
+          .computeIfAbsent(object.kind(), k -> new HashMap<>())
+          .computeIfAbsent(object.apiVersion(), v -> mayMatch(policies, v, object.kind()));
+    }
+    this.rows = new List[objects.size()][];
+    this.chunks = (objects.size() + CHUNK - 1) / CHUNK;
+    this.done = new CountDownLatch(chunks);
+  }
+
+  /** The inventory's batch for this policy set and request, evaluated on first use. */
+  static PolicyBatch of(PolicySet set, Inventory inventory, RequestAttributes request) {
+    return inventory
+        .derived(BySet.class, i -> new BySet())
+        .batches
+        .computeIfAbsent(
+            new SetAndRequest(set, request), k -> new PolicyBatch(set, inventory, request));
+  }
+
+  /** Batches of one inventory; more than one only when policy sets or requests differ. */
+  private static final class BySet {
+    private final Map<SetAndRequest, PolicyBatch> batches = new ConcurrentHashMap<>();
+  }
+
+  /** By identity: two sets (or requests) are never the same batch. */
+  private record SetAndRequest(PolicySet set, RequestAttributes request) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SetAndRequest key && key.set == set && key.request == request;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(set) + System.identityHashCode(request);
+    }
+  }
+
+  /**
+   * The outcomes of the policy at {@code policyIndex} (see {@link PolicySet#all}) per binding, for
+   * the object at {@code objectIndex} of the inventory's resources; null when no verdict failed.
+   */
+  List<PolicyEvaluator.Outcome> failures(int objectIndex, int policyIndex) {
+    List<PolicyEvaluator.Outcome>[] row = outcomes()[objectIndex];
+    return row == null ? null : row[policyIndex];
+  }
+
+  /**
+   * Evaluates the batch: every rule of the set that asks takes a share of the objects not yet
+   * claimed, so the threads that reach policy rules split the work; then it waits for the shares
+   * other threads are still on.
+   */
+  private List<PolicyEvaluator.Outcome>[][] outcomes() {
+    if (done.getCount() > 0) {
+      List<Resource> objects = inventory.resources();
+      for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+        try {
+          for (int i = c * CHUNK; i < Math.min(objects.size(), (c + 1) * CHUNK); i++) {
+            Resource object = objects.get(i);
+            rows[i] = evaluate(candidates.get(object.kind()).get(object.apiVersion()), object);
+          }
+        } catch (RuntimeException e) {
+          failure = e;
+        } finally {
+          done.countDown();
+        }
+      }
+      awaitDone();
+    }
+    if (failure != null) {
+      throw new IllegalStateException("policy evaluation failed: " + failure, failure);
+    }
+    return rows;
+  }
+
+  private void awaitDone() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        done.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private List<PolicyEvaluator.Outcome>[] evaluate(int[] candidates, Resource object) {
+    List<PolicyEvaluator.Outcome>[] row = null;
+    PolicyEvaluator.SharedVariables shared = new PolicyEvaluator.SharedVariables();
+    for (int p : candidates) {
+      List<PolicyEvaluator.Outcome> outcomes =
+          set.evaluate(policies.get(p), object, inventory, request, shared);
+      if (outcomes.stream().anyMatch(o -> o.verdicts().stream().anyMatch(v -> !v.passed()))) {
+        if (row == null) {
+          @SuppressWarnings("unchecked")
+          List<PolicyEvaluator.Outcome>[] created = new List[policies.size()];
+          row = created;
+        }
+        row[p] = outcomes;
+      }
+    }
+    return row;
+  }
+
+  private static int[] mayMatch(List<PolicySet.Bound> policies, String apiVersion, String kind) {
+    List<Integer> matching = new ArrayList<>();
+    for (int p = 0; p < policies.size(); p++) {
+      if (PolicySet.mayMatch(policies.get(p), apiVersion, kind)) {
+        matching.add(p);
+      }
+    }
+    return matching.stream().mapToInt(Integer::intValue).toArray();
+  }
+}
