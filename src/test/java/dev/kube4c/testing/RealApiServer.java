@@ -134,6 +134,22 @@ public final class RealApiServer implements AutoCloseable {
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
+  /**
+   * A POST of a JSON body as {@code token}, for what fabric8 does not show (the API server's {@code
+   * Warning} headers).
+   */
+  public HttpResponse<String> post(String token, String path, String json)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).build();
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private void awaitReady(Duration timeout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().sslContext(trustAll()).build();
     long deadline = System.nanoTime() + timeout.toNanos();
