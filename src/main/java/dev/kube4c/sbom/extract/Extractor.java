@@ -23,4 +23,12 @@ public interface Extractor {
    * @throws IOException when the layer stream itself fails; a malformed file gives a note instead
    */
   FileResult extract(String path, InputStream content) throws IOException;
+
+  /**
+   * As {@link #extract(String, InputStream)}, knowing the file's size (as {@link #wants} was told),
+   * for an extractor that reads the whole file at once.
+   */
+  default FileResult extract(String path, long size, InputStream content) throws IOException {
+    return extract(path, content);
+  }
 }

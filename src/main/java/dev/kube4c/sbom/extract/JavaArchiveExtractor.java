@@ -5,6 +5,10 @@ import dev.kube4c.sbom.SoftwarePackage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,21 +16,26 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
-import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * Java archives (jar, war, ear and the nested jars inside them, as Spring Boot and application
- * servers ship them), read as a stream: each archive's {@code META-INF/maven/**}{@code
- * /pom.properties} gives Maven coordinates; an archive without one falls back to its {@code
- * META-INF/MANIFEST.MF} ({@code Implementation-*} or {@code Bundle-*}).
+ * servers ship them), read through their central directory (or as a stream when large): each
+ * archive's {@code META-INF/maven/**}{@code /pom.properties} gives Maven coordinates; an archive
+ * without one falls back to its {@code META-INF/MANIFEST.MF} ({@code Implementation-*} or {@code
+ * Bundle-*}).
  */
 public final class JavaArchiveExtractor implements Extractor {
 
   private static final int MAX_DEPTH = 4;
   private static final int MAX_SMALL_FILE = 1024 * 1024;
+
+  /** Archives up to this size are read in memory, larger ones through a temporary file. */
+  private static final int MAX_IN_MEMORY = 1024 * 1024;
 
   @Override
   public boolean wants(String path, int mode, long size) {
@@ -40,46 +49,148 @@ public final class JavaArchiveExtractor implements Extractor {
 
   @Override
   public FileResult extract(String path, InputStream content) throws IOException {
+    return extract(path, -1, content);
+  }
+
+  @Override
+  public FileResult extract(String path, long size, InputStream content) throws IOException {
     List<SoftwarePackage> packages = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    readArchive("/" + path, content, 0, packages, notes);
+    readArchive("/" + path, content, size, 0, packages, notes);
     return new FileResult(packages, null, notes);
   }
 
+  /**
+   * @param size the archive's size in bytes, or -1 when not known
+   */
   private void readArchive(
+      String location,
+      InputStream in,
+      long size,
+      int depth,
+      List<SoftwarePackage> out,
+      List<String> notes)
+      throws IOException {
+    // Read through the central directory: only the entries wanted are read, where a stream must
+    // inflate (or, for stored ones, scan) every entry whose local header gives no size, as the
+    // JDK's jar tool and ZipOutputStream write them; a Maven repository's jars are mostly classes.
+    // Small archives in memory, larger ones through a temporary file, so memory stays bounded.
+    // Streamed when the size is not known or the central directory cannot be read.
+    if (size < 0) {
+      readStream(location, in, depth, out, notes);
+      return;
+    }
+    if (size <= MAX_IN_MEMORY) {
+      byte[] bytes = new byte[(int) size];
+      int read = in.readNBytes(bytes, 0, bytes.length);
+      if (read != bytes.length
+          || !readCentralDirectory(
+              location, new SeekableInMemoryByteChannel(bytes), depth, out, notes)) {
+        readStream(location, new ByteArrayInputStream(bytes, 0, read), depth, out, notes);
+      }
+      return;
+    }
+    Path copy = Files.createTempFile("kube4c-archive-", ".zip");
+    try {
+      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      boolean read;
+      try (SeekableByteChannel channel = Files.newByteChannel(copy)) {
+        read = readCentralDirectory(location, channel, depth, out, notes);
+      }
+      if (!read) {
+        try (InputStream again = Files.newInputStream(copy)) {
+          readStream(location, again, depth, out, notes);
+        }
+      }
+    } finally {
+      Files.deleteIfExists(copy);
+    }
+  }
+
+  /** False when the bytes have no readable central directory (to be streamed instead). */
+  private boolean readCentralDirectory(
+      String location,
+      SeekableByteChannel archive,
+      int depth,
+      List<SoftwarePackage> out,
+      List<String> notes)
+      throws IOException {
+    int before = out.size();
+    int notesBefore = notes.size();
+    Manifest manifest = null;
+    try (ZipFile zip =
+        ZipFile.builder().setSeekableByteChannel(archive).setIgnoreLocalFileHeader(true).get()) {
+      for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
+        if (!entry.isDirectory()) {
+          try (InputStream content = zip.getInputStream(entry)) {
+            Manifest read =
+                entry(location, entry.getName(), entry.getSize(), content, depth, out, notes);
+            manifest = read != null ? read : manifest;
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The bytes are all there: what failed is the archive's format, which the stream reader
+      // reports.
+      out.subList(before, out.size()).clear();
+      notes.subList(notesBefore, notes.size()).clear();
+      return false;
+    }
+    if (out.size() == before && manifest != null) {
+      fromManifest(manifest, location).ifPresent(out::add);
+    }
+    return true;
+  }
+
+  private void readStream(
       String location, InputStream in, int depth, List<SoftwarePackage> out, List<String> notes)
       throws IOException {
     // Commons Compress, not java.util.zip: it skips an unwanted entry's compressed bytes when the
-    // local header gives its size (as Maven and Gradle write jars) instead of inflating it.
-    // Closed (through a shield that keeps the outer stream open) to free the inflater's native
-    // memory now rather than at some later GC: thousands of jars would hold hundreds of MB.
+    // local header gives its size instead of inflating it. Closed (through a shield that keeps the
+    // outer stream open) to free the inflater's native memory now rather than at some later GC:
+    // thousands of jars would hold hundreds of MB.
     int before = out.size();
     Manifest manifest = null;
     try (ZipArchiveInputStream zip =
         new ZipArchiveInputStream(CloseShieldInputStream.wrap(in), "UTF-8", true, true)) {
       for (ZipArchiveEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-        String name = entry.getName();
-        if (entry.isDirectory()) {
-          continue;
-        }
-        if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
-          pomProperties(zip, location + "!/" + name).ifPresent(out::add);
-        } else if (name.equals("META-INF/MANIFEST.MF")) {
-          manifest = new Manifest(new ByteArrayInputStream(zip.readNBytes(MAX_SMALL_FILE)));
-        } else if (isArchive(name)) {
-          if (depth + 1 >= MAX_DEPTH) {
-            notes.add(location + "!/" + name + ": archives nested deeper than " + MAX_DEPTH);
-          } else {
-            readArchive(location + "!/" + name, zip, depth + 1, out, notes);
-          }
+        if (!entry.isDirectory()) {
+          Manifest read = entry(location, entry.getName(), -1, zip, depth, out, notes);
+          manifest = read != null ? read : manifest;
         }
       }
-    } catch (ZipException | java.io.EOFException e) {
+    } catch (IOException e) {
+      // A truncated or malformed archive ("Truncated ZIP file"); a failing layer stream fails again
+      // at the layer's next entry and is reported there.
       notes.add(location + ": not a readable archive (" + e.getMessage() + ")");
     }
     if (out.size() == before && manifest != null) {
       fromManifest(manifest, location).ifPresent(out::add);
     }
+  }
+
+  /** One entry of an archive: its package, or its manifest (returned), or a nested archive. */
+  private Manifest entry(
+      String location,
+      String name,
+      long size,
+      InputStream content,
+      int depth,
+      List<SoftwarePackage> out,
+      List<String> notes)
+      throws IOException {
+    if (name.startsWith("META-INF/maven/") && name.endsWith("/pom.properties")) {
+      pomProperties(content, location + "!/" + name).ifPresent(out::add);
+    } else if (name.equals("META-INF/MANIFEST.MF")) {
+      return new Manifest(new ByteArrayInputStream(content.readNBytes(MAX_SMALL_FILE)));
+    } else if (isArchive(name)) {
+      if (depth + 1 >= MAX_DEPTH) {
+        notes.add(location + "!/" + name + ": archives nested deeper than " + MAX_DEPTH);
+      } else {
+        readArchive(location + "!/" + name, content, size, depth + 1, out, notes);
+      }
+    }
+    return null;
   }
 
   private static java.util.Optional<SoftwarePackage> pomProperties(InputStream in, String location)

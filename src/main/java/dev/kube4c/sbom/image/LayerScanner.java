@@ -155,7 +155,7 @@ final class LayerScanner {
         }
       } else if (entry.isFile()) {
         try {
-          files.put(path, extractor.extract(path, new Unclosable(tar)));
+          files.put(path, extractor.extract(path, entry.getSize(), new Unclosable(tar)));
         } catch (EOFException | ZipException e) {
           files.put(
               path, FileResult.note("/" + path + ": could not be read (" + e.getMessage() + ")"));
@@ -187,7 +187,7 @@ final class LayerScanner {
 
     InputStream open(InputStream in) throws IOException {
       return switch (this) {
-        case GZIP -> new GZIPInputStream(in, BUFFER);
+        case GZIP -> new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
         case ZSTD -> new BufferedInputStream(new ZstdInputStream(in), BUFFER);
         case NONE -> in;
       };
