@@ -90,7 +90,13 @@ public final class JavaArchiveExtractor implements Extractor {
       }
       return;
     }
-    Path copy = Files.createTempFile("kube4c-archive-", ".zip");
+    Path copy;
+    try {
+      copy = Files.createTempFile("kube4c-archive-", ".zip");
+    } catch (IOException e) {
+      readStream(location, in, depth, out, notes); // no writable temporary folder
+      return;
+    }
     try {
       Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
       boolean read;
