@@ -51,11 +51,23 @@ public final class JsonReporter implements Reporter {
 
   @Override
   public void write(ScanResult result, ReportOptions options, OutputStream out) throws IOException {
-    // Jackson's UTF-8 generator writes bytes straight from the strings.
-    JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+    writeUtf8(MAPPER, out, generator -> write(result, generator));
+  }
+
+  /** What a report writes to its generator. */
+  interface Body {
+    void writeTo(JsonGenerator generator) throws IOException;
+  }
+
+  /**
+   * Writes a report through Jackson's UTF-8 generator, which encodes bytes straight from the
+   * strings, then a final newline; {@code out} is left open for the caller.
+   */
+  static void writeUtf8(ObjectMapper mapper, OutputStream out, Body body) throws IOException {
+    JsonGenerator generator = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
     generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     try (generator) {
-      write(result, generator);
+      body.writeTo(generator);
     }
     out.write('\n');
   }

@@ -1,7 +1,5 @@
 package dev.kube4c.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -62,12 +60,10 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void write(ScanResult result, ReportOptions options, OutputStream out) throws IOException {
-    JsonGenerator generator = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
-    generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    try (generator) {
-      MAPPER.writeValue(generator, toSarif(result, Path.of("").toAbsolutePath()));
-    }
-    out.write('\n');
+    JsonReporter.writeUtf8(
+        MAPPER,
+        out,
+        generator -> MAPPER.writeValue(generator, toSarif(result, Path.of("").toAbsolutePath())));
   }
 
   /**
