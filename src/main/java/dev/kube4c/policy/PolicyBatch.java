@@ -12,10 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Every policy of a set evaluated on every object of one inventory, an object at a time: an object
- * is read once for all policies (a pass per policy over 100k objects missed the caches), and the
- * variables that depend on the object alone are shared between policies without a scan-wide map.
- * Only outcomes with a failed verdict are kept, for the policy rules to report.
+ * Every policy of a set evaluated on every object of one inventory, an object at a time, so that
+ * the variables that depend on the object alone are shared between policies in a map per object
+ * rather than one held for the whole scan (at admission: p99 164 to 119 µs for 20 policies), and a
+ * policy with several validations, one rule each, is evaluated once. Only outcomes with a failed
+ * verdict are kept, for the policy rules to report.
  */
 final class PolicyBatch {
 
