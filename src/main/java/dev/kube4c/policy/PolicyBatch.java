@@ -28,13 +28,15 @@ final class PolicyBatch {
   private final RequestAttributes request;
   private final List<PolicySet.Bound> policies;
   private final Map<String, Map<String, int[]>> candidates = new HashMap<>();
-  private final List<PolicyEvaluator.Outcome>[][] rows;
+
+  /** Per object (null: no failure), per policy (null: no failure). */
+  private final Failed[][] rows;
+
   private final int chunks;
   private final AtomicInteger nextChunk = new AtomicInteger();
   private final CountDownLatch done;
   private volatile RuntimeException failure;
 
-  @SuppressWarnings("unchecked")
   private PolicyBatch(PolicySet set, Inventory inventory, RequestAttributes request) {
     this.set = set;
     this.inventory = inventory;
@@ -47,7 +49,7 @@ final class PolicyBatch {
           .computeIfAbsent(object.kind(), k -> new HashMap<>())
           .computeIfAbsent(object.apiVersion(), v -> mayMatch(policies, v, object.kind()));
     }
-    this.rows = new List[objects.size()][];
+    this.rows = new Failed[objects.size()][];
     this.chunks = (objects.size() + CHUNK - 1) / CHUNK;
     this.done = new CountDownLatch(chunks);
   }
@@ -60,6 +62,9 @@ final class PolicyBatch {
         .computeIfAbsent(
             new SetAndRequest(set, request), k -> new PolicyBatch(set, inventory, request));
   }
+
+  /** One policy's outcomes for one object, per binding, when a verdict failed. */
+  private record Failed(List<PolicyEvaluator.Outcome> byBinding) {}
 
   /** Batches of one inventory; more than one only when policy sets or requests differ. */
   private static final class BySet {
@@ -84,8 +89,8 @@ final class PolicyBatch {
    * the object at {@code objectIndex} of the inventory's resources; null when no verdict failed.
    */
   List<PolicyEvaluator.Outcome> failures(int objectIndex, int policyIndex) {
-    List<PolicyEvaluator.Outcome>[] row = outcomes()[objectIndex];
-    return row == null ? null : row[policyIndex];
+    Failed[] row = outcomes()[objectIndex];
+    return row == null || row[policyIndex] == null ? null : row[policyIndex].byBinding();
   }
 
   /**
@@ -93,7 +98,7 @@ final class PolicyBatch {
    * claimed, so the threads that reach policy rules split the work; then it waits for the shares
    * other threads are still on.
    */
-  private List<PolicyEvaluator.Outcome>[][] outcomes() {
+  private Failed[][] outcomes() {
     if (done.getCount() > 0) {
       List<Resource> objects = inventory.resources();
       for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
@@ -131,19 +136,17 @@ final class PolicyBatch {
     }
   }
 
-  private List<PolicyEvaluator.Outcome>[] evaluate(int[] candidates, Resource object) {
-    List<PolicyEvaluator.Outcome>[] row = null;
+  private Failed[] evaluate(int[] candidates, Resource object) {
+    Failed[] row = null;
     PolicyEvaluator.SharedVariables shared = new PolicyEvaluator.SharedVariables();
     for (int p : candidates) {
       List<PolicyEvaluator.Outcome> outcomes =
           set.evaluate(policies.get(p), object, inventory, request, shared);
       if (outcomes.stream().anyMatch(o -> o.verdicts().stream().anyMatch(v -> !v.passed()))) {
         if (row == null) {
-          @SuppressWarnings("unchecked")
-          List<PolicyEvaluator.Outcome>[] created = new List[policies.size()];
-          row = created;
+          row = new Failed[policies.size()];
         }
-        row[p] = outcomes;
+        row[p] = new Failed(outcomes);
       }
     }
     return row;
