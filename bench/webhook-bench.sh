@@ -2,8 +2,8 @@
 # kube4c serve benchmark on loopback: in-handler latency (judge calls in one JVM), then
 # end-to-end AdmissionReview POSTs over TLS from CLIENTS keep-alive JDK HttpClients against a
 # separate `kube4c serve --no-cluster` process, full catalogue, and that process's peak RSS.
-# Usage: [HEY=/path/to/hey] [RATE=req/s] bench/webhook-bench.sh [CLIENTS] [SECONDS]
-#   (default 100 clients, 20 s, no rate limit)
+# Usage: [HEY=/path/to/hey] [VEGETA=/path/to/vegeta] [RATE=req/s] [HEY_ONLY=1]
+#   bench/webhook-bench.sh [CLIENTS] [SECONDS]   (default 100 clients, 20 s; vegeta at 2,000/s)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS=${1:-100}
