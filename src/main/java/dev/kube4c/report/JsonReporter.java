@@ -2,6 +2,8 @@ package dev.kube4c.report;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +31,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The JSON report of CLI.md (schemaVersion 1). Fields that do not apply are omitted. */
 public final class JsonReporter implements Reporter {
@@ -41,17 +44,20 @@ public final class JsonReporter implements Reporter {
     return "json";
   }
 
+  /** Findings per share rendered on a thread of its own, for reports written as bytes. */
+  static final int CHUNK = 1024;
+
   @Override
   public void write(ScanResult result, ReportOptions options, Writer out) throws IOException {
     try (JsonGenerator generator = MAPPER.getFactory().createGenerator(new NonClosing(out))) {
-      write(result, generator);
+      write(result, generator, null);
     }
     out.write('\n');
   }
 
   @Override
   public void write(ScanResult result, ReportOptions options, OutputStream out) throws IOException {
-    writeUtf8(MAPPER, out, generator -> write(result, generator));
+    writeUtf8(MAPPER, out, generator -> write(result, generator, out));
   }
 
   /** What a report writes to its generator. */
@@ -72,7 +78,12 @@ public final class JsonReporter implements Reporter {
     out.write('\n');
   }
 
-  private static void write(ScanResult result, JsonGenerator generator) throws IOException {
+  /**
+   * @param bytes the stream under {@code generator}, to which findings are written in shares
+   *     rendered in parallel; null to write them one by one through the generator
+   */
+  private static void write(ScanResult result, JsonGenerator generator, OutputStream bytes)
+      throws IOException {
     // Findings are rendered one at a time: a 100k-object scan has over 100k of them, and holding
     // all their trees at once would double the peak memory of the scan. Same bytes as toJson.
     ObjectNode head = toJson(result, false);
@@ -82,8 +93,14 @@ public final class JsonReporter implements Reporter {
       generator.writeFieldName(field.getKey());
       if (field.getKey().equals("findings")) {
         generator.writeStartArray();
-        for (Finding finding : result.findings()) {
-          writeFinding(generator, finding);
+        Encoded encoded = new Encoded();
+        if (bytes != null && result.findings().size() > CHUNK) {
+          generator.flush();
+          FindingShares.write(result.findings(), encoded, bytes);
+        } else {
+          for (Finding finding : result.findings()) {
+            writeFinding(generator, finding, encoded);
+          }
         }
         generator.writeEndArray();
       } else {
@@ -177,7 +194,7 @@ public final class JsonReporter implements Reporter {
   /** One finding as a tree (suppressed findings, {@link #toJson}): the bytes of writeFinding. */
   static ObjectNode finding(Finding finding) {
     try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
-      writeFinding(buffer, finding);
+      writeFinding(buffer, finding, new Encoded());
       return MAPPER.readTree(buffer.asParser());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -185,66 +202,132 @@ public final class JsonReporter implements Reporter {
   }
 
   /**
+   * The UTF-8 encodings of the texts that repeat from finding to finding (rule ids, titles,
+   * remediations, frameworks, kinds), made once per report: most of a finding's bytes, which the
+   * generator otherwise encodes a character at a time for every finding. Shared by the threads
+   * rendering one report.
+   */
+  static final class Encoded {
+    private final Map<String, SerializableString> texts = new ConcurrentHashMap<>();
+
+    SerializableString of(String text) {
+      return texts.computeIfAbsent(text, SerializedString::new);
+    }
+  }
+
+  private static final SerializableString RULE_ID = new SerializedString("ruleId");
+  private static final SerializableString TITLE = new SerializedString("title");
+  private static final SerializableString LAYER = new SerializedString("layer");
+  private static final SerializableString AREA = new SerializedString("area");
+  private static final SerializableString SEVERITY = new SerializedString("severity");
+  private static final SerializableString MESSAGE = new SerializedString("message");
+  private static final SerializableString RESOURCE = new SerializedString("resource");
+  private static final SerializableString API_VERSION = new SerializedString("apiVersion");
+  private static final SerializableString KIND = new SerializedString("kind");
+  private static final SerializableString NAMESPACE = new SerializedString("namespace");
+  private static final SerializableString NAME = new SerializedString("name");
+  private static final SerializableString CONTAINER = new SerializedString("container");
+  private static final SerializableString SOURCE = new SerializedString("source");
+  private static final SerializableString LOCATION = new SerializedString("location");
+  private static final SerializableString FILE = new SerializedString("file");
+  private static final SerializableString LINE = new SerializedString("line");
+  private static final SerializableString COLUMN = new SerializedString("column");
+  private static final SerializableString REMEDIATION = new SerializedString("remediation");
+  private static final SerializableString FRAMEWORKS = new SerializedString("frameworks");
+  private static final SerializableString CIS = new SerializedString("cis");
+  private static final SerializableString NSA = new SerializedString("nsa");
+  private static final SerializableString MITRE = new SerializedString("mitre");
+  private static final SerializableString PSS = new SerializedString("pss");
+  private static final SerializableString CKS = new SerializedString("cks");
+
+  /**
    * Writes one finding straight to the generator: findings outnumber objects, and building a tree
    * for each one first cost as much as writing it.
    */
-  static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+  static void writeFinding(JsonGenerator json, Finding finding, Encoded encoded)
+      throws IOException {
     json.writeStartObject();
-    json.writeStringField("ruleId", finding.ruleId());
-    json.writeStringField("title", finding.title());
-    json.writeStringField("layer", finding.layer().id());
-    json.writeStringField("area", finding.area().id());
-    json.writeStringField("severity", finding.severity().id());
-    json.writeStringField("message", finding.message());
+    json.writeFieldName(RULE_ID);
+    json.writeString(encoded.of(finding.ruleId()));
+    json.writeFieldName(TITLE);
+    json.writeString(encoded.of(finding.title()));
+    json.writeFieldName(LAYER);
+    json.writeString(encoded.of(finding.layer().id()));
+    json.writeFieldName(AREA);
+    json.writeString(encoded.of(finding.area().id()));
+    json.writeFieldName(SEVERITY);
+    json.writeString(encoded.of(finding.severity().id()));
+    json.writeFieldName(MESSAGE);
+    json.writeString(finding.message());
     ResourceRef ref = finding.resource();
     if (ref != null) {
-      json.writeObjectFieldStart("resource");
-      writeIfPresent(json, "apiVersion", ref.apiVersion());
-      writeIfPresent(json, "kind", ref.kind());
-      writeIfPresent(json, "namespace", ref.namespace());
-      writeIfPresent(json, "name", ref.name());
-      writeIfPresent(json, "container", ref.container());
+      json.writeFieldName(RESOURCE);
+      json.writeStartObject();
+      writeIfPresent(json, API_VERSION, ref.apiVersion(), encoded);
+      writeIfPresent(json, KIND, ref.kind(), encoded);
+      writeIfPresent(json, NAMESPACE, ref.namespace(), null);
+      writeIfPresent(json, NAME, ref.name(), null);
+      writeIfPresent(json, CONTAINER, ref.container(), null);
       json.writeEndObject();
     }
     Location location = finding.location();
     if (location != null && location.isSource()) {
-      json.writeStringField("source", location.source());
+      json.writeFieldName(SOURCE);
+      json.writeString(location.source());
     } else if (location != null) {
-      json.writeObjectFieldStart("location");
-      json.writeStringField("file", location.file());
+      json.writeFieldName(LOCATION);
+      json.writeStartObject();
+      json.writeFieldName(FILE);
+      json.writeString(location.file());
       if (location.line() > 0) {
-        json.writeNumberField("line", location.line());
-        json.writeNumberField("column", location.column());
+        json.writeFieldName(LINE);
+        json.writeNumber(location.line());
+        json.writeFieldName(COLUMN);
+        json.writeNumber(location.column());
       }
       json.writeEndObject();
     }
-    json.writeStringField("remediation", finding.remediation());
+    json.writeFieldName(REMEDIATION);
+    json.writeString(encoded.of(finding.remediation()));
     Frameworks frameworks = finding.frameworks();
     if (!frameworks.isEmpty()) {
-      json.writeObjectFieldStart("frameworks");
-      writeIfPresent(json, "cis", frameworks.cis());
-      writeIfPresent(json, "nsa", frameworks.nsa());
-      writeIfPresent(json, "mitre", frameworks.mitre());
-      writeIfPresent(json, "pss", frameworks.pss());
-      writeIfPresent(json, "cks", frameworks.cks());
+      json.writeFieldName(FRAMEWORKS);
+      json.writeStartObject();
+      writeIfPresent(json, CIS, frameworks.cis(), encoded);
+      writeIfPresent(json, NSA, frameworks.nsa(), encoded);
+      writeIfPresent(json, MITRE, frameworks.mitre(), encoded);
+      writeIfPresent(json, PSS, frameworks.pss(), encoded);
+      writeIfPresent(json, CKS, frameworks.cks(), encoded);
       json.writeEndObject();
     }
     json.writeEndObject();
   }
 
-  private static void writeIfPresent(JsonGenerator json, String field, String value)
+  /**
+   * @param encoded where the value's encoding is kept, for values that repeat; null for one that
+   *     does not (names)
+   */
+  private static void writeIfPresent(
+      JsonGenerator json, SerializableString field, String value, Encoded encoded)
       throws IOException {
     if (value != null && !value.isEmpty()) {
-      json.writeStringField(field, value);
+      json.writeFieldName(field);
+      if (encoded == null) {
+        json.writeString(value);
+      } else {
+        json.writeString(encoded.of(value));
+      }
     }
   }
 
-  private static void writeIfPresent(JsonGenerator json, String field, List<String> values)
+  private static void writeIfPresent(
+      JsonGenerator json, SerializableString field, List<String> values, Encoded encoded)
       throws IOException {
     if (!values.isEmpty()) {
-      json.writeArrayFieldStart(field);
+      json.writeFieldName(field);
+      json.writeStartArray();
       for (String value : values) {
-        json.writeString(value);
+        json.writeString(encoded.of(value));
       }
       json.writeEndArray();
     }

@@ -9,6 +9,7 @@ import dev.kube4c.report.ReportOptions;
 import dev.kube4c.rules.Rule;
 import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.testing.Fixtures;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,13 @@ class ReportIdentityTest {
     StringWriter out = new StringWriter();
     new JsonReporter().write(result, ReportOptions.PLAIN, out);
     byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+    // A file gets the report as bytes, its findings rendered in parallel shares once there are
+    // more than a thousand (the corpus has that many): the same bytes as written as text.
+    ByteArrayOutputStream asBytes = new ByteArrayOutputStream();
+    new JsonReporter().write(result, ReportOptions.PLAIN, asBytes);
+    assertThat(asBytes.toByteArray())
+        .as("%s written as bytes (%d findings) as written as text", name, result.findings().size())
+        .isEqualTo(bytes);
     if (dump.isPresent()) {
       Files.createDirectories(dump.get());
       Files.write(dump.get().resolve(name + ".json"), bytes);
