@@ -114,8 +114,8 @@ class ReportIdentityTest {
     StringWriter out = new StringWriter();
     new JsonReporter().write(result, ReportOptions.PLAIN, out);
     byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-    // A file gets the report as bytes, its findings rendered in parallel shares once there are
-    // more than a thousand (the corpus has that many): the same bytes as written as text.
+    // A file gets the report as bytes through Jackson's UTF-8 generator: the same bytes as the
+    // report written as text.
     ByteArrayOutputStream asBytes = new ByteArrayOutputStream();
     new JsonReporter().write(result, ReportOptions.PLAIN, asBytes);
     assertThat(asBytes.toByteArray())
