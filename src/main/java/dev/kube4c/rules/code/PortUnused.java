@@ -49,27 +49,37 @@ public final class PortUnused implements Rule {
     return METADATA;
   }
 
-  /** A Service with its selector parsed once; selection is matched in one pass per namespace. */
+  /** A Service with its selector parsed once. */
   private record Selecting(Resource service, Map<String, String> selector) {}
 
   @Override
   public void check(RuleContext context, FindingSink sink) {
-    Map<String, List<Selecting>> byNamespace = new HashMap<>();
+    // Services by namespace and by one label of their selector (its first): a workload can only
+    // be selected by a Service whose every selector label it carries, so it looks at those its
+    // own labels name instead of every Service of its namespace (thousands in a large one).
+    Map<String, Map<String, List<Selecting>>> byNamespace = new HashMap<>();
     for (Resource service : context.inventory().ofKind("Service")) {
       Map<String, String> selector = Labels.of(service.spec().path("selector"));
       if (!selector.isEmpty()) {
+        Map.Entry<String, String> first = selector.entrySet().iterator().next();
         byNamespace
-            .computeIfAbsent(service.effectiveNamespace(), k -> new ArrayList<>())
+            .computeIfAbsent(service.effectiveNamespace(), k -> new HashMap<>())
+            .computeIfAbsent(first.getKey() + "=" + first.getValue(), k -> new ArrayList<>())
             .add(new Selecting(service, selector));
       }
     }
     Map<Resource, List<Workload>> selected = new IdentityHashMap<>();
     for (Workload workload : context.inventory().workloads()) {
+      Map<String, List<Selecting>> byLabel =
+          byNamespace.getOrDefault(workload.namespace(), Map.of());
       List<Resource> services = new ArrayList<>();
-      for (Selecting s : byNamespace.getOrDefault(workload.namespace(), List.of())) {
-        if (Labels.mapSelects(s.selector(), workload.podLabels())) {
-          services.add(s.service());
-          selected.computeIfAbsent(s.service(), k -> new ArrayList<>()).add(workload);
+      for (Map.Entry<String, String> label : workload.podLabels().entrySet()) {
+        for (Selecting s :
+            byLabel.getOrDefault(label.getKey() + "=" + label.getValue(), List.of())) {
+          if (Labels.mapSelects(s.selector(), workload.podLabels())) {
+            services.add(s.service());
+            selected.computeIfAbsent(s.service(), k -> new ArrayList<>()).add(workload);
+          }
         }
       }
       if (!services.isEmpty()) {
