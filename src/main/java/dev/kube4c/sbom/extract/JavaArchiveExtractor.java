@@ -142,9 +142,7 @@ public final class JavaArchiveExtractor implements Extractor {
       notes.subList(notesBefore, notes.size()).clear();
       return false;
     }
-    if (out.size() == before && manifest != null) {
-      fromManifest(manifest, location).ifPresent(out::add);
-    }
+    manifestIfNothingElse(manifest, before, location, out);
     return true;
   }
 
@@ -170,6 +168,12 @@ public final class JavaArchiveExtractor implements Extractor {
       // at the layer's next entry and is reported there.
       notes.add(location + ": not a readable archive (" + e.getMessage() + ")");
     }
+    manifestIfNothingElse(manifest, before, location, out);
+  }
+
+  /** The manifest's coordinates, for an archive that gave no pom.properties package. */
+  private static void manifestIfNothingElse(
+      Manifest manifest, int before, String location, List<SoftwarePackage> out) {
     if (out.size() == before && manifest != null) {
       fromManifest(manifest, location).ifPresent(out::add);
     }
