@@ -81,7 +81,8 @@ final class CompiledPolicy {
         break;
       }
       chain.append(variable.name()).append('=').append(variable.text().strip()).append('\n');
-      keys.put(variable.name(), chain.toString());
+      // Interned, so that policies sharing a key compare it by identity, not by its whole text.
+      keys.put(variable.name(), chain.toString().intern());
     }
     return Map.copyOf(keys);
   }

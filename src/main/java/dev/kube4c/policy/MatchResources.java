@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kube4c.inventory.Labels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,15 +60,23 @@ public record MatchResources(
    */
   boolean matches(
       Request request, Map<String, String> namespaceLabels, Map<String, String> labels) {
-    if (!resourceRules.isEmpty()
-        && resourceRules.stream().noneMatch(r -> r.matches(request, matchPolicy))) {
+    if (!resourceRules.isEmpty() && !anyMatches(resourceRules, request)) {
       return false;
     }
-    if (excludeResourceRules.stream().anyMatch(r -> r.matches(request, matchPolicy))) {
+    if (anyMatches(excludeResourceRules, request)) {
       return false;
     }
     return selects(objectSelector, labels)
         && (namespaceLabels == null || selects(namespaceSelector, namespaceLabels));
+  }
+
+  private boolean anyMatches(List<ResourceRule> rules, Request request) {
+    for (ResourceRule rule : rules) { // a loop, not a stream: this runs per policy and object
+      if (rule.matches(request, matchPolicy)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean selects(JsonNode selector, Map<String, String> labels) {
@@ -142,7 +149,7 @@ public record MatchResources(
       if (pattern.startsWith("*/")) {
         return pattern.substring(2).equals(subResource);
       }
-      return pattern.toLowerCase(Locale.ROOT).equals(wanted);
+      return pattern.equalsIgnoreCase(wanted); // wanted is lower case already
     }
   }
 }

@@ -142,7 +142,7 @@ final class PolicyBatch {
     for (int p : candidates) {
       List<PolicyEvaluator.Outcome> outcomes =
           set.evaluate(policies.get(p), object, inventory, request, shared);
-      if (outcomes.stream().anyMatch(o -> o.verdicts().stream().anyMatch(v -> !v.passed()))) {
+      if (anyFailed(outcomes)) {
         if (row == null) {
           row = new Failed[policies.size()];
         }
@@ -150,6 +150,17 @@ final class PolicyBatch {
       }
     }
     return row;
+  }
+
+  private static boolean anyFailed(List<PolicyEvaluator.Outcome> outcomes) {
+    for (PolicyEvaluator.Outcome outcome : outcomes) {
+      for (Verdict verdict : outcome.verdicts()) {
+        if (!verdict.passed()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static int[] mayMatch(List<PolicySet.Bound> policies, String apiVersion, String kind) {

@@ -60,7 +60,7 @@ final class PolicyEvaluator {
       RequestAttributes attributes,
       SharedVariables shared) {
     Policy policy = compiled.policy();
-    Request request = Request.of(object, attributes);
+    Request request = shared.request(object, attributes);
     boolean deleting = "DELETE".equals(request.operation());
     JsonNode oldTree = attributes == null ? null : attributes.oldObject();
     JsonNode labelSource = deleting && oldTree != null ? oldTree : object.object();
@@ -109,7 +109,7 @@ final class PolicyEvaluator {
       paramValues.add(NullValue.NULL_VALUE);
     }
     Activation base = new Activation();
-    base.object = deleting ? NullValue.NULL_VALUE : JsonValues.of(object.object());
+    base.object = deleting ? NullValue.NULL_VALUE : shared.object(object);
     base.oldObject = oldTree == null ? NullValue.NULL_VALUE : JsonValues.of(oldTree);
     base.request = compiled.reads("request") ? request.toCel() : NullValue.NULL_VALUE;
     base.namespaceObject =
@@ -348,6 +348,24 @@ final class PolicyEvaluator {
    */
   static final class SharedVariables {
     private final Map<String, Object> values = new HashMap<>();
+    private Request request;
+    private Object object;
+
+    /** The object's request, the same for every policy (its resource name is worked out once). */
+    Request request(Resource of, RequestAttributes attributes) {
+      if (request == null) {
+        request = Request.of(of, attributes);
+      }
+      return request;
+    }
+
+    /** The object as a CEL value, the same for every policy. */
+    Object object(Resource of) {
+      if (object == null) {
+        object = JsonValues.of(of.object());
+      }
+      return object;
+    }
 
     Object get(String definition, Supplier<Object> compute) {
       Object value = values.get(definition);
