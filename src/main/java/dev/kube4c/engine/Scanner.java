@@ -1,5 +1,6 @@
 package dev.kube4c.engine;
 
+import dev.kube4c.concurrent.ParallelMap;
 import dev.kube4c.findings.Exceptions;
 import dev.kube4c.findings.Finding;
 import dev.kube4c.findings.ScanResult;
@@ -95,13 +96,15 @@ public final class Scanner {
       List<String> notes) {
     RuleProfile.Mark started = profile == null ? null : profile.start();
     Prepared run = prepare(inventory, request);
+    RuleProfile.Mark prepared = profile == null ? null : profile.start();
     List<Finding> raw = runAll(run.rules(), run.context(), request, run.ruleErrors());
     RuleProfile.Mark ran = profile == null ? null : profile.start();
     Exceptions exceptions = new Exceptions(request.config(), inventory, request.today());
     ScanResult result =
         result(raw, exceptions, run, inputs, extraErrors, inventory.resources().size(), notes);
     if (profile != null) {
-      profile.stage("rules (parallel)", started, ran);
+      profile.stage("policies of the inputs compiled, images checked", started, prepared);
+      profile.stage("rules (parallel)", prepared, ran);
       profile.stage("exceptions, sort, scores", ran);
     }
     return result;
@@ -226,11 +229,14 @@ public final class Scanner {
       List<Rule> rules, RuleContext context, ScanRequest request, List<InputProblem> ruleErrors) {
     // A handful of objects (one admitted object and its context): forking costs more than the
     // rules, and under concurrent admission requests the common pool would be the bottleneck.
-    var stream =
-        context.inventory().resources().size() < SEQUENTIAL_BELOW
-            ? rules.stream()
-            : rules.parallelStream();
-    return stream.flatMap(rule -> run(rule, context, request, ruleErrors).stream()).toList();
+    if (context.inventory().resources().size() < SEQUENTIAL_BELOW) {
+      return rules.stream()
+          .flatMap(rule -> run(rule, context, request, ruleErrors).stream())
+          .toList();
+    }
+    List<Finding> all = new ArrayList<>();
+    ParallelMap.map(rules, rule -> run(rule, context, request, ruleErrors)).forEach(all::addAll);
+    return all;
   }
 
   /** Applies exceptions, orders findings and errors, and scores. */

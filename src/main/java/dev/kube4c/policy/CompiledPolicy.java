@@ -148,32 +148,70 @@ final class CompiledPolicy {
    * line and column) when any fails, as the API server rejects the whole policy.
    */
   static CompiledPolicy compile(Policy policy, List<InputProblem> problems) {
+    return compile(policy, problems, new Expressions());
+  }
+
+  /**
+   * Expressions compiled so far, by their text: in one environment the same text always compiles to
+   * the same checked tree and program, and policies repeat expressions (the podSpec and containers
+   * variables; the copies of one policy across namespaces in a cluster or a corpus: 81 policies of
+   * the 100k benchmark corpus took 0.74 s to compile one by one).
+   */
+  static final class Expressions {
+    private final Map<String, Compiled> byText = new HashMap<>();
+
+    /** A checked expression and its program, or why no program could be made of it. */
+    private record Compiled(
+        CelValidationResult result, CelRuntime.Program program, String failure) {}
+
+    private Compiled compile(Cel cel, String text) {
+      return byText.computeIfAbsent(
+          text,
+          t -> {
+            CelValidationResult result = cel.compile(t);
+            if (result.hasError()) {
+              return new Compiled(result, null, null);
+            }
+            try {
+              return new Compiled(result, cel.createProgram(result.getAst()), null);
+            } catch (CelValidationException | CelEvaluationException e) {
+              return new Compiled(result, null, e.getMessage());
+            }
+          });
+    }
+  }
+
+  static CompiledPolicy compile(
+      Policy policy, List<InputProblem> problems, Expressions expressions) {
     Cel cel = CelEnvironment.cel();
     int before = problems.size();
     Set<CelKind> bool = Set.of(CelKind.BOOL);
     Set<CelKind> string = Set.of(CelKind.STRING);
     List<Program> conditions = new ArrayList<>();
     for (Policy.Expression e : policy.matchConditions()) {
-      add(conditions, compile(cel, policy, e, bool, problems));
+      add(conditions, compile(cel, policy, e, bool, problems, expressions));
     }
     List<Program> variables = new ArrayList<>();
     for (Policy.Expression e : policy.variables()) {
-      add(variables, compile(cel, policy, e, null, problems));
+      add(variables, compile(cel, policy, e, null, problems, expressions));
     }
     List<CompiledValidation> validations = new ArrayList<>();
     for (Policy.Validation v : policy.validations()) {
-      Program check = compile(cel, policy, v.expression(), bool, problems);
+      Program check = compile(cel, policy, v.expression(), bool, problems, expressions);
       Program message =
           v.messageExpression() == null
               ? null
-              : compile(cel, policy, v.messageExpression(), string, problems);
+              : compile(cel, policy, v.messageExpression(), string, problems, expressions);
       if (check != null) {
         validations.add(new CompiledValidation(v, check, message));
       }
     }
     List<Program> audit = new ArrayList<>();
     for (Policy.Expression e : policy.auditAnnotations()) {
-      add(audit, compile(cel, policy, e, Set.of(CelKind.STRING, CelKind.NULL_TYPE), problems));
+      add(
+          audit,
+          compile(
+              cel, policy, e, Set.of(CelKind.STRING, CelKind.NULL_TYPE), problems, expressions));
     }
     if (problems.size() > before) {
       return null;
@@ -192,9 +230,11 @@ final class CompiledPolicy {
       Policy policy,
       Policy.Expression expression,
       Set<CelKind> resultKinds,
-      List<InputProblem> problems) {
+      List<InputProblem> problems,
+      Expressions expressions) {
     String where = "ValidatingAdmissionPolicy " + policy.name() + ": " + field(expression) + ": ";
-    CelValidationResult result = cel.compile(expression.text());
+    Expressions.Compiled compiled = expressions.compile(cel, expression.text());
+    CelValidationResult result = compiled.result();
     if (result.hasError()) {
       CelIssue issue = result.getErrors().get(0);
       problems.add(
@@ -216,8 +256,12 @@ final class CompiledPolicy {
                     + type.name()));
         return null;
       }
-      return new Program(expression, cel.createProgram(ast));
-    } catch (CelValidationException | CelEvaluationException e) {
+      if (compiled.failure() != null) {
+        problems.add(new InputProblem(at(policy, expression, 1, 0), where + compiled.failure()));
+        return null;
+      }
+      return new Program(expression, compiled.program());
+    } catch (CelValidationException e) {
       problems.add(new InputProblem(at(policy, expression, 1, 0), where + e.getMessage()));
       return null;
     }

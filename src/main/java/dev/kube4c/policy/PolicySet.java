@@ -43,8 +43,9 @@ public final class PolicySet {
       List<Resource> objects, List<InputProblem> problems, PolicyEvaluator evaluator) {
     PolicyLoader.Loaded loaded = PolicyLoader.load(objects, problems);
     Map<String, Bound> compiled = new LinkedHashMap<>();
+    CompiledPolicy.Expressions expressions = new CompiledPolicy.Expressions();
     for (Policy policy : loaded.policies()) {
-      CompiledPolicy c = CompiledPolicy.compile(policy, problems);
+      CompiledPolicy c = CompiledPolicy.compile(policy, problems, expressions);
       if (c == null) {
         continue;
       }

@@ -1,6 +1,7 @@
 package dev.kube4c.source;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kube4c.concurrent.ParallelMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,7 +77,7 @@ public final class SourceLoader {
       inputs.add(new Input(names.get(i), files.get(i)));
     }
     return combine(
-        inputs.parallelStream().map(this::read).toList(),
+        ParallelMap.map(inputs, Input::size, this::read),
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>());
@@ -106,6 +107,11 @@ public final class SourceLoader {
     boolean isStdin() {
       return path == null;
     }
+
+    /** Bytes on disk, to read the largest files first; 0 for stdin or when unknown. */
+    long size() {
+      return path == null ? 0 : path.toFile().length();
+    }
   }
 
   private record Outcome(
@@ -125,7 +131,7 @@ public final class SourceLoader {
       }
     }
     Loaded files =
-        combine(inputs.parallelStream().map(this::read).toList(), problems, notes, summaries);
+        combine(ParallelMap.map(inputs, Input::size, this::read), problems, notes, summaries);
     // A chart inside a folder that was also given is found twice; it is rendered once.
     java.util.Set<Object> seen = new java.util.HashSet<>();
     targets.removeIf(
