@@ -12,6 +12,7 @@
 # size and mode (MODES, default "scan"; add parse-only with MODES="parse-only scan"), prints the
 # medians of wall, CPU (user+sys) and peak RSS with the ratio this/base, and checks that both
 # wrote the same JSON report (scannedAt removed). Compare CPU on a shared machine; wall is noisy.
+# SCAN_ARGS adds arguments to every scan of a series (SCAN_ARGS="--policy DIR" for CEL policies).
 #
 # Runs go through the launcher (./kube4c), so they use its JVM options.
 set -euo pipefail
@@ -87,7 +88,7 @@ for n in "${sizes[@]}"; do
         report="$out/compare-$side.json"
         /usr/bin/time -a -o "$log" -f "objects=$n mode=$mode side=$side run=$i wall=%e cpu=%U+%S rss=%M" \
           "$launcher" scan "$corpus" -f json -o "$report" --fail-on none \
-          ${PSS_LEVEL:+--pss-level "$PSS_LEVEL"} "${extra[@]}" || true
+          ${PSS_LEVEL:+--pss-level "$PSS_LEVEL"} ${SCAN_ARGS:-} "${extra[@]}" || true
         grep -v '"scannedAt"' "$report" | sha256sum | cut -c1-16 >"$report.sha"
       done
       same=$(cmp -s "$out/compare-base.json.sha" "$out/compare-this.json.sha" && echo same || echo DIFFERENT)

@@ -41,6 +41,7 @@ final class CompiledPolicy {
   private final List<Program> auditAnnotations;
   private final Set<String> reads;
   private final Map<String, String> shareKeys;
+  private final Map<String, String> paramKeys;
 
   private CompiledPolicy(
       Policy policy,
@@ -58,6 +59,7 @@ final class CompiledPolicy {
     this.auditAnnotations = List.copyOf(auditAnnotations);
     this.reads = readVariables(policy);
     this.shareKeys = shareKeys(policy);
+    this.paramKeys = paramKeys(policy);
   }
 
   /**
@@ -68,6 +70,44 @@ final class CompiledPolicy {
    */
   String shareKey(String variable) {
     return shareKeys.get(variable);
+  }
+
+  /**
+   * Per variable that reads {@code params} and nothing else of the request (nor a variable that
+   * does), a key equal in every policy that defines it and the variables it reads in the same
+   * words: with the same parameter object, such a variable has one value for every object of a scan
+   * (an allow-list split into its entries, say). Absent for other variables.
+   */
+  String paramKey(String variable) {
+    return paramKeys.get(variable);
+  }
+
+  private static final Pattern READS_REQUEST =
+      Pattern.compile("\\b(object|oldObject|request|namespaceObject|authorizer)\\b");
+
+  private static final Pattern VARIABLE_READ = Pattern.compile("\\bvariables\\s*(\\.\\s*(\\w+))?");
+
+  private static Map<String, String> paramKeys(Policy policy) {
+    Map<String, String> keys = new HashMap<>();
+    for (Policy.Expression variable : policy.variables()) {
+      String text = variable.text();
+      if (READS_REQUEST.matcher(text).find()) {
+        continue;
+      }
+      StringBuilder key = new StringBuilder();
+      boolean onlyParams = true;
+      java.util.regex.Matcher read = VARIABLE_READ.matcher(text);
+      while (read.find() && onlyParams) {
+        String name = read.group(2);
+        onlyParams = name != null && keys.containsKey(name);
+        key.append(onlyParams ? keys.get(name) : "");
+      }
+      if (onlyParams) {
+        key.append(variable.name()).append('=').append(text.strip()).append('\n');
+        keys.put(variable.name(), key.toString().intern());
+      }
+    }
+    return Map.copyOf(keys);
   }
 
   private static final Pattern READS_MORE_THAN_OBJECT =

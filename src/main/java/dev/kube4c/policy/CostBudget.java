@@ -41,6 +41,17 @@ final class CostBudget implements CelEvaluationListener {
     return this;
   }
 
+  /** Steps spent so far in this evaluation. */
+  long spent() {
+    return spent;
+  }
+
+  /** Counts steps spent once and reused (a shared variable's), as if they were taken again. */
+  void charge(long steps) {
+    spent += steps - 1;
+    callback(null, null);
+  }
+
   @Override
   public void callback(CelExpr expr, Object result) {
     spent++;

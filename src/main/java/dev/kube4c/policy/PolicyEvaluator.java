@@ -84,6 +84,7 @@ final class PolicyEvaluator {
       return Outcome.NOT_MATCHED;
     }
     List<Object> paramValues = new ArrayList<>();
+    List<Resource> paramObjects = new ArrayList<>();
     if (policy.paramKind() != null) {
       List<Resource> found =
           ParamLookup.find(policy.paramKind(), binding.paramRef(), request, inventory, params);
@@ -105,8 +106,10 @@ final class PolicyEvaluator {
             Map.of());
       }
       found.forEach(p -> paramValues.add(JsonValues.of(p.object())));
+      paramObjects.addAll(found);
     } else {
       paramValues.add(NullValue.NULL_VALUE);
+      paramObjects.add(null);
     }
     Activation base = new Activation();
     base.object = deleting ? NullValue.NULL_VALUE : shared.object(object);
@@ -128,11 +131,17 @@ final class PolicyEvaluator {
     List<Verdict> verdicts = new ArrayList<>();
     Map<String, String> audit = new LinkedHashMap<>();
     boolean applied = false;
-    for (Object param : paramValues) {
+    ParamVariables byParams = inventory.derived(ParamVariables.class, i -> new ParamVariables());
+    for (int p = 0; p < paramValues.size(); p++) {
       CostBudget budget = new CostBudget(perExpression, total);
-      Activation activation = base.with(param);
+      Activation activation = base.with(paramValues.get(p));
       activation.variables =
-          new LazyVariables(compiled, activation, budget, deleting ? null : shared);
+          new LazyVariables(
+              compiled,
+              activation,
+              budget,
+              deleting ? null : shared,
+              byParams.of(paramObjects.get(p)));
       applied |= evaluateFor(compiled, binding, activation, budget, verdicts, audit);
     }
     // Match conditions that exclude the request (for every parameter) mean the policy does not
@@ -347,7 +356,7 @@ final class PolicyEvaluator {
    * variable is not kept: each policy that reads it fails with it.
    */
   static final class SharedVariables {
-    private final Map<String, Object> values = new HashMap<>();
+    private final Map<String, Spent> values = new HashMap<>();
     private Request request;
     private Object object;
 
@@ -367,13 +376,57 @@ final class PolicyEvaluator {
       return object;
     }
 
-    Object get(String definition, Supplier<Object> compute) {
-      Object value = values.get(definition);
+    Spent get(String definition, Supplier<Spent> compute) {
+      Spent value = values.get(definition);
       if (value == null) {
         value = compute.get();
         values.put(definition, value);
       }
       return value;
+    }
+  }
+
+  /** A variable's value and the steps it took, charged again to each evaluation that reuses it. */
+  record Spent(Object value, long steps) {}
+
+  /**
+   * Values of variables that read only their parameter object (see {@link CompiledPolicy#paramKey})
+   * for the objects of one inventory, by definition and parameter object: the same for every object
+   * judged with that parameter. Shared by the scan's threads.
+   */
+  static final class ParamVariables {
+    private final Map<ParamKey, Spent> values = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The values for one parameter object (null: the policy has no paramKind). */
+    ForParam of(Resource param) {
+      return new ForParam(this, param);
+    }
+
+    /** By identity: the same definition (interned) with the same parameter object. */
+    private record ParamKey(String definition, Resource param) {
+      @Override
+      public boolean equals(Object other) {
+        return other instanceof ParamKey key && key.definition == definition && key.param == param;
+      }
+
+      @Override
+      public int hashCode() {
+        return 31 * System.identityHashCode(definition) + System.identityHashCode(param);
+      }
+    }
+
+    record ForParam(ParamVariables all, Resource param) {
+      Spent get(String definition, Supplier<Spent> compute) {
+        ParamKey key = new ParamKey(definition, param);
+        Spent value = all.values.get(key);
+        if (value == null) {
+          // Not computeIfAbsent: the expression may read another shared variable of the map.
+          value = compute.get();
+          Spent raced = all.values.putIfAbsent(key, value);
+          value = raced == null ? value : raced;
+        }
+        return value;
+      }
     }
   }
 
@@ -398,21 +451,25 @@ final class PolicyEvaluator {
     private final CelVariableResolver activation;
     private final CostBudget budget;
     private final SharedVariables shared;
+    private final ParamVariables.ForParam byParam;
 
     /**
      * @param shared values of variables computed from the object alone, across policies; null when
      *     they may not be shared (DELETE, where {@code object} is null)
+     * @param byParam values of variables computed from the parameter object alone, across objects
      */
     LazyVariables(
         CompiledPolicy policy,
         CelVariableResolver activation,
         CostBudget budget,
-        SharedVariables shared) {
+        SharedVariables shared,
+        ParamVariables.ForParam byParam) {
       this.programs = policy.variablesByName();
       this.policy = policy;
       this.activation = activation;
       this.budget = budget;
       this.shared = shared;
+      this.byParam = byParam;
     }
 
     @Override
@@ -428,21 +485,36 @@ final class PolicyEvaluator {
       }
       Object value = values.get(key);
       if (value == null) {
-        String share = shared == null ? null : policy.shareKey((String) key);
+        String name = (String) key;
+        String objectKey = shared == null ? null : policy.shareKey(name);
+        String paramKey = objectKey == null ? policy.paramKey(name) : null;
         value =
-            share == null
-                ? evaluate(program, key)
-                : shared.get(share, () -> evaluate(program, key));
-        values.put((String) key, value);
+            reuse(
+                objectKey != null
+                    ? shared.get(objectKey, () -> evaluate(program, name))
+                    : paramKey != null
+                        ? byParam.get(paramKey, () -> evaluate(program, name))
+                        : evaluate(program, name));
+        values.put(name, value);
       }
       return value;
     }
 
-    private Object evaluate(CompiledPolicy.Program program, Object key) {
+    /** A shared value; its steps count in this evaluation's budget, as if it were computed here. */
+    private Object reuse(Spent spent) {
+      budget.charge(spent.steps());
+      return spent.value();
+    }
+
+    private Spent evaluate(CompiledPolicy.Program program, String name) {
+      long before = budget.spent();
       try {
-        return program.program().trace(activation, budget);
+        Object value = program.program().trace(activation, budget);
+        Spent spent = new Spent(value, budget.spent() - before);
+        budget.charge(-spent.steps()); // reuse() charges them, for the first reader too
+        return spent;
       } catch (CelEvaluationException | RuntimeException e) {
-        throw new Failed("variables." + key + ": " + reason(e));
+        throw new Failed("variables." + name + ": " + reason(e));
       }
     }
 

@@ -196,6 +196,93 @@ class PolicyRulesTest {
     assertThat(System.nanoTime() - started).isLessThan(20_000_000_000L);
   }
 
+  /** Two bindings of one policy, each with its own ConfigMap of limits. */
+  private static final String MAX_REPLICAS =
+      policy(
+              "max-replicas",
+              """
+              paramKind: {apiVersion: v1, kind: ConfigMap}
+              variables:
+              - name: max
+                expression: "int(params.data.max)"
+              - name: doubled
+                expression: "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(x, x * 2)"
+              validations:
+              - expression: "object.spec.replicas <= variables.max && size(variables.doubled) == 10"
+                messageExpression: "'at most ' + string(variables.max) + ' replicas'"
+              """)
+          + """
+          ---
+          apiVersion: admissionregistration.k8s.io/v1
+          kind: ValidatingAdmissionPolicyBinding
+          metadata: {name: strict}
+          spec:
+            policyName: max-replicas
+            validationActions: [Deny]
+            paramRef: {name: strict, namespace: config, parameterNotFoundAction: Deny}
+          ---
+          apiVersion: admissionregistration.k8s.io/v1
+          kind: ValidatingAdmissionPolicyBinding
+          metadata: {name: lenient}
+          spec:
+            policyName: max-replicas
+            validationActions: [Deny]
+            paramRef: {name: lenient, namespace: config, parameterNotFoundAction: Deny}
+          ---
+          apiVersion: v1
+          kind: ConfigMap
+          metadata: {name: strict, namespace: config}
+          data: {max: "2"}
+          ---
+          apiVersion: v1
+          kind: ConfigMap
+          metadata: {name: lenient, namespace: config}
+          data: {max: "4"}
+          """;
+
+  private static String deployments(int... replicas) {
+    List<String> documents = new ArrayList<>();
+    for (int r : replicas) {
+      documents.add(
+          DEPLOYMENT
+              .replace("name: web", "name: web-" + documents.size())
+              .replace("replicas: 3", "replicas: " + r));
+    }
+    return String.join("---\n", documents);
+  }
+
+  @Test
+  void aVariableOfTheParamsAloneIsSharedAcrossObjectsPerParameterObject() throws IOException {
+    List<InputProblem> problems = new ArrayList<>();
+    PolicySet set = PolicySet.of(resources(MAX_REPLICAS), problems);
+    assertThat(problems).isEmpty();
+    // The values are kept per parameter object: 3 replicas fail the strict limit (2) only, 5 fail
+    // both, whichever binding computed its value first.
+    assertThat(scan(PolicyRule.of(set, problems), deployments(1, 3, 5, 3)))
+        .extracting(FoundFinding::message)
+        .containsExactlyInAnyOrder(
+            "at most 2 replicas", "at most 2 replicas", "at most 4 replicas", "at most 2 replicas");
+  }
+
+  @Test
+  void aSharedVariableCostsItsStepsInEveryEvaluationThatReadsIt() throws IOException {
+    // One evaluation of the policy takes 96 to 100 steps, most of them the doubled variable's. With
+    // 95 allowed, every object must run out, not only the first, which computes the shared values:
+    // the others reuse them, and their steps are counted again.
+    assertThat(maxReplicasWithBudget(100)).isEmpty();
+    assertThat(maxReplicasWithBudget(95))
+        .hasSize(6)
+        .allSatisfy(
+            f -> assertThat(f.message()).contains("validation cost budget exceeded (more than 95"));
+  }
+
+  private static List<FoundFinding> maxReplicasWithBudget(long total) throws IOException {
+    List<InputProblem> problems = new ArrayList<>();
+    PolicySet set =
+        PolicySet.of(resources(MAX_REPLICAS), problems, new PolicyEvaluator(1_000, total));
+    return scan(PolicyRule.of(set, problems), deployments(1, 1, 1));
+  }
+
   @Test
   void admissionRequestsSeeOperationOldObjectAndUser() throws IOException {
     String text =
