@@ -47,20 +47,34 @@ public final class JsonValues {
   private static final class ObjectView extends AbstractMap<String, Object> {
     private final JsonNode node;
 
+    /**
+     * The field found by the last containsKey: CEL selects a field with containsKey, then get with
+     * the same key. One object, so that threads sharing a view (a value kept for the whole scan)
+     * never see one field's key with another's node.
+     */
+    private Found found;
+
+    private record Found(Object key, JsonNode child) {}
+
     ObjectView(JsonNode node) {
       this.node = node;
     }
 
     @Override
     public Object get(Object key) {
-      // One look-up, not has() then get(): CEL reads every field through here.
-      JsonNode child = key instanceof String name ? node.get(name) : null;
+      Found last = found;
+      JsonNode child =
+          last != null && last.key() == key
+              ? last.child()
+              : key instanceof String name ? node.get(name) : null;
       return child == null ? null : of(child);
     }
 
     @Override
     public boolean containsKey(Object key) {
-      return key instanceof String name && node.has(name);
+      JsonNode child = key instanceof String name ? node.get(name) : null;
+      found = new Found(key, child);
+      return child != null;
     }
 
     @Override
