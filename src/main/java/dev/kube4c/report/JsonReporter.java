@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -79,7 +78,7 @@ public final class JsonReporter implements Reporter {
     // Findings are rendered one at a time: a 100k-object scan has over 100k of them, and holding
     // all their trees at once would double the peak memory of the scan. Same bytes as toJson.
     ObjectNode head = toJson(result, false);
-    generator.setPrettyPrinter(new DefaultPrettyPrinter());
+    generator.setPrettyPrinter(new PreEncodedPrettyPrinter());
     generator.writeStartObject();
     for (Map.Entry<String, JsonNode> field : head.properties()) {
       generator.writeFieldName(field.getKey());
