@@ -114,6 +114,10 @@ final class KustomizeRenderer {
                 .replace(wrapper.toString(), "")
                 .replace(relative, target.name())
                 .replaceFirst("^Error: ", "")
+                // klog's header (severity, date, time, pid, file:line) differs from run to run,
+                // and a finding whose text changes is a new alert to code scanning each time
+                .replaceAll(
+                    "(?m)^[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+\\s+\\d+ [\\w.-]+:\\d+\\] ", "")
                 // kustomize wraps the cause in one line per folder it went through
                 .replaceAll(
                     "accumulating resources: accumulation err='accumulating resources from '[^']*':"

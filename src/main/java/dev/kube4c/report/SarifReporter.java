@@ -63,7 +63,10 @@ public final class SarifReporter implements Reporter {
     JsonReporter.writeUtf8(
         MAPPER,
         out,
-        generator -> MAPPER.writeValue(generator, toSarif(result, Path.of("").toAbsolutePath())));
+        generator -> {
+          generator.setPrettyPrinter(new PreEncodedPrettyPrinter());
+          MAPPER.writeValue(generator, toSarif(result, Path.of("").toAbsolutePath()));
+        });
   }
 
   /**

@@ -71,4 +71,16 @@ class KustomizeRenderTest {
         .contains("kustomize-broken: kustomize could not build the overlay")
         .contains("container-privileged");
   }
+
+  @Test
+  void kustomizesLogHeaderIsLeftOutSoTheMessageIsTheSameEveryRun() {
+    CliRunner run =
+        CliRunner.run("scan", "--no-color", "src/test/resources/render/kustomize-missing-env");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out())
+        .contains("kustomize could not build the overlay: \"command failed\"")
+        .containsPattern("loading KV pairs")
+        .doesNotContainPattern("[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+");
+  }
 }
