@@ -28,6 +28,7 @@ final class PolicyBatch {
   private final RequestAttributes request;
   private final List<PolicySet.Bound> policies;
   private final Map<String, Map<String, int[]>> candidates = new HashMap<>();
+  private final PolicyEvaluator.ParamVariables byParams;
 
   /** Per object (null: no failure), per policy (null: no failure). */
   private final Failed[][] rows;
@@ -36,12 +37,14 @@ final class PolicyBatch {
   private final AtomicInteger nextChunk = new AtomicInteger();
   private final CountDownLatch done;
   private volatile RuntimeException failure;
+  private volatile int[][] failing;
 
   private PolicyBatch(PolicySet set, Inventory inventory, RequestAttributes request) {
     this.set = set;
     this.inventory = inventory;
     this.request = request;
     this.policies = set.all();
+    this.byParams = PolicyEvaluator.ParamVariables.of(inventory);
     List<Resource> objects = inventory.resources();
     // Which policies can match a kind and apiVersion at all, worked out once per pair.
     for (Resource object : objects) {
@@ -94,6 +97,48 @@ final class PolicyBatch {
   }
 
   /**
+   * The indexes of the objects on which a verdict of the policy failed, in inventory order: each
+   * policy rule walks these rather than every object (a corpus with a hundred policy rules would
+   * walk its objects a hundred times).
+   */
+  int[] failingObjects(int policyIndex) {
+    Failed[][] all = outcomes();
+    int[][] lists = failing;
+    if (lists == null) {
+      synchronized (this) {
+        lists = failing;
+        if (lists == null) {
+          lists = byPolicy(all);
+          failing = lists;
+        }
+      }
+    }
+    return lists[policyIndex];
+  }
+
+  private int[][] byPolicy(Failed[][] all) {
+    int[] counts = new int[policies.size()];
+    for (Failed[] row : all) {
+      for (int p = 0; row != null && p < row.length; p++) {
+        counts[p] += row[p] == null ? 0 : 1;
+      }
+    }
+    int[][] lists = new int[policies.size()][];
+    for (int p = 0; p < lists.length; p++) {
+      lists[p] = new int[counts[p]];
+      counts[p] = 0;
+    }
+    for (int i = 0; i < all.length; i++) {
+      for (int p = 0; all[i] != null && p < all[i].length; p++) {
+        if (all[i][p] != null) {
+          lists[p][counts[p]++] = i;
+        }
+      }
+    }
+    return lists;
+  }
+
+  /**
    * Evaluates the batch: every rule of the set that asks takes a share of the objects not yet
    * claimed, so the threads that reach policy rules split the work; then it waits for the shares
    * other threads are still on.
@@ -138,7 +183,7 @@ final class PolicyBatch {
 
   private Failed[] evaluate(int[] candidates, Resource object) {
     Failed[] row = null;
-    PolicyEvaluator.SharedVariables shared = new PolicyEvaluator.SharedVariables();
+    PolicyEvaluator.SharedVariables shared = new PolicyEvaluator.SharedVariables(byParams);
     for (int p : candidates) {
       List<PolicyEvaluator.Outcome> outcomes =
           set.evaluate(policies.get(p), object, inventory, request, shared);

@@ -131,7 +131,7 @@ final class PolicyEvaluator {
     List<Verdict> verdicts = new ArrayList<>();
     Map<String, String> audit = new LinkedHashMap<>();
     boolean applied = false;
-    ParamVariables byParams = inventory.derived(ParamVariables.class, i -> new ParamVariables());
+    ParamVariables byParams = shared.byParams(inventory);
     for (int p = 0; p < paramValues.size(); p++) {
       CostBudget budget = new CostBudget(perExpression, total);
       Activation activation = base.with(paramValues.get(p));
@@ -359,6 +359,23 @@ final class PolicyEvaluator {
     private final Map<String, Spent> values = new HashMap<>();
     private Request request;
     private Object object;
+    private ParamVariables byParams;
+
+    /** The object's context, with the inventory's values of params-only variables when known. */
+    SharedVariables(ParamVariables byParams) {
+      this.byParams = byParams;
+    }
+
+    SharedVariables() {
+      this(null);
+    }
+
+    ParamVariables byParams(Inventory inventory) {
+      if (byParams == null) {
+        byParams = ParamVariables.of(inventory);
+      }
+      return byParams;
+    }
 
     /** The object's request, the same for every policy (its resource name is worked out once). */
     Request request(Resource of, RequestAttributes attributes) {
@@ -396,6 +413,10 @@ final class PolicyEvaluator {
    */
   static final class ParamVariables {
     private final Map<ParamKey, Spent> values = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static ParamVariables of(Inventory inventory) {
+      return inventory.derived(ParamVariables.class, i -> new ParamVariables());
+    }
 
     /** The values for one parameter object (null: the policy has no paramKind). */
     ForParam of(Resource param) {

@@ -80,11 +80,8 @@ public final class PolicyRule implements Rule {
     // validation's failures from that pass.
     PolicyBatch batch = PolicyBatch.of(set, context.inventory(), context.request());
     List<Resource> objects = context.inventory().resources();
-    for (int i = 0; i < objects.size(); i++) {
-      List<PolicyEvaluator.Outcome> outcomes = batch.failures(i, policyIndex);
-      if (outcomes != null) {
-        report(objects.get(i), outcomes, sink);
-      }
+    for (int i : batch.failingObjects(policyIndex)) {
+      report(objects.get(i), batch.failures(i, policyIndex), sink);
     }
   }
 
