@@ -491,12 +491,18 @@ public final class ManifestReader {
   }
 
   private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    // The String constructor copies ASCII and Latin-1 text as it is; a decoder widens it to chars
+    // that the String then narrows back. It replaces bad bytes with U+FFFD, though, so text that
+    // has one is decoded again strictly, which reports them (or keeps a U+FFFD that was written).
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') >= 0) {
+      CharsetDecoder decoder =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
+      text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+    }
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 

@@ -155,6 +155,23 @@ class BadInputTest {
   }
 
   @Test
+  void invalidUtf8IsLocatedAfterAReplacementCharacterThatWasWritten() throws IOException {
+    // U+FFFD itself is valid UTF-8 (EF BF BD); the bad byte (0xE9, Latin-1) is on line 5.
+    Path bad = dir.resolve("replacement.yaml");
+    byte[] head =
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: \"\uFFFD\"\n"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "  k: \"caf\u00e9\"\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    Files.write(bad, all);
+    JsonNode error = only(scanWithGoodFile(bad));
+    assertThat(error.path("message").asText()).startsWith("invalid UTF-8");
+    assertThat(error.path("line").asInt()).isEqualTo(5);
+    assertThat(error.path("column").asInt()).isEqualTo(10);
+  }
+
+  @Test
   void hugeFileIsRefusedWithoutReadingIt() throws IOException {
     Path bad = dir.resolve("dump.yaml");
     try (OutputStream out = Files.newOutputStream(bad)) {
