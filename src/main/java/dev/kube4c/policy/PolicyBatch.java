@@ -63,7 +63,7 @@ final class PolicyBatch {
         .derived(BySet.class, i -> new BySet())
         .batches
         .computeIfAbsent(
-            new SetAndRequest(set, request), k -> new PolicyBatch(set, inventory, request));
+            new IdentityKey(set, request), k -> new PolicyBatch(set, inventory, request));
   }
 
   /** One policy's outcomes for one object, per binding, when a verdict failed. */
@@ -71,20 +71,8 @@ final class PolicyBatch {
 
   /** Batches of one inventory; more than one only when policy sets or requests differ. */
   private static final class BySet {
-    private final Map<SetAndRequest, PolicyBatch> batches = new ConcurrentHashMap<>();
-  }
-
-  /** By identity: two sets (or requests) are never the same batch. */
-  private record SetAndRequest(PolicySet set, RequestAttributes request) {
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof SetAndRequest key && key.set == set && key.request == request;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * System.identityHashCode(set) + System.identityHashCode(request);
-    }
+    /** By policy set and request, by identity: two sets (or requests) are never one batch. */
+    private final Map<IdentityKey, PolicyBatch> batches = new ConcurrentHashMap<>();
   }
 
   /**

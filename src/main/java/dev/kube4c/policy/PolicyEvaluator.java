@@ -412,7 +412,8 @@ final class PolicyEvaluator {
    * judged with that parameter. Shared by the scan's threads.
    */
   static final class ParamVariables {
-    private final Map<ParamKey, Spent> values = new java.util.concurrent.ConcurrentHashMap<>();
+    /** By definition (interned) and parameter object, by identity. */
+    private final Map<IdentityKey, Spent> values = new java.util.concurrent.ConcurrentHashMap<>();
 
     static ParamVariables of(Inventory inventory) {
       return inventory.derived(ParamVariables.class, i -> new ParamVariables());
@@ -423,22 +424,9 @@ final class PolicyEvaluator {
       return new ForParam(this, param);
     }
 
-    /** By identity: the same definition (interned) with the same parameter object. */
-    private record ParamKey(String definition, Resource param) {
-      @Override
-      public boolean equals(Object other) {
-        return other instanceof ParamKey key && key.definition == definition && key.param == param;
-      }
-
-      @Override
-      public int hashCode() {
-        return 31 * System.identityHashCode(definition) + System.identityHashCode(param);
-      }
-    }
-
     record ForParam(ParamVariables all, Resource param) {
       Spent get(String definition, Supplier<Spent> compute) {
-        ParamKey key = new ParamKey(definition, param);
+        IdentityKey key = new IdentityKey(definition, param);
         Spent value = all.values.get(key);
         if (value == null) {
           // Not computeIfAbsent: the expression may read another shared variable of the map.

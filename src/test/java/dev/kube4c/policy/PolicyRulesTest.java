@@ -55,6 +55,23 @@ class PolicyRulesTest {
         + body.stripIndent().indent(2);
   }
 
+  /** A binding of the policy whose parameter is the ConfigMap {@code configMap} of "config". */
+  private static String paramBinding(
+      String name, String policy, String action, String configMap, String notFound) {
+    return "---\napiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicyBinding\n"
+        + "metadata: {name: "
+        + name
+        + "}\nspec:\n  policyName: "
+        + policy
+        + "\n  validationActions: ["
+        + action
+        + "]\n  paramRef: {name: "
+        + configMap
+        + ", namespace: config, parameterNotFoundAction: "
+        + notFound
+        + "}\n";
+  }
+
   private static final String DEPLOYMENT =
       """
       apiVersion: apps/v1
@@ -128,24 +145,8 @@ class PolicyRulesTest {
                 validations:
                 - expression: "object.spec.replicas <= int(params.data.max)"
                 """)
-            + """
-            ---
-            apiVersion: admissionregistration.k8s.io/v1
-            kind: ValidatingAdmissionPolicyBinding
-            metadata: {name: strict}
-            spec:
-              policyName: needs-params
-              validationActions: [Deny]
-              paramRef: {name: limits, namespace: config, parameterNotFoundAction: Deny}
-            ---
-            apiVersion: admissionregistration.k8s.io/v1
-            kind: ValidatingAdmissionPolicyBinding
-            metadata: {name: lenient}
-            spec:
-              policyName: needs-params
-              validationActions: [Warn]
-              paramRef: {name: other-limits, namespace: config, parameterNotFoundAction: Allow}
-            """;
+            + paramBinding("strict", "needs-params", "Deny", "limits", "Deny")
+            + paramBinding("lenient", "needs-params", "Warn", "other-limits", "Allow");
     List<FoundFinding> findings = scan(load(text).rules(), DEPLOYMENT);
     assertThat(findings)
         .singleElement()
@@ -211,23 +212,9 @@ class PolicyRulesTest {
               - expression: "object.spec.replicas <= variables.max && size(variables.doubled) == 10"
                 messageExpression: "'at most ' + string(variables.max) + ' replicas'"
               """)
+          + paramBinding("strict", "max-replicas", "Deny", "strict", "Deny")
+          + paramBinding("lenient", "max-replicas", "Deny", "lenient", "Deny")
           + """
-          ---
-          apiVersion: admissionregistration.k8s.io/v1
-          kind: ValidatingAdmissionPolicyBinding
-          metadata: {name: strict}
-          spec:
-            policyName: max-replicas
-            validationActions: [Deny]
-            paramRef: {name: strict, namespace: config, parameterNotFoundAction: Deny}
-          ---
-          apiVersion: admissionregistration.k8s.io/v1
-          kind: ValidatingAdmissionPolicyBinding
-          metadata: {name: lenient}
-          spec:
-            policyName: max-replicas
-            validationActions: [Deny]
-            paramRef: {name: lenient, namespace: config, parameterNotFoundAction: Deny}
           ---
           apiVersion: v1
           kind: ConfigMap
