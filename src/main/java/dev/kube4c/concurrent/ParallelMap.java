@@ -48,7 +48,14 @@ public final class ParallelMap {
     for (int h = 0; h < helpers; h++) {
       tasks.add(ForkJoinPool.commonPool().submit(worker));
     }
-    worker.run();
+    try {
+      worker.run();
+    } catch (RuntimeException | Error e) {
+      next.set(size); // the helpers take no further item
+      throw e;
+    } finally {
+      tasks.forEach(ForkJoinTask::quietlyJoin); // no helper outlives the call
+    }
     tasks.forEach(ForkJoinTask::join); // rethrows what a helper's item threw
     List<R> ordered = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
