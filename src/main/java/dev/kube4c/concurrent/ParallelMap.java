@@ -29,10 +29,16 @@ public final class ParallelMap {
   public static <T, R> List<R> map(
       List<T> items, ToLongFunction<? super T> weight, Function<? super T, ? extends R> function) {
     int size = items.size();
+    // Each weight once: a comparator would ask for it at every comparison (a file's size is a
+    // system call).
+    long[] weights = new long[size];
+    for (int i = 0; i < size; i++) {
+      weights[i] = weight.applyAsLong(items.get(i));
+    }
     int[] order =
         IntStream.range(0, size)
             .boxed()
-            .sorted(Comparator.comparingLong((Integer i) -> -weight.applyAsLong(items.get(i))))
+            .sorted(Comparator.comparingLong((Integer i) -> -weights[i]))
             .mapToInt(Integer::intValue)
             .toArray();
     AtomicReferenceArray<R> results = new AtomicReferenceArray<>(size);
