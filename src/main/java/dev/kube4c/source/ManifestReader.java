@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -21,12 +20,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -54,8 +49,18 @@ public final class ManifestReader {
   private final JsonFactory json;
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
   private final AliasingYamlReader aliasing = new AliasingYamlReader();
+  private final boolean fastPath;
 
   public ManifestReader() {
+    this(true);
+  }
+
+  /**
+   * With {@code fastPath} false, every YAML document goes through the general parser; tests compare
+   * the two ways.
+   */
+  ManifestReader(boolean fastPath) {
+    this.fastPath = fastPath;
     LoaderOptions options = new LoaderOptions();
     options.setNestingDepthLimit(MAX_DEPTH + 10);
     options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -91,19 +96,36 @@ public final class ManifestReader {
       problems.add(invalidUtf8(file, bytes));
       return new Result(documents, problems);
     }
+    TreeNodes parts = new TreeNodes();
     if (looksLikeJson(text)) {
-      readOne(file, text, 1, json, documents, problems, new HashMap<>(), new HashMap<>());
+      readOne(file, text, 1, json, documents, problems, parts);
     } else {
-      Map<String, String> canonical = new HashMap<>();
-      Map<String, TextNode> texts = new HashMap<>();
       for (Chunk chunk : splitYaml(text)) {
-        readOne(file, chunk.text, chunk.firstLine, yaml, documents, problems, canonical, texts);
+        if (!fastPath || !readCommon(file, chunk, documents, parts)) {
+          readOne(file, chunk.text, chunk.firstLine, yaml, documents, problems, parts);
+        }
       }
     }
     return new Result(documents, problems);
   }
 
-  private record Chunk(String text, int firstLine) {}
+  record Chunk(String text, int firstLine) {}
+
+  /**
+   * Reads a YAML document with {@link CommonYamlReader}; false when it declined, and the general
+   * parser is to read it.
+   */
+  private static boolean readCommon(String file, Chunk chunk, List<Document> out, TreeNodes parts) {
+    CommonYamlReader.Parsed parsed =
+        CommonYamlReader.read(file, chunk.text, chunk.firstLine, parts);
+    if (parsed == null) {
+      return false;
+    }
+    if (parsed.tree() != null) {
+      expandList(parsed.tree(), parsed.location(), parsed.itemLocations(), out);
+    }
+    return true;
+  }
 
   /**
    * Splits a YAML stream at lines that start with "---" or "..." (always document markers at column
@@ -151,10 +173,10 @@ public final class ManifestReader {
       JsonFactory factory,
       List<Document> out,
       List<InputProblem> problems,
-      Map<String, String> canonical,
-      Map<String, TextNode> texts) {
+      TreeNodes parts) {
+    int mark = parts.mark();
     try (JsonParser parser = factory.createParser(text)) {
-      TreeBuilder builder = new TreeBuilder(parser, canonical, texts);
+      TreeBuilder builder = new TreeBuilder(parser, parts);
       JsonToken first = parser.nextToken();
       while (first != null) {
         Location location = location(file, parser.currentTokenLocation(), firstLine);
@@ -168,62 +190,34 @@ public final class ManifestReader {
         first = parser.nextToken();
       }
     } catch (UsesAliases e) {
+      parts.truncate(mark);
       readWithAliases(file, text, firstLine, out, problems);
     } catch (RefusedInput e) {
+      parts.truncate(mark);
       problems.add(new InputProblem(e.location, e.getMessage()));
     } catch (JsonProcessingException e) {
+      parts.truncate(mark);
       problems.add(new InputProblem(location(file, e.getLocation(), firstLine), reason(e)));
     } catch (IOException e) {
+      parts.truncate(mark);
       problems.add(
           new InputProblem(new Location(file, firstLine, 1), "cannot read: " + e.getMessage()));
     }
   }
 
   /**
-   * Builds Jackson trees from tokens, keeping the locations of List items and counting YAML
-   * aliases. Objects are built read-only and compact ({@link FrozenFields}, or a hash map sized to
-   * their fields), except the parts the inventory trims: each object's top level, its {@code
-   * metadata} and {@code metadata.annotations} stay Jackson's editable nodes.
+   * Builds trees from Jackson's tokens, keeping the locations of List items and counting YAML
+   * aliases; the nodes are {@link TreeNodes}'s.
    */
   private final class TreeBuilder {
-    private static final int NESTED = 0;
-    private static final int TOP = 1;
-    private static final int METADATA = 2;
-    private static final int ANNOTATIONS = 3;
-
     private final JsonParser parser;
-    // Keys and short values repeat across the documents of a file ("name", "TCP", label values);
-    // sharing one String per distinct text keeps a 100k-object inventory small.
-    private final Map<String, String> canonical;
-    private final Map<String, TextNode> texts;
-    // The fields of the objects and arrays being read, innermost last; one stack for the whole
-    // document instead of a growing map per object.
-    private String[] keyStack = new String[64];
-    private JsonNode[] valueStack = new JsonNode[64];
-    private int top;
+    private final TreeNodes parts;
     private String file;
     private int firstLine;
 
-    TreeBuilder(JsonParser parser, Map<String, String> canonical, Map<String, TextNode> texts) {
+    TreeBuilder(JsonParser parser, TreeNodes parts) {
       this.parser = parser;
-      this.canonical = canonical;
-      this.texts = texts;
-    }
-
-    private String canonical(String text) {
-      if (text.length() > 64) {
-        return text;
-      }
-      String shared = canonical.putIfAbsent(text, text);
-      return shared == null ? text : shared;
-    }
-
-    /** Text nodes are immutable, so equal short values can share one node as well. */
-    private TextNode text(String value) {
-      if (value.length() > 64) {
-        return nodes.textNode(value);
-      }
-      return texts.computeIfAbsent(value, nodes::textNode);
+      this.parts = parts;
     }
 
     /** Reads a top-level object; the start of each element of its "items" goes to itemLocations. */
@@ -233,112 +227,51 @@ public final class ManifestReader {
       this.firstLine = firstLine;
       ObjectNode object = nodes.objectNode();
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        String name = canonical(parser.currentName());
+        String name = parts.key(parser.currentName());
         JsonToken value = parser.nextToken();
         if (name.equals("items") && value == JsonToken.START_ARRAY) {
           ArrayNode items = nodes.arrayNode();
           for (JsonToken i = parser.nextToken(); i != JsonToken.END_ARRAY; i = parser.nextToken()) {
             itemLocations.add(here());
-            items.add(read(i, 2, TOP));
+            items.add(read(i, 2, TreeNodes.TOP));
           }
           object.set(name, items);
         } else {
-          object.set(name, read(value, 1, name.equals("metadata") ? METADATA : NESTED));
+          object.set(name, read(value, 1, TreeNodes.childPart(TreeNodes.TOP, name)));
         }
       }
       return object;
     }
 
-    /** An object the inventory may edit (see the class comment). */
+    /** An object the inventory may edit (see {@link TreeNodes}). */
     private ObjectNode editable(int depth, int part) throws IOException {
       ObjectNode object = nodes.objectNode();
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        String name = canonical(parser.currentName());
-        int child =
-            part == TOP && name.equals("metadata")
-                ? METADATA
-                : part == METADATA && name.equals("annotations") ? ANNOTATIONS : NESTED;
-        object.set(name, read(parser.nextToken(), depth + 1, child));
+        String name = parts.key(parser.currentName());
+        object.set(name, read(parser.nextToken(), depth + 1, TreeNodes.childPart(part, name)));
       }
       return object;
     }
 
     private ObjectNode compact(int depth) throws IOException {
-      int start = top;
+      int start = parts.mark();
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-        String name = canonical(parser.currentName());
-        JsonNode value = read(parser.nextToken(), depth + 1, NESTED);
-        push(name, value);
+        String name = parts.key(parser.currentName());
+        parts.push(name, read(parser.nextToken(), depth + 1, TreeNodes.NESTED));
       }
-      int count = top - start;
-      Map<String, JsonNode> fields;
-      if (count > FrozenFields.MAX_FIELDS) {
-        // as ObjectNode.set does: a repeated key keeps its first place and takes the last value
-        Map<String, JsonNode> map = new LinkedHashMap<>((int) (count / 0.75f) + 1);
-        for (int i = start; i < top; i++) {
-          map.put(keyStack[i], valueStack[i]);
-        }
-        fields = map;
-      } else {
-        fields = frozen(start);
-      }
-      top = start;
-      return new ObjectNode(nodes, fields);
-    }
-
-    private FrozenFields frozen(int start) {
-      int distinct = 0;
-      String[] keys = new String[top - start];
-      JsonNode[] values = new JsonNode[top - start];
-      for (int i = start; i < top; i++) {
-        int at = indexOf(keys, distinct, keyStack[i]);
-        if (at < 0) {
-          keys[distinct] = keyStack[i];
-          values[distinct++] = valueStack[i];
-        } else {
-          values[at] = valueStack[i];
-        }
-      }
-      if (distinct < keys.length) {
-        keys = Arrays.copyOf(keys, distinct);
-        values = Arrays.copyOf(values, distinct);
-      }
-      return new FrozenFields(keys, values);
-    }
-
-    private static int indexOf(String[] keys, int count, String key) {
-      for (int i = 0; i < count; i++) {
-        if (keys[i].equals(key)) {
-          return i;
-        }
-      }
-      return -1;
+      return parts.objectSince(start);
     }
 
     private ArrayNode array(int depth) throws IOException {
-      int start = top;
+      int start = parts.mark();
       for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-        push(null, read(t, depth + 1, NESTED));
+        parts.push(null, read(t, depth + 1, TreeNodes.NESTED));
       }
-      List<JsonNode> elements = new ArrayList<>(top - start);
-      for (int i = start; i < top; i++) {
-        elements.add(valueStack[i]);
-      }
-      top = start;
-      return new ArrayNode(nodes, elements);
-    }
-
-    private void push(String key, JsonNode value) {
-      if (top == keyStack.length) {
-        keyStack = Arrays.copyOf(keyStack, top * 2);
-        valueStack = Arrays.copyOf(valueStack, top * 2);
-      }
-      keyStack[top] = key;
-      valueStack[top++] = value;
+      return parts.arraySince(start);
     }
 
     JsonNode read(JsonToken token, int depth) throws IOException {
-      return read(token, depth, NESTED);
+      return read(token, depth, TreeNodes.NESTED);
     }
 
     private JsonNode read(JsonToken token, int depth, int part) throws IOException {
@@ -351,11 +284,11 @@ public final class ManifestReader {
       }
       switch (token) {
         case START_OBJECT:
-          return part == NESTED ? compact(depth) : editable(depth, part);
+          return part == TreeNodes.NESTED ? compact(depth) : editable(depth, part);
         case START_ARRAY:
           return array(depth);
         case VALUE_STRING:
-          return text(parser.getText());
+          return parts.text(parser.getText());
         case VALUE_NUMBER_INT:
           return switch (parser.getNumberType()) {
             case INT -> nodes.numberNode(parser.getIntValue());
