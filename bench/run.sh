@@ -86,6 +86,8 @@ for n in "${sizes[@]}"; do
         launcher="$thisdir/kube4c"
         [ $side = base ] && launcher="$basedir/kube4c"
         report="$out/compare-$side.json"
+        # An old report would count as input to launchers before 2026-12-03 (C2 on, larger heap).
+        rm -f "$report"
         /usr/bin/time -a -o "$log" -f "objects=$n mode=$mode side=$side run=$i wall=%e cpu=%U+%S rss=%M" \
           "$launcher" scan "$corpus" -f json -o "$report" --fail-on none \
           ${PSS_LEVEL:+--pss-level "$PSS_LEVEL"} ${SCAN_ARGS:-} "${extra[@]}" || true
