@@ -254,10 +254,13 @@ final class CommonYamlReader {
         return sequence(indent, depth, items);
       }
       if (pos < n && indent > at) {
-        if (keyColon() < 0) {
-          decline(); // a scalar on the lines below its key
+        if (keyColon() >= 0) {
+          return mapping(indent, part, depth, false);
         }
-        return mapping(indent, part, depth, false);
+        JsonNode below = scalar(plain(at)); // a plain scalar on the lines below its key
+        endOfLine();
+        afterValue(at);
+        return below;
       }
       return nodes.text(""); // as Jackson reads an empty value: not null
     }
@@ -278,7 +281,7 @@ final class CommonYamlReader {
       }
       node = flow(part, depth);
     } else {
-      node = scalar(plain());
+      node = scalar(plain(at));
     }
     endOfLine();
     afterValue(at);
@@ -359,11 +362,49 @@ final class CommonYamlReader {
     return c == '-' && i + 1 < n && " \t\n".indexOf(s.charAt(i + 1)) < 0;
   }
 
-  /** A plain scalar on one line, at {@link #pos}; leaves {@link #pos} after it. */
-  private String plain() {
+  /**
+   * A plain scalar at {@link #pos}, continued on the lines below that are more indented than column
+   * {@code at} (joined by a space, or by a line break per empty line between, as SnakeYAML folds
+   * them); it ends at a comment or a less indented line. Leaves {@link #pos} after it.
+   */
+  private String plain(int at) {
     if (!plainStart(pos)) {
       decline();
     }
+    String first = plainLine();
+    StringBuilder text = null;
+    while (atLineEnd()) {
+      int restart = pos;
+      int restartLine = line;
+      int restartLineStart = lineStart;
+      nextLine();
+      int breaks = 0;
+      while (pos < n && spacesAt(pos) < n - pos && s.charAt(pos + spacesAt(pos)) == '\n') {
+        breaks++;
+        nextLine();
+      }
+      int spaces = spacesAt(pos);
+      char c = pos + spaces < n ? s.charAt(pos + spaces) : '#';
+      if (spaces <= at || c == '#' || c == '\t') {
+        if (c == '\t') {
+          decline();
+        }
+        pos = restart; // the scalar ended on the line before
+        line = restartLine;
+        lineStart = restartLineStart;
+        break;
+      }
+      pos += spaces;
+      if (text == null) {
+        text = new StringBuilder(first);
+      }
+      text.append(breaks == 0 ? " " : "\n".repeat(breaks)).append(plainLine());
+    }
+    return text == null ? first : text.toString();
+  }
+
+  /** The part of a plain scalar on the current line: up to a comment or the line's end. */
+  private String plainLine() {
     int end = pos;
     int i = pos;
     for (; i < n; i++) {

@@ -100,7 +100,19 @@ class CommonYamlReaderTest {
             "a: ,x\n",
             "a: :x\nb: ?x\n",
             "a:\n- x\n  - y\n",
-            "a:\n  - x\n - y\n");
+            "a:\n  - x\n - y\n",
+            "a: x\n\n  y\n   z # c\nb: 1\n",
+            "- a\n  b\n- c\n",
+            "a: x\n  # comment\n  y\n",
+            "a: x\n  b: c\n",
+            "a: x\n  - y\n",
+            "k:\n  v1\n  v2\n\n\n  v3\nn: 1\n",
+            "a: 1\n  2\n",
+            "a: x  \n   \n  y  \n",
+            "a: x\n  y\n  \"q\" 'r' [s] {t}\n",
+            "a:\n  x\n  y: z\n",
+            "- x\n -y\n",
+            "a: x\n  y\t\n");
     for (String text : cases) {
       assertSame("case " + text, text.getBytes(StandardCharsets.UTF_8));
     }
