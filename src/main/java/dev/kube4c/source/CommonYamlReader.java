@@ -520,52 +520,132 @@ final class CommonYamlReader {
   }
 
   private String singleQuoted() {
-    int end = quotedEnd(pos);
-    if (end < 0) {
-      decline();
-    }
-    String text = s.substring(pos + 1, end - 1);
-    pos = end;
-    return text.indexOf('\'') < 0 ? text : text.replace("''", "'");
+    return quoted();
   }
 
   private String doubleQuoted() {
-    int end = quotedEnd(pos);
-    if (end < 0) {
-      decline();
-    }
-    int from = pos + 1;
-    int to = end - 1;
-    pos = end;
-    int escape = s.indexOf('\\', from);
-    if (escape < 0 || escape >= to) {
-      return s.substring(from, to);
-    }
-    StringBuilder text = new StringBuilder(to - from);
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c != '\\') {
-        text.append(c);
-        continue;
+    return quoted();
+  }
+
+  /**
+   * A quoted scalar at {@link #pos}, over as many lines as it takes, folded as SnakeYAML's scanner
+   * folds it: whitespace before a line break is dropped, and so is the indentation after it; one
+   * break becomes a space, each empty line a line feed; an escaped break joins the lines. Leaves
+   * {@link #pos} after the closing quote.
+   */
+  private String quoted() {
+    char quote = s.charAt(pos);
+    for (int j = pos + 1; j < n; j++) { // the common case: one line, nothing escaped
+      char c = s.charAt(j);
+      if (c == quote && (quote == '"' || j + 1 >= n || s.charAt(j + 1) != '\'')) {
+        String text = s.substring(pos + 1, j);
+        pos = j + 1;
+        return text;
       }
-      char e = s.charAt(++i);
-      switch (e) {
-        case 'x', 'u' -> {
-          int digits = e == 'x' ? 2 : 4;
-          if (i + digits >= to) {
-            decline();
-          }
-          int code = hex(i + 1, digits);
-          if (code >= 0xd800 && code < 0xe000) {
-            decline();
-          }
-          text.append((char) code);
-          i += digits;
-        }
-        default -> text.append(escaped(e));
+      if (c == '\\' || c == '\n' || c == quote) {
+        break;
       }
     }
+    boolean doubled = quote == '"';
+    pos++;
+    StringBuilder text = new StringBuilder();
+    nonSpaces(doubled, text);
+    while (peek() != quote) {
+      spaces(text);
+      nonSpaces(doubled, text);
+    }
+    pos++;
     return text.toString();
+  }
+
+  /** The character at {@link #pos}, or NUL at the end (NUL is not among the accepted ones). */
+  private char peek() {
+    return pos < n ? s.charAt(pos) : '\0';
+  }
+
+  private void nonSpaces(boolean doubled, StringBuilder text) {
+    while (true) {
+      int from = pos;
+      char c;
+      while ((c = peek()) != '\0' && " \t\n'\"\\".indexOf(c) < 0) {
+        pos++;
+      }
+      text.append(s, from, pos);
+      if (!doubled && c == '\'' && pos + 1 < n && s.charAt(pos + 1) == '\'') {
+        text.append('\'');
+        pos += 2;
+      } else if (doubled && c == '\'' || !doubled && (c == '"' || c == '\\')) {
+        text.append(c);
+        pos++;
+      } else if (doubled && c == '\\') {
+        pos++;
+        escape(text);
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void escape(StringBuilder text) {
+    char e = peek();
+    if (e == 'x' || e == 'u') {
+      int digits = e == 'x' ? 2 : 4;
+      int code = hex(pos + 1, digits);
+      if (code >= 0xd800 && code < 0xe000) {
+        decline();
+      }
+      text.append((char) code);
+      pos += digits + 1;
+    } else if (e == '\n') {
+      newLine();
+      text.append(breaks());
+    } else {
+      text.append(escaped(e));
+      pos++;
+    }
+  }
+
+  private void spaces(StringBuilder text) {
+    int from = pos;
+    while (peek() == ' ' || peek() == '\t') {
+      pos++;
+    }
+    char c = peek();
+    if (c == '\0') {
+      decline(); // the end before the closing quote
+    }
+    if (c == '\n') {
+      newLine();
+      String breaks = breaks();
+      text.append(breaks.isEmpty() ? " " : breaks);
+    } else {
+      text.append(s, from, pos);
+    }
+  }
+
+  /** The empty lines after a line break inside a quoted scalar, and the next line's indentation. */
+  private String breaks() {
+    StringBuilder breaks = new StringBuilder();
+    while (true) {
+      if ((s.startsWith("---", pos) || s.startsWith("...", pos)) && blankAt(pos + 3)) {
+        decline();
+      }
+      while (peek() == ' ' || peek() == '\t') {
+        pos++;
+      }
+      if (peek() != '\n') {
+        return breaks.toString();
+      }
+      breaks.append('\n');
+      newLine();
+    }
+  }
+
+  /** From the line feed at {@link #pos} to the start of the next line. */
+  private void newLine() {
+    pos++;
+    line++;
+    lineStart = pos;
   }
 
   /** The single-character escapes of YAML 1.1 double-quoted scalars, as SnakeYAML reads them. */
@@ -594,9 +674,13 @@ final class CommonYamlReader {
   private int hex(int from, int digits) {
     int code = 0;
     for (int i = from; i < from + digits; i++) {
-      int d = Character.digit(s.charAt(i), 16);
+      char c = i < n ? s.charAt(i) : 'g';
+      int d =
+          c >= '0' && c <= '9'
+              ? c - '0'
+              : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
       if (d < 0) {
-        decline();
+        decline(); // SnakeYAML takes ASCII hexadecimal digits only
       }
       code = code * 16 + d;
     }
