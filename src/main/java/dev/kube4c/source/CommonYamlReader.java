@@ -11,12 +11,12 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Reads the YAML that nearly all manifests are written in straight into {@link TreeNodes}, with no
  * tokens or events between (the general parser is SnakeYAML's scanner under Jackson; reading the
  * 100k-object benchmark corpus took 4.5 s with it alone, 2.6 s with this): block mappings and
- * sequences, plain scalars (continued on more indented lines too), one-line quoted scalars, literal
- * and folded block scalars, and one-line flow collections. For anything else (anchors, aliases,
- * tags, directives, tabs, CR line ends, multi-line quoted scalars, indentation indicators, any
- * error) it declines the document, which the general parser then reads. It never reads a document
- * differently from the general parser: what it does not know the meaning of, it declines.
- * CommonYamlReaderTest compares the two on every input and on mutations of them.
+ * sequences, plain and quoted scalars over any number of lines, literal and folded block scalars,
+ * and one-line flow collections. For anything else (anchors, aliases, tags, directives, tabs
+ * outside scalars, CR line ends, indentation indicators, any error) it declines the document, which
+ * the general parser then reads. It never reads a document differently from the general parser:
+ * what it does not know the meaning of, it declines. CommonYamlReaderTest compares the two on every
+ * input and on mutations of them.
  *
  * <p>Scalars are typed as Jackson types SnakeYAML's YAML 1.1 resolution: a plain {@code yes} is
  * true, {@code ~} is null, {@code 2024-01-01} is a string. Numbers other than plain decimal
