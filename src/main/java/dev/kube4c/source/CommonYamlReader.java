@@ -272,10 +272,8 @@ final class CommonYamlReader {
       return block;
     }
     JsonNode node;
-    if (c == '"') {
-      node = nodes.text(doubleQuoted());
-    } else if (c == '\'') {
-      node = nodes.text(singleQuoted());
+    if (c == '"' || c == '\'') {
+      node = nodes.text(quoted());
     } else if (c == '[' || c == '{') {
       if (items && s.charAt(pos + 1) != ']') {
         decline(); // items in flow style: their locations are the general parser's to give
@@ -339,10 +337,8 @@ final class CommonYamlReader {
     }
     String key;
     char c = s.charAt(pos);
-    if (c == '"') {
-      key = doubleQuoted();
-    } else if (c == '\'') {
-      key = singleQuoted();
+    if (c == '"' || c == '\'') {
+      key = quoted();
     } else {
       int end = colon;
       while (s.charAt(end - 1) == ' ') {
@@ -517,14 +513,6 @@ final class CommonYamlReader {
       }
     }
     return -1;
-  }
-
-  private String singleQuoted() {
-    return quoted();
-  }
-
-  private String doubleQuoted() {
-    return quoted();
   }
 
   /**
@@ -831,10 +819,8 @@ final class CommonYamlReader {
       return flow(part, depth);
     }
     JsonNode node;
-    if (c == '"') {
-      node = nodes.text(doubleQuoted());
-    } else if (c == '\'') {
-      node = nodes.text(singleQuoted());
+    if (c == '"' || c == '\'') {
+      node = nodes.text(quoted());
     } else {
       node = scalar(flowPlain());
     }
@@ -849,10 +835,8 @@ final class CommonYamlReader {
   private String flowKey() {
     char c = s.charAt(pos);
     String key;
-    if (c == '"') {
-      key = doubleQuoted();
-    } else if (c == '\'') {
-      key = singleQuoted();
+    if (c == '"' || c == '\'') {
+      key = quoted();
     } else {
       key = flowPlain();
     }
