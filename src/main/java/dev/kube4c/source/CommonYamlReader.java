@@ -148,7 +148,7 @@ final class CommonYamlReader {
     if (depth > MAX_DEPTH) {
       decline();
     }
-    ObjectNode editable = part == TreeNodes.NESTED ? null : nodes.factory().objectNode();
+    ObjectNode editable = part == TreeNodes.NESTED ? null : nodes.editableObject();
     int start = nodes.mark();
     while (true) {
       String key = nodes.key(key());
@@ -774,8 +774,7 @@ final class CommonYamlReader {
     char close = sequence ? ']' : '}';
     pos++;
     flowSpaces();
-    ObjectNode editable =
-        sequence || part == TreeNodes.NESTED ? null : nodes.factory().objectNode();
+    ObjectNode editable = sequence || part == TreeNodes.NESTED ? null : nodes.editableObject();
     int start = nodes.mark();
     if (s.charAt(pos) == close) {
       pos++;

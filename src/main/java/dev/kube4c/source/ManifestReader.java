@@ -225,7 +225,7 @@ public final class ManifestReader {
         throws IOException {
       this.file = file;
       this.firstLine = firstLine;
-      ObjectNode object = nodes.objectNode();
+      ObjectNode object = parts.editableObject();
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
         String name = parts.key(parser.currentName());
         JsonToken value = parser.nextToken();
@@ -245,7 +245,7 @@ public final class ManifestReader {
 
     /** An object the inventory may edit (see {@link TreeNodes}). */
     private ObjectNode editable(int depth, int part) throws IOException {
-      ObjectNode object = nodes.objectNode();
+      ObjectNode object = parts.editableObject();
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
         String name = parts.key(parser.currentName());
         object.set(name, read(parser.nextToken(), depth + 1, TreeNodes.childPart(part, name)));

@@ -16,9 +16,9 @@ import java.util.Map;
  * The nodes that both YAML readers build, so that a document reads to the same tree whichever
  * reader took it. Objects are read-only and compact ({@link FrozenFields}, or a hash map sized to
  * their fields), except the parts the inventory trims: each object's top level, its {@code
- * metadata} and {@code metadata.annotations} stay Jackson's editable nodes. One instance per input
- * file: keys and short values repeat across the documents of a file ("name", "TCP", label values),
- * and sharing one String per distinct text keeps a 100k-object inventory small.
+ * metadata} and {@code metadata.annotations} stay editable ({@link EditableFields}). One instance
+ * per input file: keys and short values repeat across the documents of a file ("name", "TCP", label
+ * values), and sharing one String per distinct text keeps a 100k-object inventory small.
  */
 final class TreeNodes {
   /** Where an object sits, for which of them stay editable (see the class comment). */
@@ -33,6 +33,7 @@ final class TreeNodes {
   private final JsonNodeFactory factory = JsonNodeFactory.instance;
   private final Map<String, String> canonical = new HashMap<>();
   private final Map<String, TextNode> texts = new HashMap<>();
+  private final Map<List<String>, String[]> keyLists = new HashMap<>();
 
   // The fields of the objects and arrays being read, innermost last; one stack for the whole
   // document instead of a growing map per object.
@@ -67,6 +68,14 @@ final class TreeNodes {
       return factory.textNode(value);
     }
     return texts.computeIfAbsent(value, factory::textNode);
+  }
+
+  /**
+   * An empty object that stays editable: a top level, metadata or annotations (see the class
+   * comment).
+   */
+  ObjectNode editableObject() {
+    return new ObjectNode(factory, new EditableFields(4));
   }
 
   /** The stack's height: where the fields of an object or array about to be read start. */
@@ -135,7 +144,17 @@ final class TreeNodes {
       keys = Arrays.copyOf(keys, distinct);
       values = Arrays.copyOf(values, distinct);
     }
-    return new FrozenFields(keys, values);
+    return new FrozenFields(sharedKeys(keys), values);
+  }
+
+  /**
+   * One array per distinct list of keys: the objects of a file come in a few shapes (every port
+   * {@code name, containerPort, protocol}), and a 100k-object inventory held 26 MB of copies.
+   * FrozenFields never writes to its keys.
+   */
+  private String[] sharedKeys(String[] keys) {
+    String[] shared = keyLists.putIfAbsent(Arrays.asList(keys), keys);
+    return shared == null ? keys : shared;
   }
 
   private static int indexOf(String[] keys, int count, String key) {
