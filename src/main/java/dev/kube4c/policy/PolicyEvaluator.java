@@ -10,9 +10,9 @@ import dev.kube4c.inventory.Resource;
 import dev.kube4c.policy.cel.CelEnvironment;
 import dev.kube4c.policy.cel.JsonValues;
 import dev.kube4c.policy.cel.KubeAuthorizer;
+import dev.kube4c.policy.cel.MapValue;
 import dev.kube4c.rbac.RbacModel;
 import dev.kube4c.rules.RequestAttributes;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -443,7 +443,7 @@ final class PolicyEvaluator {
    * The policy's variables, each evaluated when an expression first reads it and then kept, as in
    * Kubernetes: an unused variable that would fail costs nothing.
    */
-  static final class LazyVariables extends AbstractMap<String, Object> {
+  static final class LazyVariables extends MapValue {
 
     /** A variable whose expression failed; the expression that read it fails with this. */
     static final class Failed extends RuntimeException {
@@ -484,6 +484,11 @@ final class PolicyEvaluator {
     @Override
     public boolean containsKey(Object key) {
       return programs.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return programs.size();
     }
 
     @Override
@@ -528,7 +533,7 @@ final class PolicyEvaluator {
     }
 
     @Override
-    public Set<Entry<String, Object>> entrySet() {
+    protected Set<Entry<String, Object>> entries() {
       Map<String, Object> all = new LinkedHashMap<>();
       programs.keySet().forEach(k -> all.put(k, get(k)));
       return all.entrySet();

@@ -41,6 +41,19 @@ class KubernetesCelLibraryTest {
           [].isSorted()                            | true
           [1, 2, 3].sum()                          | 6
           [1.5, 2.5].sum()                         | 4.0
+          dyn([1, 2, 3]).sum()                     | 6
+          dyn([1, 2]).indexOf(2)                   | 1
+          dyn('abc').indexOf('c')                  | 2
+          dyn(['b', 'a']).max()                    | b
+          string(dyn(ip('10.0.0.1')))              | 10.0.0.1
+          string(dyn(cidr('10.0.0.0/8')))          | 10.0.0.0/8
+          string(dyn(7))                           | 7
+          [dyn('10.0.0.0/9')].exists(c, cidr('10.0.0.0/8').containsCIDR(c)) | true
+          dyn(cidr('10.0.0.0/8')).containsIP(dyn('10.1.2.3'))                | true
+          dyn(quantity('2')).isGreaterThan(dyn(quantity('1')))               | true
+          dyn(semver('1.2.3')).isLessThan(dyn(semver('1.10.0')))             | true
+          dyn(url('https://a.example/x')).getHost()                          | a.example
+          dyn('a1b2').findAll('[0-9]')                                       | [1, 2]
           [].sum()                                 | 0
           [3, 1, 2].min()                          | 1
           ['b', 'a'].max()                         | b

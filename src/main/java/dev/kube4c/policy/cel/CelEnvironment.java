@@ -58,19 +58,17 @@ public final class CelEnvironment {
     return CelExtensions.strings(functions);
   }
 
-  // unwrapWellKnownTypesOnFunctionDispatch is deprecated as the non-conformant default; turned off,
-  // a function's result is no longer looked up by type to unwrap protobuf wrappers (there are none
-  // here): 12 % less time in a dispatch-heavy validation (bench/RESULTS.md).
-  @SuppressWarnings("deprecation")
+  // The planner runtime resolves overloads and attributes once per program instead of on every
+  // evaluation, and takes kube4c's read-only JSON views as they are (MapValue, ListValue): about
+  // half the CPU of the legacy interpreter on the 20-policy benchmark (bench/RESULTS.md).
   private static Cel build() {
     CelOptions options =
         CelOptions.current()
             .enableOptionalSyntax(true)
             .enableHeterogeneousNumericComparisons(true)
-            .unwrapWellKnownTypesOnFunctionDispatch(false)
             .build();
     var builder =
-        CelFactory.standardCelBuilder()
+        CelFactory.plannerCelBuilder()
             .setOptions(options)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addCompilerLibraries(
@@ -103,7 +101,37 @@ public final class CelEnvironment {
     overloads.forEach(
         (name, list) ->
             builder.addFunctionDeclarations(CelFunctionDecl.newFunctionDeclaration(name, list)));
-    builder.addFunctionBindings(bindings);
+    builder.addFunctionBindings(dynamicallyDispatched(bindings, overloads));
     return builder.build();
+  }
+
+  /**
+   * The planner picks an overload when the program is planned; where the checker left several
+   * candidates (an argument of type dyn), it calls the binding named after the function, which
+   * picks by the runtime types of the arguments. Those bindings exist only for functions bound as
+   * groups.
+   */
+  private static List<CelFunctionBinding> dynamicallyDispatched(
+      List<CelFunctionBinding> bindings, Map<String, List<CelOverloadDecl>> overloads) {
+    Map<String, CelFunctionBinding> byOverloadId = new LinkedHashMap<>();
+    bindings.forEach(binding -> byOverloadId.put(binding.getOverloadId(), binding));
+    List<CelFunctionBinding> grouped = new ArrayList<>();
+    overloads.forEach(
+        (name, declared) -> {
+          List<CelFunctionBinding> group = new ArrayList<>();
+          for (CelOverloadDecl overload : declared) {
+            CelFunctionBinding binding = byOverloadId.remove(overload.overloadId());
+            if (binding != null) {
+              group.add(binding);
+            }
+          }
+          if (group.size() > 1) {
+            grouped.addAll(CelFunctionBinding.fromOverloads(name, group));
+          } else {
+            grouped.addAll(group);
+          }
+        });
+    grouped.addAll(byOverloadId.values());
+    return grouped;
   }
 }

@@ -2,7 +2,6 @@ package dev.kube4c.policy.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.NullValue;
-import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
@@ -44,7 +43,7 @@ public final class JsonValues {
     return node.asText();
   }
 
-  private static final class ObjectView extends AbstractMap<String, Object> {
+  private static final class ObjectView extends MapValue {
     private final JsonNode node;
 
     /**
@@ -83,7 +82,7 @@ public final class JsonValues {
     }
 
     @Override
-    public Set<Entry<String, Object>> entrySet() {
+    protected Set<Entry<String, Object>> entries() {
       return new AbstractSet<>() {
         @Override
         public Iterator<Entry<String, Object>> iterator() {
@@ -97,7 +96,7 @@ public final class JsonValues {
             @Override
             public Entry<String, Object> next() {
               Map.Entry<String, JsonNode> field = fields.next();
-              return new SimpleImmutableEntry<>(field.getKey(), of(field.getValue()));
+              return new AbstractMap.SimpleImmutableEntry<>(field.getKey(), of(field.getValue()));
             }
           };
         }
@@ -110,7 +109,7 @@ public final class JsonValues {
     }
   }
 
-  private static final class ArrayView extends AbstractList<Object> {
+  private static final class ArrayView extends ListValue {
     private final JsonNode node;
 
     ArrayView(JsonNode node) {
