@@ -2,13 +2,17 @@ package dev.kube4c.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kube4c.findings.Finding;
 import dev.kube4c.findings.ScanResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,37 @@ class ReportGoldenTest {
           .as(reporter.format())
           .isEqualTo(GoldenScan.render(reporter, first));
     }
+  }
+
+  /**
+   * A report of many findings is rendered in shares on several threads when it goes to a stream;
+   * the bytes must be those of the one-thread rendering to a writer.
+   */
+  @Test
+  void aLargeJsonReportToAStreamIsTheReportToAWriter() throws IOException {
+    ScanResult golden = GoldenScan.result();
+    List<Finding> many = new ArrayList<>();
+    while (many.size() < 3 * 4096 + 17) {
+      many.addAll(golden.findings());
+    }
+    ScanResult large =
+        new ScanResult(
+            golden.toolVersion(),
+            golden.scannedAt(),
+            golden.inputs(),
+            golden.resources(),
+            golden.rulesEvaluated(),
+            many,
+            golden.suppressed(),
+            golden.errors(),
+            golden.scores(),
+            golden.notes(),
+            golden.rules());
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    new JsonReporter().write(large, ReportOptions.PLAIN, stream);
+
+    assertThat(stream.toString(StandardCharsets.UTF_8))
+        .isEqualTo(GoldenScan.render(new JsonReporter(), large));
   }
 
   @Test
