@@ -18,10 +18,31 @@ import java.util.regex.Pattern;
 public final class CredentialDetector {
 
   /**
-   * A known credential format; {@code hint} is a substring every match contains, checked before the
-   * regex.
+   * A known credential format; every match contains one of {@code hints} (and {@code alsoHint} when
+   * set), substrings checked before the regex: a regex tried at every position of every large text
+   * was most of the secret rules' time.
    */
-  private record Format(String kind, String hint, Pattern pattern) {}
+  private record Format(String kind, List<String> hints, String alsoHint, Pattern pattern) {
+    Format(String kind, String hint, Pattern pattern) {
+      this(kind, List.of(hint), null, pattern);
+    }
+
+    Format(String kind, List<String> hints, Pattern pattern) {
+      this(kind, hints, null, pattern);
+    }
+
+    boolean mayMatch(String text) {
+      if (alsoHint != null && !text.contains(alsoHint)) {
+        return false;
+      }
+      for (String hint : hints) {
+        if (text.contains(hint)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private static final List<Format> FORMATS =
       List.of(
@@ -32,7 +53,7 @@ public final class CredentialDetector {
                   "-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----[\\s\\\\n]*[A-Za-z0-9+/=:,\\-\\s\\\\]{64,}")),
           new Format(
               "AWS access key ID",
-              null,
+              List.of("AKIA", "ASIA", "ABIA", "ACCA"),
               Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\\b")),
           new Format(
               "GCP service-account key JSON",
@@ -60,7 +81,7 @@ public final class CredentialDetector {
                   "\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,}")),
           new Format(
               "GitHub token",
-              "_",
+              List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
               Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\\b")),
           new Format("GitLab token", "glpat-", Pattern.compile("\\bglpat-[A-Za-z0-9_\\-]{20}\\b")),
           new Format(
@@ -72,7 +93,7 @@ public final class CredentialDetector {
                   "https://hooks\\.slack\\.com/services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{20,}")),
           new Format(
               "Stripe key",
-              "k_",
+              List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_"),
               Pattern.compile("\\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{20,}\\b")),
           new Format(
               "SendGrid API key",
@@ -86,7 +107,8 @@ public final class CredentialDetector {
           new Format("npm token", "npm_", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
           new Format(
               "password in URL",
-              "://",
+              List.of("://"),
+              "@",
               Pattern.compile(
                   "\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@\"']{1,64}:([^\\s:/@\"']{1,128})@[A-Za-z0-9.-]+")));
 
@@ -194,7 +216,7 @@ public final class CredentialDetector {
   private List<Detection> knownFormats(String key, String text) {
     List<Detection> found = new ArrayList<>();
     for (Format format : FORMATS) {
-      if (format.hint() != null && !text.contains(format.hint())) {
+      if (!format.mayMatch(text)) {
         continue;
       }
       Matcher m = format.pattern().matcher(text);
@@ -231,11 +253,27 @@ public final class CredentialDetector {
     if (key == null) {
       return false;
     }
-    String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String normalized = normalizedKey(key);
     return KEY_LIKE.matcher(normalized).find()
         && !NOT_A_VALUE.matcher(normalized).matches()
         && !normalized.contains("tokeniz")
         && !normalized.contains("maxtoken");
+  }
+
+  /**
+   * The key in lower case with only its letters a-z and digits: DB_PASSWORD, dbPassword and
+   * db-password are one name. A loop, not replaceAll, which compiled a regex for every env var.
+   */
+  private static String normalizedKey(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    StringBuilder normalized = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        normalized.append(c);
+      }
+    }
+    return normalized.toString();
   }
 
   private Optional<Detection> highEntropy(String key, String raw) {
@@ -266,7 +304,7 @@ public final class CredentialDetector {
    * (substitution markers) are not.
    */
   private static Optional<Detection> literalPassword(String key, String value) {
-    String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String normalized = normalizedKey(key);
     // Secret keys of S3-style services (MINIO_SECRET_KEY: minio123) are passwords by another name.
     boolean secretKey = normalized.endsWith("secretkey") || normalized.endsWith("secretaccesskey");
     if (!(PASSWORD_KEY.matcher(normalized).matches() || (secretKey && value.length() >= 8))

@@ -86,11 +86,19 @@ public final class SecretLiteralInEnv extends ContainerRule {
     }
     if (previous.startsWith("-") && !previous.contains("=") && !token.startsWith("-")) {
       List<Detection> afterFlag =
-          detector.inKeyValue(previous.replaceFirst("^-+", ""), token).stream().toList();
+          detector.inKeyValue(withoutLeadingDashes(previous), token).stream().toList();
       if (!afterFlag.isEmpty()) {
         return afterFlag;
       }
     }
     return detector.inText(null, token);
+  }
+
+  private static String withoutLeadingDashes(String flag) {
+    int start = 0;
+    while (start < flag.length() && flag.charAt(start) == '-') {
+      start++;
+    }
+    return flag.substring(start);
   }
 }
