@@ -85,7 +85,12 @@ public record MatchResources(
 
   /** The resource rules can only match an object of this group and resource (fast pre-check). */
   boolean mayMatch(String group, String version, String resource) {
-    return resourceRules.stream().anyMatch(r -> r.mayMatch(group, version, resource, matchPolicy));
+    for (ResourceRule rule : resourceRules) {
+      if (rule.mayMatch(group, version, resource, matchPolicy)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One entry of resourceRules / excludeResourceRules (a NamedRuleWithOperations). */
@@ -126,17 +131,22 @@ public record MatchResources(
           apiVersions.contains("*")
               || apiVersions.contains(version)
               || !"Exact".equals(matchPolicy); // Equivalent: the same resource in another version
-      return (apiGroups.contains("*") || apiGroups.contains(group))
-          && versionOk
-          && resources.stream()
-              .anyMatch(pattern -> resourceMatches(pattern, resource, subResource));
+      if (!versionOk || !(apiGroups.contains("*") || apiGroups.contains(group))) {
+        return false;
+      }
+      // Loops, not streams: this runs for every policy on every object.
+      for (String pattern : resources) {
+        if (resourceMatches(pattern, resource, subResource)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static boolean resourceMatches(String pattern, String resource, String subResource) {
-      String wanted =
-          subResource == null || subResource.isEmpty() ? resource : resource + "/" + subResource;
+      boolean whole = subResource == null || subResource.isEmpty();
       if (pattern.equals("*")) {
-        return subResource == null || subResource.isEmpty();
+        return whole;
       }
       if (pattern.equals("*/*")) {
         return true;
@@ -149,7 +159,8 @@ public record MatchResources(
       if (pattern.startsWith("*/")) {
         return pattern.substring(2).equals(subResource);
       }
-      return pattern.equalsIgnoreCase(wanted); // wanted is lower case already
+      // The resource is lower case already.
+      return pattern.equalsIgnoreCase(whole ? resource : resource + "/" + subResource);
     }
   }
 }
