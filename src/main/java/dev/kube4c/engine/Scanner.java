@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -385,6 +386,23 @@ public final class Scanner {
       String namespace =
           ref.namespace() == null || ref.namespace().isEmpty() ? null : ref.namespace();
       return new FindingKey(ref.kind(), namespace, ref.name(), ref.container(), location, message);
+    }
+
+    /**
+     * Written out: a record's own hashCode goes through method handles, which C1 leaves slow (0.1
+     * CPU-s of a 100k-object scan, one call per finding). Equal keys hash alike: it reads a subset
+     * of what equals compares.
+     */
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(kind);
+      h = 31 * h + Objects.hashCode(namespace);
+      h = 31 * h + Objects.hashCode(name);
+      h = 31 * h + Objects.hashCode(container);
+      h =
+          31 * h
+              + (location == null ? 0 : 31 * Objects.hashCode(location.file()) + location.line());
+      return 31 * h + Objects.hashCode(message);
     }
   }
 
