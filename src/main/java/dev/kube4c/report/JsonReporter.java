@@ -25,6 +25,7 @@ import dev.kube4c.source.InputSummary;
 import dev.kube4c.source.Location;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -33,7 +34,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /** The JSON report of CLI.md (schemaVersion 1). Fields that do not apply are omitted. */
@@ -116,8 +122,10 @@ public final class JsonReporter implements Reporter {
   /**
    * The findings array, its shares rendered on every core and written in order: rendering is most
    * of a report's time, and on one thread it left a core idle for 0.9 s at 100k objects. The shares
-   * are taken a few per thread at a time, so that the bytes held stay a few megabytes. Arrays are
-   * pretty-printed inline ({@code [ {...}, {...} ]}), so the shares join with ", ".
+   * are taken a few per thread at a time, so that the bytes held stay a few megabytes, and one wave
+   * is written on a thread of its own while the next is rendered: into a file, writing 345 MB took
+   * 0.6 s of system time, with the other core idle. Arrays are pretty-printed inline ({@code [
+   * {...}, {...} ]}), so the shares join with ", ".
    */
   private static void writeInParallel(
       JsonGenerator generator, List<Finding> findings, OutputStream out) throws IOException {
@@ -125,23 +133,57 @@ public final class JsonReporter implements Reporter {
     generator.flush();
     int chunks = (findings.size() + CHUNK - 1) / CHUNK;
     int wave = 2 * (ForkJoinPool.getCommonPoolParallelism() + 1);
-    for (int first = 0; first < chunks; first += wave) {
-      List<Integer> indexes =
-          IntStream.range(first, Math.min(chunks, first + wave)).boxed().toList();
-      List<Rendered> rendered =
-          ParallelMap.map(
-              indexes,
-              c ->
-                  Rendered.of(
-                      findings.subList(c * CHUNK, Math.min(findings.size(), (c + 1) * CHUNK))));
-      for (int i = 0; i < rendered.size(); i++) {
-        if (first + i > 0) {
-          out.write(ELEMENT_SEPARATOR);
-        }
-        rendered.get(i).writeElementsTo(out);
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "kube4c-report-writer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      Future<?> writing = CompletableFuture.completedFuture(null);
+      for (int first = 0; first < chunks; first += wave) {
+        List<Integer> indexes =
+            IntStream.range(first, Math.min(chunks, first + wave)).boxed().toList();
+        List<Rendered> rendered =
+            ParallelMap.map(
+                indexes,
+                c ->
+                    Rendered.of(
+                        findings.subList(c * CHUNK, Math.min(findings.size(), (c + 1) * CHUNK))));
+        await(writing); // at most one wave written while one is rendered
+        boolean leading = first == 0;
+        writing =
+            writer.submit(
+                () -> {
+                  for (int i = 0; i < rendered.size(); i++) {
+                    if (!leading || i > 0) {
+                      out.write(ELEMENT_SEPARATOR);
+                    }
+                    rendered.get(i).writeElementsTo(out);
+                  }
+                  return null;
+                });
       }
+      await(writing);
+    } finally {
+      writer.shutdownNow();
     }
     out.write(ARRAY_END);
+  }
+
+  private static void await(Future<?> writing) throws IOException {
+    try {
+      writing.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing the report");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("writing the report failed", e.getCause());
+    }
   }
 
   private static final byte[] ELEMENT_SEPARATOR = {',', ' '};
