@@ -28,6 +28,10 @@ public record Finding(
 
   public Finding {
     about = about == null ? Map.of() : Map.copyOf(about);
+    // Findings repeat their messages ("Container app has no memory limit" on every copy of a
+    // Deployment): 100k objects gave 362k findings with 9.5k distinct messages, and a copy each was
+    // 58 MB of the heap until the report. The JVM's string table keeps one of each.
+    message = message == null ? null : message.intern();
   }
 
   public static Finding of(
