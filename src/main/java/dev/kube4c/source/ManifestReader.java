@@ -51,6 +51,9 @@ public final class ManifestReader {
   private final AliasingYamlReader aliasing = new AliasingYamlReader();
   private final boolean fastPath;
 
+  /** Texts that repeat across the files this reader reads. */
+  private final SharedTexts shared = new SharedTexts();
+
   public ManifestReader() {
     this(true);
   }
@@ -96,7 +99,7 @@ public final class ManifestReader {
       problems.add(invalidUtf8(file, bytes));
       return new Result(documents, problems);
     }
-    TreeNodes parts = new TreeNodes();
+    TreeNodes parts = new TreeNodes(shared);
     if (looksLikeJson(text)) {
       readOne(file, text, 1, json, documents, problems, parts);
     } else {

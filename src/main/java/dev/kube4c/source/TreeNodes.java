@@ -18,7 +18,8 @@ import java.util.Map;
  * their fields), except the parts the inventory trims: each object's top level, its {@code
  * metadata} and {@code metadata.annotations} stay editable ({@link EditableFields}). One instance
  * per input file: keys and short values repeat across the documents of a file ("name", "TCP", label
- * values), and sharing one String per distinct text keeps a 100k-object inventory small.
+ * values), and sharing one String per distinct text keeps a 100k-object inventory small; texts
+ * repeated across files are shared through the reader's {@link SharedTexts}.
  */
 final class TreeNodes {
   /** Where an object sits, for which of them stay editable (see the class comment). */
@@ -31,6 +32,7 @@ final class TreeNodes {
   private static final int SHARED_MAX_CHARS = 64;
 
   private final JsonNodeFactory factory = JsonNodeFactory.instance;
+  private final SharedTexts shared;
   private final Map<String, String> canonical = new HashMap<>();
   private final Map<String, TextNode> texts = new HashMap<>();
   private final Map<List<String>, String[]> keyLists = new HashMap<>();
@@ -40,6 +42,16 @@ final class TreeNodes {
   private String[] keyStack = new String[64];
   private JsonNode[] valueStack = new JsonNode[64];
   private int top;
+
+  /** For one file; {@code shared}: what the reader's files share (see {@link SharedTexts}). */
+  TreeNodes(SharedTexts shared) {
+    this.shared = shared;
+  }
+
+  /** For one file, sharing nothing with others. */
+  TreeNodes() {
+    this(new SharedTexts());
+  }
 
   /** The part of a field's value: {@code metadata} of a top object, its {@code annotations}. */
   static int childPart(int part, String name) {
@@ -58,8 +70,12 @@ final class TreeNodes {
     if (text.length() > SHARED_MAX_CHARS) {
       return text;
     }
-    String shared = canonical.putIfAbsent(text, text);
-    return shared == null ? text : shared;
+    String known = canonical.get(text);
+    if (known == null) {
+      known = shared.string(text);
+      canonical.put(known, known);
+    }
+    return known;
   }
 
   /** Text nodes are immutable, so equal short values share one node as well. */
@@ -67,7 +83,12 @@ final class TreeNodes {
     if (value.length() > SHARED_MAX_CHARS) {
       return factory.textNode(value);
     }
-    return texts.computeIfAbsent(value, factory::textNode);
+    TextNode known = texts.get(value);
+    if (known == null) {
+      known = shared.text(value, factory);
+      texts.put(value, known);
+    }
+    return known;
   }
 
   /**
