@@ -523,7 +523,7 @@ final class PolicyEvaluator {
     private Spent evaluate(CompiledPolicy.Program program, String name) {
       long before = budget.spent();
       try {
-        Object value = program.program().trace(activation, budget);
+        Object value = JsonValues.settled(program.program().trace(activation, budget));
         Spent spent = new Spent(value, budget.spent() - before);
         budget.charge(-spent.steps()); // reuse() charges them, for the first reader too
         return spent;

@@ -2,9 +2,11 @@ package dev.kube4c.policy.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.NullValue;
+import dev.cel.common.values.CelValue;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,6 +43,55 @@ public final class JsonValues {
       return node.doubleValue();
     }
     return node.asText();
+  }
+
+  /**
+   * A value an expression returned, as kept for later expressions (a policy's variables): a list
+   * of plain values (strings, numbers, booleans, null, JSON views) is wrapped as a {@link
+   * ListValue}, which the runtime takes as it is, instead of converting the whole list again at
+   * every read of the variable. Other values are returned unchanged.
+   */
+  public static Object settled(Object value) {
+    if (value instanceof CelValue || !(value instanceof List<?> list)) {
+      return value;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (!isSettled(list.get(i))) {
+        return value;
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> elements = (List<Object>) list;
+    return new Settled(elements);
+  }
+
+  /** A value that the runtime's conversion leaves as it is, with nothing inside to convert. */
+  private static boolean isSettled(Object element) {
+    return element instanceof String
+        || element instanceof Long
+        || element instanceof Double
+        || element instanceof Boolean
+        || element == NullValue.NULL_VALUE
+        || element instanceof ObjectView
+        || element instanceof ArrayView;
+  }
+
+  private static final class Settled extends ListValue {
+    private final List<Object> elements;
+
+    Settled(List<Object> elements) {
+      this.elements = elements;
+    }
+
+    @Override
+    public Object get(int index) {
+      return elements.get(index);
+    }
+
+    @Override
+    public int size() {
+      return elements.size();
+    }
   }
 
   private static final class ObjectView extends MapValue {
