@@ -28,6 +28,10 @@ public final class Inventory {
   private final Map<String, List<Workload>> workloadsByNamespace;
   private final Map<String, List<Resource>> servicesByNamespace;
   private final Map<Class<?>, Memo> derived = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@link #ofKind(String, String)}'s groups, by kind then namespace, made on first use. */
+  private final Map<String, Map<String, List<Resource>>> byKindAndNamespace =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Inventory clusterWide;
 
   private Inventory(List<Resource> resources, List<InputProblem> problems, Inventory clusterWide) {
@@ -167,6 +171,28 @@ public final class Inventory {
 
   public List<Resource> ofKind(String kind) {
     return byKind.getOrDefault(kind, List.of());
+  }
+
+  /**
+   * The objects of that kind in that namespace ({@link Resource#effectiveNamespace()}), in input
+   * order: for rules that ask per namespace or per object, which filtered the whole kind each time
+   * (1M objects: 2 s of CPU for one rule).
+   */
+  public List<Resource> ofKind(String kind, String namespace) {
+    return byKindAndNamespace
+        .computeIfAbsent(kind, k -> byNamespace(ofKind(k)))
+        .getOrDefault(namespace, List.of());
+  }
+
+  private static Map<String, List<Resource>> byNamespace(List<Resource> objects) {
+    Map<String, List<Resource>> groups = new HashMap<>();
+    for (Resource object : objects) {
+      String namespace = object.effectiveNamespace();
+      if (namespace != null) {
+        groups.computeIfAbsent(namespace, n -> new ArrayList<>()).add(object);
+      }
+    }
+    return groups;
   }
 
   /** The kinds of the objects held, each once. */

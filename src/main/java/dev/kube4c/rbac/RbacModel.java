@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Effective RBAC permissions of one scan: Roles and ClusterRoles (aggregation resolved, Kubernetes
@@ -47,6 +48,7 @@ public final class RbacModel {
   private final Map<String, List<Binding>> bindingsByRole = new HashMap<>();
   private final Map<Subject, List<Binding>> bindingsBySubject = new HashMap<>();
   private final Map<String, List<Workload>> workloadsByAccount = new HashMap<>();
+  private final Map<SampleKey, WorkloadSample> samples = new ConcurrentHashMap<>();
   private final Inventory inventory;
 
   private RbacModel(Inventory inventory) {
@@ -382,6 +384,35 @@ public final class RbacModel {
    * a namespace for system:serviceaccounts:NS, and all pods for system:serviceaccounts and
    * system:authenticated.
    */
+  /**
+   * The first {@code limit} workloads that run as the subject, in {@code order}, and how many there
+   * are; worked out once per subject and order. A group such as system:serviceaccounts stands for
+   * every workload, and sorting them again for each of its bindings was quadratic: 1M objects, 808
+   * bindings to it, 8.7 s of CPU.
+   */
+  public WorkloadSample sampleOf(Subject subject, int limit, Comparator<Resource> order) {
+    return samples.computeIfAbsent(
+        new SampleKey(subject, limit, order), k -> sample(workloadsOf(subject), limit, order));
+  }
+
+  /** {@code first}: at most the limit asked for; {@code total}: all of them. */
+  public record WorkloadSample(List<Resource> first, int total) {}
+
+  private record SampleKey(Subject subject, int limit, Comparator<Resource> order) {}
+
+  private static WorkloadSample sample(
+      List<Workload> workloads, int limit, Comparator<Resource> order) {
+    // a bounded set: O(n log limit) for thousands of workloads
+    TreeSet<Resource> kept = new TreeSet<>(order);
+    for (Workload workload : workloads) {
+      kept.add(workload.resource());
+      if (kept.size() > limit) {
+        kept.pollLast();
+      }
+    }
+    return new WorkloadSample(List.copyOf(kept), workloads.size());
+  }
+
   public List<Workload> workloadsOf(Subject subject) {
     if (subject.isServiceAccount()) {
       return workloadsByAccount.getOrDefault(subject.namespace() + "/" + subject.name(), List.of());

@@ -48,10 +48,7 @@ public final class IngressTlsSecretMissing extends ResourceRule {
   @Override
   protected void check(Resource ingress, RuleContext context, FindingSink sink) {
     String namespace = ingress.effectiveNamespace();
-    boolean secretsKnown =
-        context.inventory().ofKind("Secret").stream()
-            .anyMatch(s -> namespace.equals(s.effectiveNamespace()));
-    if (!secretsKnown) {
+    if (context.inventory().ofKind("Secret", namespace).isEmpty()) {
       return;
     }
     List<String> missing = new ArrayList<>();

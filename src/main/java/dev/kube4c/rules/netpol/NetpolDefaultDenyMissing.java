@@ -47,8 +47,7 @@ public final class NetpolDefaultDenyMissing extends NamespaceRule {
   protected void check(
       String namespace, List<Workload> workloads, RuleContext context, NamespaceSink sink) {
     List<NetworkPolicyModel.Policy> policies =
-        context.inventory().ofKind("NetworkPolicy").stream()
-            .filter(r -> namespace.equals(r.effectiveNamespace()))
+        context.inventory().ofKind("NetworkPolicy", namespace).stream()
             .map(NetworkPolicyModel::policyOf)
             .toList();
     boolean ingress = policies.stream().anyMatch(p -> p.isDefaultDeny(Direction.INGRESS));

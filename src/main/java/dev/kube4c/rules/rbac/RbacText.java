@@ -1,7 +1,6 @@
 package dev.kube4c.rules.rbac;
 
 import dev.kube4c.inventory.Resource;
-import dev.kube4c.inventory.Workload;
 import dev.kube4c.rbac.Binding;
 import dev.kube4c.rbac.RbacModel;
 import dev.kube4c.rbac.Role;
@@ -40,22 +39,13 @@ final class RbacText {
   }
 
   private static String workloads(RbacModel model, Subject subject) {
-    List<Workload> workloads = model.workloadsOf(subject);
-    if (workloads.isEmpty()) {
+    // The first names in sorted order, so that messages do not depend on input order.
+    RbacModel.WorkloadSample sample = model.sampleOf(subject, MAX_LISTED, BY_NAME);
+    if (sample.total() == 0) {
       return subject.isServiceAccount() ? " (no scanned workload runs as it)" : "";
     }
-    // The first names in sorted order, so that messages do not depend on input order; a bounded
-    // set keeps this O(n log MAX) for a ServiceAccount group standing for thousands of workloads,
-    // and only the names kept are built as strings.
-    java.util.TreeSet<Resource> kept = new java.util.TreeSet<>(BY_NAME);
-    for (Workload workload : workloads) {
-      kept.add(workload.resource());
-      if (kept.size() > MAX_LISTED) {
-        kept.pollLast();
-      }
-    }
-    List<String> names = kept.stream().map(Resource::display).toList();
-    int more = workloads.size() - names.size();
+    List<String> names = sample.first().stream().map(Resource::display).toList();
+    int more = sample.total() - names.size();
     return " (runs " + String.join(", ", names) + (more > 0 ? " and " + more + " more" : "") + ")";
   }
 
