@@ -32,6 +32,7 @@ public final class Inventory {
   /** {@link #ofKind(String, String)}'s groups, by kind then namespace, made on first use. */
   private final Map<String, Map<String, List<Resource>>> byKindAndNamespace =
       new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Inventory clusterWide;
 
   private Inventory(List<Resource> resources, List<InputProblem> problems, Inventory clusterWide) {

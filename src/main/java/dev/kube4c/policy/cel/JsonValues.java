@@ -46,10 +46,10 @@ public final class JsonValues {
   }
 
   /**
-   * A value an expression returned, as kept for later expressions (a policy's variables): a list
-   * of plain values (strings, numbers, booleans, null, JSON views) is wrapped as a {@link
-   * ListValue}, which the runtime takes as it is, instead of converting the whole list again at
-   * every read of the variable. Other values are returned unchanged.
+   * A value an expression returned, as kept for later expressions (a policy's variables): a list of
+   * plain values (strings, numbers, booleans, null, JSON views) is wrapped as a {@link ListValue},
+   * which the runtime takes as it is, instead of converting the whole list again at every read of
+   * the variable. Other values are returned unchanged.
    */
   public static Object settled(Object value) {
     if (value instanceof CelValue || !(value instanceof List<?> list)) {

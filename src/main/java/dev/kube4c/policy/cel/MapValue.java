@@ -1,9 +1,9 @@
 package dev.kube4c.policy.cel;
 
+import dev.cel.common.exceptions.CelAttributeNotFoundException;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
-import dev.cel.common.exceptions.CelAttributeNotFoundException;
 import dev.cel.common.values.CelValue;
 import dev.cel.common.values.SelectableValue;
 import java.util.AbstractMap;
