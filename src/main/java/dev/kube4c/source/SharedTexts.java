@@ -7,10 +7,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Short keys and values shared between the files of one reader, on every thread. {@link TreeNodes}
  * keeps one String per distinct text within a file; across files the same texts repeat: the
- * 100k-object benchmark corpus has 333k distinct short texts counted file by file, 18k in all, and
- * the copies were 20 MB of the inventory. A table of fixed size in which a text takes the slot of
- * its hash, not a map: a corpus of unique names does not grow it, it only makes texts miss. Strings
- * and text nodes are immutable, so a thread may take one another thread stored.
+ * 100k-object benchmark corpus has 333k distinct short texts counted file by file, 18k in all;
+ * sharing them across files took the peak RSS of a 100k-object scan from 529 to 490 MB. A table of
+ * fixed size in which a text takes the slot of its hash, not a map: a corpus of unique names does
+ * not grow it, it only makes texts miss. Strings and text nodes are immutable, so a thread may take
+ * one another thread stored.
  */
 final class SharedTexts {
   private static final int SLOTS = 1 << 15;
