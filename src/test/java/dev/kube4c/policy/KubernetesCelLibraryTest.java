@@ -7,7 +7,7 @@ import dev.cel.bundle.Cel;
 import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
 import dev.kube4c.policy.cel.CelEnvironment;
-import java.util.HashMap;
+import dev.kube4c.policy.cel.CelEval;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,12 +22,7 @@ class KubernetesCelLibraryTest {
   private static final Cel CEL = CelEnvironment.cel();
 
   private static Object eval(String expression) throws Exception {
-    Map<String, Object> vars = new HashMap<>();
-    for (String name : CelEnvironment.VARIABLES) {
-      vars.put(name, com.google.protobuf.NullValue.NULL_VALUE);
-    }
-    vars.put("variables", Map.of());
-    return CEL.createProgram(CEL.compile(expression).getAst()).eval(vars);
+    return CelEval.eval(expression, Map.of());
   }
 
   @ParameterizedTest(name = "{0} == {1}")

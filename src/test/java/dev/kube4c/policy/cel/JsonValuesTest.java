@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cel.bundle.Cel;
 import dev.cel.common.values.CelValue;
 import dev.cel.runtime.CelEvaluationException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,20 +17,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** JSON views and settled lists read by CEL as the plain maps and lists they stand for. */
 class JsonValuesTest {
 
-  private static final Cel CEL = CelEnvironment.cel();
-
   private static Object eval(String expression, Object list) throws Exception {
-    Map<String, Object> vars = new HashMap<>();
-    for (String name : CelEnvironment.VARIABLES) {
-      vars.put(name, com.google.protobuf.NullValue.NULL_VALUE);
-    }
-    vars.put(
-        "object",
-        JsonValues.of(
-            new ObjectMapper()
-                .readTree("{\"metadata\": {\"name\": \"web\", \"labels\": {\"app\": \"a\"}}}")));
-    vars.put("variables", Map.of("names", list));
-    return CEL.createProgram(CEL.compile(expression).getAst()).eval(vars);
+    return CelEval.eval(
+        expression,
+        Map.of(
+            "object",
+            JsonValues.of(
+                new ObjectMapper()
+                    .readTree("{\"metadata\": {\"name\": \"web\", \"labels\": {\"app\": \"a\"}}}")),
+            "variables",
+            Map.of("names", list)));
   }
 
   @ParameterizedTest(name = "{0} == {1}")
