@@ -2,12 +2,15 @@ package dev.kube4c.policy.cel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.NullValue;
+import dev.cel.common.exceptions.CelAttributeNotFoundException;
 import dev.cel.common.values.CelValue;
+import dev.cel.common.values.SelectableValue;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -94,7 +97,14 @@ public final class JsonValues {
     }
   }
 
-  private static final class ObjectView extends MapValue {
+  /**
+   * A {@link SelectableValue} too, which the runtime asks first when it selects a field: answering
+   * there, as a map would, spares a failed interface check per selection, which C1's code makes in
+   * a slow stub (a quarter of the policies' CPU time at 100k objects). Not for every MapValue: a
+   * presence test on a map only asks for the key, and {@link #find} reads the value, which for a
+   * policy's variables would evaluate it.
+   */
+  private static final class ObjectView extends MapValue implements SelectableValue<String> {
     private final JsonNode node;
 
     /**
@@ -125,6 +135,21 @@ public final class JsonValues {
       JsonNode child = key instanceof String name ? node.get(name) : null;
       found = new Found(key, child);
       return child != null;
+    }
+
+    /** As the runtime selects a map's key: the value, or "no such key". */
+    @Override
+    public Object select(String field) {
+      Object value = get(field);
+      if (value == null) {
+        throw CelAttributeNotFoundException.forMissingMapKey(field);
+      }
+      return value;
+    }
+
+    @Override
+    public Optional<Object> find(String field) {
+      return containsKey(field) ? Optional.ofNullable(get(field)) : Optional.empty();
     }
 
     @Override

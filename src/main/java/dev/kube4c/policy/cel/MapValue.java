@@ -1,15 +1,12 @@
 package dev.kube4c.policy.cel;
 
-import dev.cel.common.exceptions.CelAttributeNotFoundException;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.CelValue;
-import dev.cel.common.values.SelectableValue;
 import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,15 +14,10 @@ import java.util.Set;
  * as it is: being a {@link CelValue}, it is not converted entry by entry, as the runtime converts a
  * plain map at every field it selects.
  *
- * <p>It is a {@link SelectableValue} too, which the runtime asks first when it selects a field:
- * answering there, as a map would, spares a failed interface check per selection, which C1's code
- * makes in a slow stub (a quarter of the policies' CPU time at 100k objects).
- *
  * <p>{@link CelValue} is marked internal in CEL-Java 0.14; if a release changes it, this class and
  * {@link ListValue} are the only places to adapt, and falling back to plain maps costs speed only.
  */
-public abstract class MapValue extends CelValue
-    implements Map<String, Object>, SelectableValue<String> {
+public abstract class MapValue extends CelValue implements Map<String, Object> {
 
   private static final CelType TYPE = MapType.create(SimpleType.STRING, SimpleType.DYN);
 
@@ -54,21 +46,6 @@ public abstract class MapValue extends CelValue
         return MapValue.this.size();
       }
     };
-  }
-
-  /** As the runtime selects a map's key: the value, or "no such key". */
-  @Override
-  public Object select(String field) {
-    Object value = get(field);
-    if (value == null) {
-      throw CelAttributeNotFoundException.forMissingMapKey(field);
-    }
-    return value;
-  }
-
-  @Override
-  public Optional<Object> find(String field) {
-    return containsKey(field) ? Optional.ofNullable(get(field)) : Optional.empty();
   }
 
   @Override
