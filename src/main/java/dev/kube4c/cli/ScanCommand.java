@@ -173,6 +173,13 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--profile-rules", hidden = true)
   boolean profileRules;
 
+  /**
+   * For benchmarks and tests: scan inputs of more than this many MiB a namespace at a time (see
+   * {@link Pipeline#STREAM_ABOVE_BYTES}); 0: always.
+   */
+  @Option(names = "--stream-above-mb", hidden = true)
+  Long streamAboveMb;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -196,7 +203,11 @@ final class ScanCommand implements Callable<Integer> {
     }
     RuleProfile profile = profileRules ? new RuleProfile() : null;
     Pipeline pipeline =
-        new Pipeline(setup.catalogue(), PolicyInputs.fromInputs(!noInputPolicies), profile);
+        new Pipeline(
+            setup.catalogue(),
+            PolicyInputs.fromInputs(!noInputPolicies),
+            profile,
+            streamAboveMb == null ? Pipeline.STREAM_ABOVE_BYTES : streamAboveMb << 20);
     if (parseOnly) {
       request = request.withNoRules();
     }

@@ -115,7 +115,8 @@ public final class Scanner {
    * Scans a cluster held a namespace at a time: {@link Scope#CLUSTER} rules run once on the
    * cluster-wide index; {@link Scope#NAMESPACE} rules run on the cluster-scoped objects and then on
    * each namespace, read back from disk, keeping only the findings on that part's own objects.
-   * Memory holds the index, one namespace and the findings.
+   * Parts run side by side, one per core, their rules one after the other: memory holds the index,
+   * a namespace per core and the findings.
    */
   public ScanResult scanPartitioned(
       PartitionedInventory cluster,
@@ -123,7 +124,9 @@ public final class Scanner {
       List<InputSummary> inputs,
       List<InputProblem> extraErrors,
       List<String> notes) {
+    RuleProfile.Mark started = profile == null ? null : profile.start();
     Prepared run = prepare(cluster.clusterWide(), request);
+    RuleProfile.Mark prepared = profile == null ? null : profile.start();
     List<Finding> raw =
         new ArrayList<>(
             runAll(
@@ -131,16 +134,43 @@ public final class Scanner {
                 run.context(),
                 request,
                 run.ruleErrors()));
+    RuleProfile.Mark clusterWide = profile == null ? null : profile.start();
     List<Rule> perNamespace =
         run.rules().stream().filter(r -> r.scope() == Scope.NAMESPACE).toList();
+    List<String> parts = new ArrayList<>();
+    parts.add(null); // the cluster-scoped objects
+    parts.addAll(cluster.namespaces());
+    List<Part> done =
+        ParallelMap.map(
+            parts,
+            cluster::bytesOf,
+            namespace ->
+                runPart(
+                    namespace == null ? cluster.clusterScoped() : cluster.namespace(namespace),
+                    namespace,
+                    perNamespace,
+                    request,
+                    run));
     List<Resource> annotated = new ArrayList<>();
-    runPart(cluster.clusterScoped(), null, perNamespace, request, run, raw, annotated);
-    for (String namespace : cluster.namespaces()) {
-      runPart(cluster.namespace(namespace), namespace, perNamespace, request, run, raw, annotated);
+    for (Part part : done) {
+      raw.addAll(part.findings());
+      annotated.addAll(part.annotated());
     }
+    RuleProfile.Mark ran = profile == null ? null : profile.start();
     Exceptions exceptions = new Exceptions(request.config(), annotated, request.today());
-    return result(raw, exceptions, run, inputs, extraErrors, cluster.objectCount(), notes);
+    ScanResult result =
+        result(raw, exceptions, run, inputs, extraErrors, cluster.objectCount(), notes);
+    if (profile != null) {
+      profile.stage("policies of the inputs compiled, images checked", started, prepared);
+      profile.stage("cluster-wide rules (parallel)", prepared, clusterWide);
+      profile.stage("namespaces read back, their rules (parallel)", clusterWide, ran);
+      profile.stage("exceptions, sort, scores", ran);
+    }
+    return result;
   }
+
+  /** A part's own findings and its objects that carry an ignore annotation. */
+  private record Part(List<Finding> findings, List<Resource> annotated) {}
 
   /**
    * What every scan settles before its rules run: image verdicts (when asked for), the context on
@@ -187,17 +217,12 @@ public final class Scanner {
 
   /**
    * Runs the per-namespace rules on one part ({@code namespace} null for the cluster-scoped
-   * objects) and keeps the findings on the part's own objects: a rule may look at the cluster-wide
-   * index, but each finding is taken from the one part whose objects it is about.
+   * objects), one after the other (parts run in parallel), and keeps the findings on the part's own
+   * objects: a rule may look at the cluster-wide index, but each finding is taken from the one part
+   * whose objects it is about.
    */
-  private void runPart(
-      Inventory part,
-      String namespace,
-      List<Rule> rules,
-      ScanRequest request,
-      Prepared run,
-      List<Finding> raw,
-      List<Resource> annotated) {
+  private Part runPart(
+      Inventory part, String namespace, List<Rule> rules, ScanRequest request, Prepared run) {
     RuleContext context =
         new RuleContext(
             part,
@@ -206,12 +231,15 @@ public final class Scanner {
             run.images(),
             request.admission(),
             run.vulnerabilities());
-    for (Finding finding : runAll(rules, context, request, run.ruleErrors())) {
-      if (belongsTo(finding.resource(), namespace)) {
-        raw.add(finding);
+    List<Finding> own = new ArrayList<>();
+    for (Rule rule : rules) {
+      for (Finding finding : run(rule, context, request, run.ruleErrors())) {
+        if (belongsTo(finding.resource(), namespace)) {
+          own.add(finding);
+        }
       }
     }
-    part.resources().stream().filter(Exceptions::carriesIgnore).forEach(annotated::add);
+    return new Part(own, part.resources().stream().filter(Exceptions::carriesIgnore).toList());
   }
 
   /** Whether the finding's object is one of the part's own: see runPart. */

@@ -72,7 +72,7 @@ public final class PartitionedInventory implements AutoCloseable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Inventory index;
-  private final Map<String, Resource> namespaceObjects;
+  private final Map<String, List<Resource>> namespaceObjects;
   private final List<Resource> clusterScoped;
   private final SpillFile spill;
   private final Map<String, SpillFile.Extents> spilled;
@@ -113,9 +113,7 @@ public final class PartitionedInventory implements AutoCloseable {
   /** The namespace's objects and its Namespace object, read back from disk. */
   public Inventory namespace(String name) {
     List<Resource> resources = new ArrayList<>();
-    if (namespaceObjects.containsKey(name)) {
-      resources.add(namespaceObjects.get(name));
-    }
+    resources.addAll(namespaceObjects.getOrDefault(name, List.of()));
     SpillFile.Extents extents = spilled.get(name);
     if (extents != null) {
       try {
@@ -131,6 +129,18 @@ public final class PartitionedInventory implements AutoCloseable {
     return Inventory.partOf(resources, index);
   }
 
+  /**
+   * The bytes the namespace's objects take on disk: how long its rules may take, relatively. Null
+   * (the cluster-scoped objects, held in memory): the most, so that they are taken first.
+   */
+  public long bytesOf(String namespace) {
+    if (namespace == null) {
+      return Long.MAX_VALUE;
+    }
+    SpillFile.Extents extents = spilled.get(namespace);
+    return extents == null ? 0 : extents.bytes();
+  }
+
   /** Objects held, in the index and on disk (projections not counted). */
   public int objectCount() {
     return objectCount;
@@ -138,18 +148,20 @@ public final class PartitionedInventory implements AutoCloseable {
 
   /** Bytes written to the spill file. */
   public long spilledBytes() {
-    return spill.size();
+    return spill == null ? 0 : spill.size();
   }
 
   @Override
   public void close() {
-    spill.close();
+    if (spill != null) {
+      spill.close();
+    }
   }
 
   /**
    * The parameter objects of admission policies that live in a namespace of their own (a binding's
    * {@code paramRef.namespace}): policies judge objects of every namespace with them, so the index
-   * keeps them whole. Policies and bindings are cluster-scoped and listed before namespaced kinds.
+   * keeps them whole. They are added when the index is built, as the bindings may come last.
    */
   private static final class ParamTargets {
     private final java.util.Set<String> kinds = new java.util.HashSet<>();
@@ -176,64 +188,128 @@ public final class PartitionedInventory implements AutoCloseable {
     }
   }
 
+  /**
+   * One object made ready for the builder, on any thread ({@link Builder#prepare}): the object as
+   * the inventory holds it, what the index keeps of it (null: nothing) and, for a namespaced
+   * object, its bytes for the spill file. The builder takes entries one at a time, in input order.
+   */
+  public record Entry(Resource resource, Resource indexCopy, byte[] spilled) {}
+
   /** Takes objects one at a time, as a LIST streams them. */
   public static final class Builder implements AutoCloseable {
     private final List<Resource> index = new ArrayList<>();
-    private final Map<String, Resource> namespaceObjects = new HashMap<>();
+    private final Map<String, List<Resource>> namespaceObjects = new HashMap<>();
     private final List<Resource> clusterScoped = new ArrayList<>();
     private final ParamTargets paramTargets = new ParamTargets();
     private final Map<String, SpillFile.Extents> spilled = new HashMap<>();
-    private final SpillFile spill = SpillFile.create();
+    private SpillFile spill; // made at the first namespaced object: a small scan writes no file
     private final Compactor compactor = new Compactor();
     private int objectCount;
 
     private Builder() {}
 
-    public void add(ObjectNode tree, Location location) {
+    /**
+     * The work of {@link #add(ObjectNode, Location)} that needs no state of the builder: safe to
+     * run on many threads at once, for objects read in parallel.
+     */
+    public static Entry prepare(ObjectNode tree, Location location) {
       Resource resource = Inventory.resourceOf(tree, location);
+      if (resource.effectiveNamespace() == null) {
+        return new Entry(resource, null, null);
+      }
+      try {
+        return new Entry(
+            resource, indexCopy(resource).orElse(null), MAPPER.writeValueAsBytes(tree));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot serialize " + resource.kind(), e);
+      }
+    }
+
+    public void add(ObjectNode tree, Location location) {
+      add(prepare(tree, location));
+    }
+
+    public void add(Entry entry) {
+      Resource resource = entry.resource();
       objectCount++;
       String namespace = resource.effectiveNamespace();
       if (namespace == null) {
         resource = compactor.copy(resource);
         index.add(resource);
         if (resource.kind().equals("Namespace")) {
-          namespaceObjects.putIfAbsent(resource.name(), resource);
+          // Files may define one Namespace twice (two copies of one app): both are objects of the
+          // input, as in one inventory.
+          namespaceObjects.computeIfAbsent(resource.name(), n -> new ArrayList<>()).add(resource);
         } else {
           clusterScoped.add(resource);
         }
         paramTargets.note(resource);
-      } else {
-        if (paramTargets.wanted(resource)) {
-          index.add(compactor.copy(resource));
-        } else {
-          indexCopy(resource).ifPresent(copy -> index.add(compactor.copy(copy)));
+        return;
+      }
+      if (entry.indexCopy() != null) {
+        index.add(compactor.copy(entry.indexCopy()));
+      }
+      try {
+        if (spill == null) {
+          spill = SpillFile.create();
+        }
+        spill.write(
+            entry.spilled(),
+            resource.location(),
+            spilled.computeIfAbsent(namespace, k -> new SpillFile.Extents()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write to the spill file in "
+                + System.getProperty("java.io.tmpdir")
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+    }
+
+    public PartitionedInventory build(List<InputProblem> problems) {
+      if (spill != null) {
+        spill.finishWriting();
+      }
+      addParams();
+      compactor.texts.clear();
+      return new PartitionedInventory(this, problems);
+    }
+
+    /**
+     * Adds to the index, whole, the parameter objects that policies read across namespaces ({@link
+     * ParamTargets}), read back from the spill file: files may list a binding after its params.
+     */
+    private void addParams() {
+      for (String namespace : new TreeSet<>(spilled.keySet())) {
+        if (!paramTargets.namespaces.contains(namespace)) {
+          continue;
         }
         try {
-          spill.write(
-              MAPPER.writeValueAsBytes(tree),
-              location,
-              spilled.computeIfAbsent(namespace, k -> new SpillFile.Extents()));
+          spill.read(
+              spilled.get(namespace),
+              (bytes, location) -> {
+                Resource resource =
+                    Inventory.resourceOf((ObjectNode) MAPPER.readTree(bytes), location);
+                if (paramTargets.wanted(resource)) {
+                  index.removeIf(kept -> sameObject(kept, resource)); // its projection, if any
+                  index.add(compactor.copy(resource));
+                }
+              });
         } catch (IOException e) {
           throw new UncheckedIOException(
-              "cannot write to the spill file in "
-                  + System.getProperty("java.io.tmpdir")
-                  + ": "
-                  + e.getMessage(),
+              "cannot read namespace " + namespace + " back from the spill file: " + e.getMessage(),
               e);
         }
       }
     }
 
-    public PartitionedInventory build(List<InputProblem> problems) {
-      spill.finishWriting();
-      compactor.texts.clear();
-      return new PartitionedInventory(this, problems);
-    }
-
     /** Deletes the spill file when the build did not finish. */
     @Override
     public void close() {
-      spill.close();
+      if (spill != null) {
+        spill.close();
+      }
     }
   }
 
@@ -370,6 +446,13 @@ public final class PartitionedInventory implements AutoCloseable {
         resource.name(),
         tree,
         resource.location());
+  }
+
+  private static boolean sameObject(Resource a, Resource b) {
+    return a.kind().equals(b.kind())
+        && a.name().equals(b.name())
+        && java.util.Objects.equals(a.effectiveNamespace(), b.effectiveNamespace())
+        && java.util.Objects.equals(a.location(), b.location());
   }
 
   private static void copyFields(JsonNode from, ObjectNode to, List<String> fields) {

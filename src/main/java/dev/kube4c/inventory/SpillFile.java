@@ -25,6 +25,14 @@ final class SpillFile implements AutoCloseable {
     private Location[] locations = new Location[8];
     private int size;
 
+    long bytes() {
+      long bytes = 0;
+      for (int i = 0; i < size; i++) {
+        bytes += lengths[i];
+      }
+      return bytes;
+    }
+
     private void add(long offset, int length, Location location) {
       if (size == offsets.length) {
         offsets = Arrays.copyOf(offsets, size * 2);

@@ -69,7 +69,7 @@ public final class NetworkPolicyModel {
 
   private final Inventory inventory;
   private final Map<String, List<Policy>> policiesByNamespace = new HashMap<>();
-  private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+  private final Map<String, Map<String, String>> namespaceLabels;
 
   /** The model of the inventory, built once per scan and shared by the netpol rules. */
   public static NetworkPolicyModel of(Inventory inventory) {
@@ -83,11 +83,22 @@ public final class NetworkPolicyModel {
           .computeIfAbsent(resource.effectiveNamespace(), k -> new ArrayList<>())
           .add(policyOf(resource));
     }
-    // Peers in other namespaces are matched by their Namespace labels: a cluster-wide lookup.
-    for (Resource namespace : inventory.clusterWide().ofKind("Namespace")) {
-      Map<String, String> labels = new LinkedHashMap<>(namespace.labels());
-      labels.put("kubernetes.io/metadata.name", namespace.name());
-      namespaceLabels.put(namespace.name(), labels);
+    // Peers in other namespaces are matched by their Namespace labels: a cluster-wide lookup,
+    // made once for the cluster, not once per namespace of a partitioned scan.
+    this.namespaceLabels =
+        inventory.clusterWide().derived(NamespaceLabels.class, NamespaceLabels::of).byName();
+  }
+
+  /** Each Namespace's labels with the name label the API server adds, by namespace name. */
+  private record NamespaceLabels(Map<String, Map<String, String>> byName) {
+    static NamespaceLabels of(Inventory clusterWide) {
+      Map<String, Map<String, String>> byName = new HashMap<>();
+      for (Resource namespace : clusterWide.ofKind("Namespace")) {
+        Map<String, String> labels = new LinkedHashMap<>(namespace.labels());
+        labels.put("kubernetes.io/metadata.name", namespace.name());
+        byName.put(namespace.name(), labels);
+      }
+      return new NamespaceLabels(byName);
     }
   }
 

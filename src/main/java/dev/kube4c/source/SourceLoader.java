@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Finds the input files under the given paths and reads them, in parallel and in a stable order.
@@ -85,14 +87,25 @@ public final class SourceLoader {
 
   /**
    * Everything the inputs gave, in input order. {@code origins} maps the location of each rendered
-   * object to where its fields were written (empty when nothing was rendered).
+   * object to where its fields were written (empty when nothing was rendered); {@code streamed}:
+   * the documents went to a {@link Streaming} instead of {@code documents}.
    */
   public record Loaded(
       List<Document> documents,
       List<InputProblem> problems,
       List<InputSummary> inputs,
       List<String> notes,
-      Map<Location, Renderer.FieldLocator> origins) {
+      Map<Location, Renderer.FieldLocator> origins,
+      boolean streamed) {
+
+    public Loaded(
+        List<Document> documents,
+        List<InputProblem> problems,
+        List<InputSummary> inputs,
+        List<String> notes,
+        Map<Location, Renderer.FieldLocator> origins) {
+      this(documents, problems, inputs, notes, origins, false);
+    }
 
     public Loaded(
         List<Document> documents,
@@ -118,6 +131,15 @@ public final class SourceLoader {
       List<Document> documents, List<InputProblem> problems, InputSummary summary) {}
 
   public Loaded load(List<String> paths) {
+    return load(paths, null);
+  }
+
+  /**
+   * As {@link #load(List)}; when the files come to more than {@code streaming.aboveBytes()}, their
+   * documents go to {@code streaming} as they are read, and the result holds none ({@link
+   * Loaded#streamed()}). Null: never.
+   */
+  public <T> Loaded load(List<String> paths, Streaming<T> streaming) {
     List<Input> inputs = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -130,14 +152,77 @@ public final class SourceLoader {
         collect(path, inputs, problems, notes, summaries, targets);
       }
     }
+    long bytes = inputs.stream().mapToLong(Input::size).sum();
+    boolean streamed = streaming != null && bytes > streaming.aboveBytes();
     Loaded files =
-        combine(ParallelMap.map(inputs, Input::size, this::read), problems, notes, summaries);
+        streamed
+            ? streamInWaves(inputs, streaming, problems, notes, summaries)
+            : combine(ParallelMap.map(inputs, Input::size, this::read), problems, notes, summaries);
     // A chart inside a folder that was also given is found twice; it is rendered once.
     java.util.Set<Object> seen = new java.util.HashSet<>();
     targets.removeIf(
         t -> !seen.add(t.path() == null ? t.reference() : t.path().toAbsolutePath().normalize()));
-    return targets.isEmpty() ? files : withRendered(files, targets);
+    Loaded loaded = targets.isEmpty() ? files : withRendered(files, targets);
+    if (!streamed) {
+      return loaded;
+    }
+    loaded.documents().forEach(document -> streaming.accept(streaming.prepare(document)));
+    return new Loaded(
+        List.of(), loaded.problems(), loaded.inputs(), loaded.notes(), loaded.origins(), true);
   }
+
+  /**
+   * How to take the documents of large inputs as they are read rather than all at once: {@code
+   * prepare} runs on the reading threads, {@code accept} on one thread, in input order.
+   */
+  public record Streaming<T>(long aboveBytes, Function<Document, T> prepare, Consumer<T> sink) {
+    void accept(T prepared) {
+      sink.accept(prepared);
+    }
+
+    T prepare(Document document) {
+      return prepare.apply(document);
+    }
+  }
+
+  /**
+   * Reads consecutive groups of inputs of about WAVE_BYTES in parallel and hands each group's
+   * documents on before the next is read, so that memory holds one group's trees, not all.
+   */
+  private <T> Loaded streamInWaves(
+      List<Input> inputs,
+      Streaming<T> streaming,
+      List<InputProblem> problems,
+      List<String> notes,
+      List<InputSummary> summaries) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int from = 0; from < inputs.size(); ) {
+      int to = from;
+      for (long bytes = 0; to < inputs.size() && (to == from || bytes < WAVE_BYTES); to++) {
+        bytes += inputs.get(to).size();
+      }
+      List<Prepared<T>> wave =
+          ParallelMap.map(
+              inputs.subList(from, to),
+              Input::size,
+              input -> {
+                Outcome outcome = read(input);
+                return new Prepared<>(
+                    new Outcome(List.of(), outcome.problems(), outcome.summary()),
+                    outcome.documents().stream().map(streaming::prepare).toList());
+              });
+      for (Prepared<T> prepared : wave) {
+        prepared.documents().forEach(streaming::accept);
+        outcomes.add(prepared.outcome());
+      }
+      from = to;
+    }
+    return combine(outcomes, problems, notes, summaries);
+  }
+
+  private static final long WAVE_BYTES = 32L << 20;
+
+  private record Prepared<T>(Outcome outcome, List<T> documents) {}
 
   /**
    * Renders the targets (overlays side by side; the renderer serialises Helm, one native library)

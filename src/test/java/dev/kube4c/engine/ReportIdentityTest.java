@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * Performance work must not change a single byte of what a scan reports. The JSON report (time and
  * version fixed) of every rule-fixture folder and of ../shared/corpus (without and with Pod
  * Security restricted) is compared with the SHA-256 recorded in {@code
- * src/test/resources/report-identity.txt}.
+ * src/test/resources/report-identity.txt}, and the same inputs scanned a namespace at a time (as
+ * large inputs are) must give the same bytes.
  *
  * <p>Only the rules named in the recording run, so a rule added later does not change the digests;
  * a fixture folder added later is listed as not recorded. When a change is meant to alter reports,
@@ -55,10 +56,11 @@ class ReportIdentityTest {
     assertThat(catalogueIds()).as("recorded rules still in the catalogue").containsAll(rules);
 
     Map<String, String> actual = new LinkedHashMap<>();
+    Map<String, String> streamed = new LinkedHashMap<>();
     for (Path dir : Fixtures.list(Fixtures.RULE_FIXTURES)) {
-      actual.put(
-          "fixtures/" + dir.getFileName(),
-          digest(scan(dir, rules, Config.DEFAULT), dump, "fixtures-" + dir.getFileName()));
+      String name = "fixtures/" + dir.getFileName();
+      actual.put(name, digest(scan(dir, rules, Config.DEFAULT, false), dump, name));
+      streamed.put(name, digest(scan(dir, rules, Config.DEFAULT, true), dump, name + "-streamed"));
     }
     // Relative to the checkout, so that file names in the reports (and the digests) do not depend
     // on where the checkout is (CI clones it elsewhere, with ../shared beside it).
@@ -66,15 +68,26 @@ class ReportIdentityTest {
         Fixtures.sharedIfPresent("corpus")
             .map(p -> Path.of("").toAbsolutePath().relativize(p.toAbsolutePath()).normalize());
     if (corpus.isPresent()) {
-      actual.put("corpus", digest(scan(corpus.get(), rules, Config.DEFAULT), dump, "corpus"));
+      actual.put(
+          "corpus", digest(scan(corpus.get(), rules, Config.DEFAULT, false), dump, "corpus"));
       Config restricted = Config.DEFAULT.withPss("restricted", "latest");
       actual.put(
           "corpus-pss-restricted",
-          digest(scan(corpus.get(), rules, restricted), dump, "corpus-pss-restricted"));
+          digest(scan(corpus.get(), rules, restricted, false), dump, "corpus-pss-restricted"));
+      streamed.put(
+          "corpus-pss-restricted",
+          digest(scan(corpus.get(), rules, restricted, true), dump, "corpus-streamed"));
     } else {
       System.out.println("ReportIdentityTest: corpus skipped, ../shared/corpus is not present");
     }
 
+    // Large inputs are read and scanned a namespace at a time (Pipeline.STREAM_ABOVE_BYTES): the
+    // same reports, byte for byte.
+    Map<String, String> whole = new LinkedHashMap<>(actual);
+    whole.keySet().retainAll(streamed.keySet());
+    assertThat(streamed)
+        .as("JSON reports scanned a namespace at a time, against one inventory")
+        .containsExactlyEntriesOf(whole);
     if (record) {
       write(rules, actual);
       return;
@@ -100,11 +113,12 @@ class ReportIdentityTest {
     assertThat(expected).as("fixture folders compared").hasSizeGreaterThan(100);
   }
 
-  private static ScanResult scan(Path input, Set<String> rules, Config config) {
+  private static ScanResult scan(Path input, Set<String> rules, Config config, boolean streamed) {
     Path own = input.resolve("config.yaml");
     Config effective = Files.isRegularFile(own) ? Fixtures.config(own) : config;
     ScanRequest request = new ScanRequest(effective, null, rules, null, Fixtures.TODAY);
-    return Fixtures.scan(List.of(input.toString()), request)
+    List<String> paths = List.of(input.toString());
+    return (streamed ? Fixtures.scanStreamed(paths, request) : Fixtures.scan(paths, request))
         .withScannedAt(SCANNED_AT)
         .withToolVersion("0.0.0-test");
   }

@@ -4,6 +4,7 @@ import dev.kube4c.config.Config;
 import dev.kube4c.config.ConfigLoader;
 import dev.kube4c.engine.Pipeline;
 import dev.kube4c.engine.ScanRequest;
+import dev.kube4c.engine.Scanner;
 import dev.kube4c.findings.ScanResult;
 import dev.kube4c.rules.RuleCatalogue;
 import dev.kube4c.source.InputProblem;
@@ -31,6 +32,10 @@ public final class Fixtures {
 
   private static final Pipeline PIPELINE = new Pipeline(RuleCatalogue.builtIn());
 
+  /** Scans every input a namespace at a time, as inputs past Pipeline.STREAM_ABOVE_BYTES are. */
+  private static final Pipeline STREAMING =
+      new Pipeline(RuleCatalogue.builtIn(), Scanner.InputRules.NONE, null, 0);
+
   private Fixtures() {}
 
   public static ScanResult scan(List<String> paths, Config config) {
@@ -39,6 +44,11 @@ public final class Fixtures {
 
   public static ScanResult scan(List<String> paths, ScanRequest request) {
     return PIPELINE.scanPaths(paths, new ByteArrayInputStream(new byte[0]), request, List.of());
+  }
+
+  /** As {@link #scan(List, ScanRequest)}, the objects read and scanned a namespace at a time. */
+  public static ScanResult scanStreamed(List<String> paths, ScanRequest request) {
+    return STREAMING.scanPaths(paths, new ByteArrayInputStream(new byte[0]), request, List.of());
   }
 
   /** Scans YAML text as if it were a file called {@code name}. */

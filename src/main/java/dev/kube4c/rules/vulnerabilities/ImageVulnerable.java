@@ -1,6 +1,7 @@
 package dev.kube4c.rules.vulnerabilities;
 
 import dev.kube4c.inventory.Container;
+import dev.kube4c.inventory.Inventory;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.inventory.Workload;
 import dev.kube4c.rules.Area;
@@ -65,12 +66,8 @@ public final class ImageVulnerable implements Rule {
   @Override
   public void check(RuleContext context, FindingSink sink) {
     // images run anywhere in the cluster (a report is on its own object only when none runs it)
-    Set<String> run = new HashSet<>();
-    context
-        .inventory()
-        .clusterWide()
-        .workloads()
-        .forEach(w -> w.containers().forEach(c -> run.add(c.image())));
+    Set<String> run =
+        context.inventory().clusterWide().derived(ImagesRun.class, ImagesRun::of).images();
     for (Workload workload : context.inventory().workloads()) {
       for (Container container : workload.containers()) {
         context
@@ -117,5 +114,14 @@ public final class ImageVulnerable implements Rule {
       }
     }
     return Map.of("advisory", advisory, "package", packages, "image", List.of(image));
+  }
+
+  /** Every image a workload of the cluster runs: once per scan, not once per namespace. */
+  private record ImagesRun(Set<String> images) {
+    static ImagesRun of(Inventory clusterWide) {
+      Set<String> run = new HashSet<>();
+      clusterWide.workloads().forEach(w -> w.containers().forEach(c -> run.add(c.image())));
+      return new ImagesRun(run);
+    }
   }
 }
