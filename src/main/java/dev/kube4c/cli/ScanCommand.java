@@ -175,7 +175,7 @@ final class ScanCommand implements Callable<Integer> {
 
   /**
    * For benchmarks and tests: scan inputs of more than this many MiB a namespace at a time (see
-   * {@link Pipeline#STREAM_ABOVE_BYTES}); 0: always.
+   * {@link Pipeline#streamAboveBytes()}); 0: always.
    */
   @Option(names = "--stream-above-mb", hidden = true)
   Long streamAboveMb;
@@ -207,7 +207,7 @@ final class ScanCommand implements Callable<Integer> {
             setup.catalogue(),
             PolicyInputs.fromInputs(!noInputPolicies),
             profile,
-            streamAboveMb == null ? Pipeline.STREAM_ABOVE_BYTES : streamAboveMb << 20);
+            streamAboveMb == null ? Pipeline.streamAboveBytes() : streamAboveMb << 20);
     if (parseOnly) {
       request = request.withNoRules();
     }

@@ -18,12 +18,17 @@ public final class Pipeline {
   private final long streamAboveBytes;
 
   /**
-   * Files of up to this size are scanned in one inventory, which is fastest; larger inputs are read
-   * into a {@link PartitionedInventory} as they are parsed, so that a scan holds one namespace per
-   * core rather than every tree (1M objects, 760 MB of YAML: 2.8 GB RSS in one inventory; see
-   * bench/RESULTS.md). 160 MiB, 190k objects of the benchmark corpus, fits the 1 GiB heap whole.
+   * Files of up to this size are scanned in one inventory, the fastest way, when the heap can hold
+   * them: a quarter of the heap the JVM may use (1M objects, 760 MB of YAML, ran out of a 2 GB heap
+   * in one inventory). Larger inputs are read into a {@link PartitionedInventory} as they are
+   * parsed and scanned a namespace at a time, one per core, instead of running out of memory: the
+   * same 1M objects in a 1.6 GB heap, about twice as slow (bench/RESULTS.md). The launcher gives
+   * large inputs a heap to match, up to half the machine's memory, so this is for smaller machines
+   * and smaller -Xmx.
    */
-  public static final long STREAM_ABOVE_BYTES = 160L << 20;
+  public static long streamAboveBytes() {
+    return Runtime.getRuntime().maxMemory() / 4;
+  }
 
   public Pipeline(RuleCatalogue catalogue) {
     this(catalogue, Scanner.InputRules.NONE, null);
@@ -36,12 +41,12 @@ public final class Pipeline {
 
   /** A pipeline that also records where its time goes in {@code profile} (null: nowhere). */
   public Pipeline(RuleCatalogue catalogue, Scanner.InputRules inputRules, RuleProfile profile) {
-    this(catalogue, inputRules, profile, STREAM_ABOVE_BYTES);
+    this(catalogue, inputRules, profile, streamAboveBytes());
   }
 
   /**
    * A pipeline that scans inputs of more than {@code streamAboveBytes} of files a namespace at a
-   * time (see {@link #STREAM_ABOVE_BYTES}).
+   * time (see {@link #streamAboveBytes()}).
    */
   public Pipeline(
       RuleCatalogue catalogue,

@@ -3,7 +3,6 @@ package dev.kube4c.policy;
 import dev.kube4c.inventory.Inventory;
 import dev.kube4c.inventory.Resource;
 import dev.kube4c.rules.RequestAttributes;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ final class PolicyBatch {
     for (Resource object : objects) {
       candidates
           .computeIfAbsent(object.kind(), k -> new HashMap<>())
-          .computeIfAbsent(object.apiVersion(), v -> mayMatch(policies, v, object.kind()));
+          .computeIfAbsent(object.apiVersion(), v -> set.candidates(v, object.kind()));
     }
     this.rows = new Failed[objects.size()][];
     this.chunks = (objects.size() + CHUNK - 1) / CHUNK;
@@ -194,15 +193,5 @@ final class PolicyBatch {
       }
     }
     return false;
-  }
-
-  private static int[] mayMatch(List<PolicySet.Bound> policies, String apiVersion, String kind) {
-    List<Integer> matching = new ArrayList<>();
-    for (int p = 0; p < policies.size(); p++) {
-      if (PolicySet.mayMatch(policies.get(p), apiVersion, kind)) {
-        matching.add(p);
-      }
-    }
-    return matching.stream().mapToInt(Integer::intValue).toArray();
   }
 }

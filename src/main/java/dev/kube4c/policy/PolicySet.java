@@ -22,6 +22,8 @@ public final class PolicySet {
   private final List<Bound> all;
   private final List<Resource> params;
   private final PolicyEvaluator evaluator;
+  private final Map<String, Map<String, int[]>> candidates =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private PolicySet(Map<String, Bound> policies, List<Resource> params, PolicyEvaluator evaluator) {
     this.policies = policies;
@@ -115,6 +117,27 @@ public final class PolicySet {
    * Whether the policy's resource rules can match objects of this apiVersion and kind at all; a
    * cheap test before any label or CEL work.
    */
+  /**
+   * The indexes in {@link #all} of the policies that may match objects of the kind and apiVersion,
+   * worked out once per pair for the whole scan (a scan held a namespace at a time asks once per
+   * namespace).
+   */
+  int[] candidates(String apiVersion, String kind) {
+    return candidates
+        .computeIfAbsent(kind, k -> new java.util.concurrent.ConcurrentHashMap<>())
+        .computeIfAbsent(
+            apiVersion,
+            v -> {
+              List<Integer> matching = new java.util.ArrayList<>();
+              for (int p = 0; p < all.size(); p++) {
+                if (mayMatch(all.get(p), v, kind)) {
+                  matching.add(p);
+                }
+              }
+              return matching.stream().mapToInt(Integer::intValue).toArray();
+            });
+  }
+
   static boolean mayMatch(Bound bound, String apiVersion, String kind) {
     int slash = apiVersion.indexOf('/');
     String group = slash < 0 ? "" : apiVersion.substring(0, slash);

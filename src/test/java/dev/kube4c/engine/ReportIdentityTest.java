@@ -81,7 +81,7 @@ class ReportIdentityTest {
       System.out.println("ReportIdentityTest: corpus skipped, ../shared/corpus is not present");
     }
 
-    // Large inputs are read and scanned a namespace at a time (Pipeline.STREAM_ABOVE_BYTES): the
+    // Large inputs are read and scanned a namespace at a time (Pipeline.streamAboveBytes()): the
     // same reports, byte for byte.
     Map<String, String> whole = new LinkedHashMap<>(actual);
     whole.keySet().retainAll(streamed.keySet());

@@ -32,7 +32,7 @@ public final class Fixtures {
 
   private static final Pipeline PIPELINE = new Pipeline(RuleCatalogue.builtIn());
 
-  /** Scans every input a namespace at a time, as inputs past Pipeline.STREAM_ABOVE_BYTES are. */
+  /** Scans every input a namespace at a time, as inputs past Pipeline.streamAboveBytes() are. */
   private static final Pipeline STREAMING =
       new Pipeline(RuleCatalogue.builtIn(), Scanner.InputRules.NONE, null, 0);
 
