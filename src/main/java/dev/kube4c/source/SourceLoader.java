@@ -166,28 +166,27 @@ public final class SourceLoader {
     if (!streamed) {
       return loaded;
     }
-    loaded.documents().forEach(document -> streaming.accept(streaming.prepare(document)));
+    loaded.documents().forEach(d -> streaming.sink().accept(streaming.prepare().apply(d)));
     return new Loaded(
         List.of(), loaded.problems(), loaded.inputs(), loaded.notes(), loaded.origins(), true);
   }
 
   /**
    * How to take the documents of large inputs as they are read rather than all at once: {@code
-   * prepare} runs on the reading threads, {@code accept} on one thread, in input order.
+   * prepare} runs on the reading threads, {@code sink} on one thread, in input order.
    */
-  public record Streaming<T>(long aboveBytes, Function<Document, T> prepare, Consumer<T> sink) {
-    void accept(T prepared) {
-      sink.accept(prepared);
-    }
+  public record Streaming<T>(
+      long aboveBytes, long waveBytes, Function<Document, T> prepare, Consumer<T> sink) {
 
-    T prepare(Document document) {
-      return prepare.apply(document);
+    /** Files read in waves of about 32 MB: some 70 MB of trees at a time. */
+    public Streaming(long aboveBytes, Function<Document, T> prepare, Consumer<T> sink) {
+      this(aboveBytes, 32L << 20, prepare, sink);
     }
   }
 
   /**
-   * Reads consecutive groups of inputs of about WAVE_BYTES in parallel and hands each group's
-   * documents on before the next is read, so that memory holds one group's trees, not all.
+   * Reads consecutive groups of inputs of about {@code waveBytes} in parallel and hands each
+   * group's documents on before the next is read, so that memory holds one group's trees, not all.
    */
   private <T> Loaded streamInWaves(
       List<Input> inputs,
@@ -198,7 +197,9 @@ public final class SourceLoader {
     List<Outcome> outcomes = new ArrayList<>();
     for (int from = 0; from < inputs.size(); ) {
       int to = from;
-      for (long bytes = 0; to < inputs.size() && (to == from || bytes < WAVE_BYTES); to++) {
+      for (long bytes = 0;
+          to < inputs.size() && (to == from || bytes < streaming.waveBytes());
+          to++) {
         bytes += inputs.get(to).size();
       }
       List<Prepared<T>> wave =
@@ -209,18 +210,16 @@ public final class SourceLoader {
                 Outcome outcome = read(input);
                 return new Prepared<>(
                     new Outcome(List.of(), outcome.problems(), outcome.summary()),
-                    outcome.documents().stream().map(streaming::prepare).toList());
+                    outcome.documents().stream().map(streaming.prepare()).toList());
               });
       for (Prepared<T> prepared : wave) {
-        prepared.documents().forEach(streaming::accept);
+        prepared.documents().forEach(streaming.sink());
         outcomes.add(prepared.outcome());
       }
       from = to;
     }
     return combine(outcomes, problems, notes, summaries);
   }
-
-  private static final long WAVE_BYTES = 32L << 20;
 
   private record Prepared<T>(Outcome outcome, List<T> documents) {}
 
