@@ -412,6 +412,35 @@ class PolicyRulesTest {
   }
 
   @Test
+  void filesScannedANamespaceAtATimeFindParamsListedBeforeTheirBinding() throws IOException {
+    // The ConfigMaps come first, the policy and its bindings after: a namespace-at-a-time scan
+    // learns which params policies read only at the end of the input.
+    int params = MAX_REPLICAS.indexOf("---\napiVersion: v1\nkind: ConfigMap");
+    write("a-params.yaml", MAX_REPLICAS.substring(params));
+    write("b-policy.yaml", MAX_REPLICAS.substring(0, params));
+    write("c-deployments.yaml", deployments(1, 3, 5));
+    String whole = scanReport();
+    String streamed = scanReport("--stream-above-mb", "0");
+    assertThat(whole.split("at most 2 replicas", -1)).hasSize(3); // 3 and 5 replicas
+    assertThat(streamed).isEqualTo(whole);
+  }
+
+  /** The JSON report of a scan of {@code dir}, without its time. */
+  private String scanReport(String... options) throws IOException {
+    Path report = dir.resolve("report.json");
+    List<String> args = new ArrayList<>(List.of("scan", dir.toString(), "-f", "json", "-o"));
+    args.add(report.toString());
+    args.addAll(List.of(options));
+    Main.run(
+        args.toArray(String[]::new),
+        new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()));
+    String text = Files.readString(report);
+    Files.delete(report);
+    return text.replaceAll("\"scannedAt\" *: *\"[^\"]*\"", "");
+  }
+
+  @Test
   void aClusterHeldOneNamespaceAtATimeGivesTheSameFindings() throws IOException {
     List<ObjectNode> objects = new ArrayList<>();
     List<Resource> policyObjects = new ArrayList<>();
