@@ -154,7 +154,7 @@ public final class ClusterScan {
             + outcome.ownedSkipped()
             + " made by a scanned controller and skipped; "
             + cluster.namespaces().size()
-            + " namespaces scanned one at a time ("
+            + " namespaces scanned separately, one per core ("
             + String.format(java.util.Locale.ROOT, "%.1f", cluster.spilledBytes() / 1048576.0)
             + " MB held on disk meanwhile)");
     for (ClusterReader.Gap gap : outcome.gaps()) {
