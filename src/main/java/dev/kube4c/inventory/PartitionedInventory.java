@@ -229,6 +229,7 @@ public final class PartitionedInventory implements AutoCloseable {
       add(prepare(tree, location));
     }
 
+    /** Takes the next object, made ready by {@link #prepare}. */
     public void add(Entry entry) {
       Resource resource = entry.resource();
       objectCount++;
@@ -292,7 +293,7 @@ public final class PartitionedInventory implements AutoCloseable {
                 Resource resource =
                     Inventory.resourceOf((ObjectNode) MAPPER.readTree(bytes), location);
                 if (paramTargets.wanted(resource)) {
-                  index.removeIf(kept -> sameObject(kept, resource)); // its projection, if any
+                  index.removeIf(kept -> sameIdentity(kept, resource)); // its projection, if any
                   index.add(compactor.copy(resource));
                 }
               });
@@ -448,7 +449,8 @@ public final class PartitionedInventory implements AutoCloseable {
         resource.location());
   }
 
-  private static boolean sameObject(Resource a, Resource b) {
+  /** The same object of the input: kind, namespace, name and where it was read. */
+  private static boolean sameIdentity(Resource a, Resource b) {
     return a.kind().equals(b.kind())
         && a.name().equals(b.name())
         && java.util.Objects.equals(a.effectiveNamespace(), b.effectiveNamespace())

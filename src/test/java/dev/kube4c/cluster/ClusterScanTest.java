@@ -206,7 +206,8 @@ class ClusterScanTest {
             .orElseThrow();
     assertThat(exec.resource().display()).isEqualTo("RoleBinding/prod/ci-exec");
     assertThat(exec.message()).contains("Deployment/ci/runner");
-    assertThat(result.notes()).anyMatch(n -> n.contains("2 namespaces scanned separately, one per core"));
+    assertThat(result.notes())
+        .anyMatch(n -> n.contains("2 namespaces scanned separately, one per core"));
   }
 
   @Test
