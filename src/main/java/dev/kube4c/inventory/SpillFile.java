@@ -63,7 +63,7 @@ final class SpillFile implements AutoCloseable {
 
   static SpillFile create() {
     try {
-      Path path = Files.createTempFile("kube4c-cluster-", ".spill");
+      Path path = Files.createTempFile("kube4c-namespaces-", ".spill");
       path.toFile().deleteOnExit();
       return new SpillFile(path, new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
     } catch (IOException e) {
